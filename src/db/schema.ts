@@ -1,0 +1,267 @@
+import type { Generated } from 'kysely'
+
+/** Table types for kysely. Instants: UTC ISO-8601 text; dates: YYYY-MM-DD; booleans: 0/1. */
+export interface Database {
+  unit: UnitTable
+  unit_chat: UnitChatTable
+  member: MemberTable
+  chat_membership: ChatMembershipTable
+  campaign: CampaignTable
+  campaign_target: CampaignTargetTable
+  activity: ActivityTable
+  broadcast: BroadcastTable
+  broadcast_target: BroadcastTargetTable
+  delivery: DeliveryTable
+  acknowledgement: AcknowledgementTable
+  participation: ParticipationTable
+  report_submission: ReportSubmissionTable
+  reminder: ReminderTable
+  absence: AbsenceTable
+  calendar_day: CalendarDayTable
+  inbound_update: InboundUpdateTable
+  pending_action: PendingActionTable
+  chat_notice: ChatNoticeTable
+  audit_log: AuditLogTable
+}
+
+export type RoleName = 'member' | 'head' | 'leader' | 'office' | 'admin'
+
+export interface UnitTable {
+  id: Generated<number>
+  code: string
+  name: string
+  parent_id: number | null
+  created_at: Generated<string>
+  updated_at: Generated<string>
+}
+
+export interface UnitChatTable {
+  id: Generated<number>
+  unit_id: number
+  chat_id: number
+  thread_id: number | null
+  title: string
+  is_active: Generated<number>
+  inactive_reason: string | null
+  bot_is_admin: Generated<number>
+  member_count: number | null
+  registered_by: number | null
+  created_at: Generated<string>
+  updated_at: Generated<string>
+}
+
+export interface MemberTable {
+  id: Generated<number>
+  telegram_id: number | null
+  username: string | null
+  full_name: string
+  unit_id: number | null
+  role: Generated<RoleName>
+  in_roster: Generated<number>
+  telegram_language: string | null
+  chosen_language: string | null
+  private_chat_id: number | null
+  last_seen_at: string | null
+  created_at: Generated<string>
+  updated_at: Generated<string>
+}
+
+export interface ChatMembershipTable {
+  member_id: number
+  chat_id: number
+  status: 'present' | 'left'
+  updated_at: Generated<string>
+}
+
+export interface CampaignTable {
+  id: Generated<number>
+  code: string
+  title: string
+  plan_number: string | null
+  issuer: string | null
+  place: string | null
+  issued_on: string | null
+  period_start: string | null
+  period_end: string | null
+  slogans: Generated<string>
+  status: Generated<'draft' | 'active' | 'closed'>
+  requires_approval: Generated<number>
+  goal_rate: number | null
+  reminder_policy: string | null
+  source_fingerprint: string | null
+  created_by: number | null
+  created_at: Generated<string>
+  updated_at: Generated<string>
+}
+
+export interface CampaignTargetTable {
+  campaign_id: number
+  unit_id: number
+}
+
+export interface ActivityTable {
+  id: Generated<number>
+  campaign_id: number
+  position: number
+  title: string
+  kind: 'participation' | 'task' | 'report'
+  lead_unit_id: number | null
+  lead_text: string | null
+  coordinators: Generated<string>
+  starts_on: string | null
+  due_on: string | null
+  due_text: string | null
+  created_at: Generated<string>
+}
+
+export type BroadcastStatus =
+  | 'awaiting_approval'
+  | 'scheduled'
+  | 'sending'
+  | 'sent'
+  | 'cancelled'
+  | 'rejected'
+
+export interface BroadcastTable {
+  id: Generated<number>
+  campaign_id: number
+  series_id: number | null
+  source_chat_id: number
+  source_message_ids: string
+  slogan: string | null
+  send_at: string
+  confirm_by: string | null
+  status: BroadcastStatus
+  urgent: Generated<number>
+  created_by: number | null
+  reviewed_by: number | null
+  reviewed_at: string | null
+  review_note: string | null
+  created_at: Generated<string>
+  updated_at: Generated<string>
+}
+
+export interface BroadcastTargetTable {
+  broadcast_id: number
+  unit_id: number
+}
+
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed'
+
+export interface DeliveryTable {
+  id: Generated<number>
+  broadcast_id: number
+  unit_chat_id: number
+  unit_id: number
+  chat_id: number
+  thread_id: number | null
+  state: Generated<DeliveryState>
+  attempts: Generated<number>
+  next_attempt_at: string
+  claimed_at: string | null
+  claimed_by: string | null
+  message_id: number | null
+  message_ids: string | null
+  sent_at: string | null
+  error_code: number | null
+  failure_reason: string | null
+  keyboard_dirty_at: string | null
+  keyboard_refreshed_at: string | null
+  updated_at: Generated<string>
+}
+
+export type AcknowledgementSource = 'button' | 'reaction' | 'reply' | 'command'
+
+export interface AcknowledgementTable {
+  id: Generated<number>
+  broadcast_id: number
+  member_id: number
+  delivery_id: number | null
+  source: AcknowledgementSource
+  created_at: string
+}
+
+export interface ParticipationTable {
+  id: Generated<number>
+  activity_id: number
+  member_id: number
+  note: string | null
+  photo_file_id: string | null
+  source: 'button' | 'command'
+  created_at: string
+}
+
+export interface ReportSubmissionTable {
+  id: Generated<number>
+  activity_id: number
+  unit_id: number
+  submitted_by: number | null
+  text: string | null
+  document_file_id: string | null
+  document_name: string | null
+  created_at: string
+}
+
+export interface ReminderTable {
+  id: Generated<number>
+  key: string
+  kind: string
+  campaign_id: number | null
+  activity_id: number | null
+  broadcast_id: number | null
+  unit_id: number | null
+  member_id: number | null
+  due_on: string | null
+  scheduled_at: string
+  state: Generated<'pending' | 'sending' | 'sent' | 'skipped'>
+  sent_at: string | null
+  created_at: Generated<string>
+}
+
+export interface AbsenceTable {
+  id: Generated<number>
+  member_id: number
+  from_on: string
+  to_on: string
+  reason: string | null
+  created_by: number | null
+  created_at: Generated<string>
+}
+
+export interface CalendarDayTable {
+  day: string
+  kind: 'workday' | 'holiday'
+  note: string | null
+  created_at: Generated<string>
+}
+
+export interface InboundUpdateTable {
+  update_id: number
+  payload: string
+  received_at: string
+  handled_at: string | null
+}
+
+export interface PendingActionTable {
+  id: Generated<number>
+  member_id: number
+  kind: string
+  payload: string
+  created_at: string
+  expires_at: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  actor_telegram_id: number | null
+  action: string
+  subject: string | null
+  details: Generated<string>
+}
+
+export interface ChatNoticeTable {
+  chat_id: number
+  kind: string
+  sent_at: string
+}

@@ -1,0 +1,38 @@
+/**
+ * What the domain needs from a chat platform. Telegram is one implementation
+ * (src/telegram/chat-port.ts); a Zalo door would be another (PRODUCT §11).
+ * Failures come back as outcomes, not exceptions, so the outbox can decide.
+ */
+export type SendOutcome =
+  | { kind: 'sent'; messageIds: number[] }
+  | { kind: 'retry-after'; seconds: number; reason: string }
+  | { kind: 'transient'; reason: string; errorCode: number | null }
+  | { kind: 'chat-gone'; reason: string; errorCode: number }
+  | { kind: 'chat-moved'; toChatId: number; reason: string }
+  | { kind: 'rejected'; reason: string; errorCode: number }
+
+export interface InlineButton {
+  text: string
+  callbackData: string
+}
+
+export interface OutgoingText {
+  chatId: number
+  threadId?: number | null
+  /** HTML as Telegram parses it. */
+  html: string
+  buttons?: InlineButton[][]
+}
+
+export interface ChatPort {
+  sendText(message: OutgoingText): Promise<SendOutcome>
+  /** Copies stored messages (one, or an album) keeping formatting and media. */
+  copyMessages(input: {
+    fromChatId: number
+    messageIds: number[]
+    toChatId: number
+    threadId?: number | null
+    buttons?: InlineButton[][]
+  }): Promise<SendOutcome>
+  setButtons(input: { chatId: number; messageId: number; buttons: InlineButton[][] }): Promise<SendOutcome>
+}

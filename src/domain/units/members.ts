@@ -1,0 +1,191 @@
+import { writeAudit } from '../audit.js'
+import { nowIso, type Deps } from '../deps.js'
+import { err, ok, type Result } from '../errors.js'
+import type { Db } from '../../db/database.js'
+import { rowToMember, type Member } from './member.js'
+import { GRANTABLE_ROLES, isRole, type Role } from './roles.js'
+import { findUnitChat, findUnitById, type Unit } from './unit-repository.js'
+
+/** A Telegram user as the domain sees one: ids and names, nothing of grammY. */
+export interface PersonSighting {
+  telegramId: number
+  firstName: string
+  lastName?: string | undefined
+  username?: string | undefined
+  languageCode?: string | undefined
+}
+
+export function displayName(person: Pick<PersonSighting, 'firstName' | 'lastName'>): string {
+  return [person.firstName, person.lastName].filter((part) => part !== undefined && part !== '').join(' ')
+}
+
+export async function findMemberByTelegramId(db: Db, telegramId: number): Promise<Member | undefined> {
+  const row = await db.selectFrom('member').selectAll().where('telegram_id', '=', telegramId).executeTakeFirst()
+  return row && rowToMember(row)
+}
+
+/**
+ * Remembers someone the bot has just seen. A roster row waiting under their
+ * username is claimed by their id. Seen in a unit's group, they belong to that
+ * unit unless the roster says otherwise, and are present in that group.
+ * Idempotent: seeing the same person twice changes nothing but last_seen_at.
+ */
+export async function rememberMember(
+  deps: Deps,
+  person: PersonSighting,
+  where: { chatId: number; isGroup: boolean } | undefined,
+): Promise<Member> {
+  const at = nowIso(deps)
+  return deps.db.transaction().execute(async (trx) => {
+    let row = await trx.selectFrom('member').selectAll().where('telegram_id', '=', person.telegramId).executeTakeFirst()
+    const username = person.username?.toLowerCase() ?? null
+    if (row === undefined && username !== null) {
+      row = await trx
+        .selectFrom('member')
+        .selectAll()
+        .where('username', '=', username)
+        .where('telegram_id', 'is', null)
+        .executeTakeFirst()
+    }
+    const unitChat = where?.isGroup === true ? await findUnitChat(trx, where.chatId) : undefined
+    if (row === undefined) {
+      row = await trx
+        .insertInto('member')
+        .values({
+          telegram_id: person.telegramId,
+          username,
+          full_name: displayName(person),
+          unit_id: unitChat?.unitId ?? null,
+          telegram_language: person.languageCode ?? null,
+          chosen_language: null,
+          private_chat_id: null,
+          last_seen_at: at,
+          created_at: at,
+          updated_at: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    } else {
+      row = await trx
+        .updateTable('member')
+        .set({
+          telegram_id: person.telegramId,
+          username: username ?? row.username,
+          // The roster's full name is the official one; Telegram's is only a fallback.
+          full_name: row.in_roster === 1 ? row.full_name : displayName(person),
+          unit_id: row.unit_id ?? unitChat?.unitId ?? null,
+          telegram_language: person.languageCode ?? row.telegram_language,
+          last_seen_at: at,
+          updated_at: at,
+        })
+        .where('id', '=', row.id)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    }
+    if (unitChat !== undefined) {
+      await setPresence(trx, row.id, unitChat.chatId, 'present', at)
+    }
+    return rowToMember(row)
+  })
+}
+
+async function setPresence(db: Db, memberId: number, chatId: number, status: 'present' | 'left', at: string) {
+  await db
+    .insertInto('chat_membership')
+    .values({ member_id: memberId, chat_id: chatId, status, updated_at: at })
+    .onConflict((oc) => oc.columns(['member_id', 'chat_id']).doUpdateSet({ status, updated_at: at }))
+    .execute()
+}
+
+/** chat_member said they left or were removed: they no longer count in that group. */
+export async function recordMemberLeft(deps: Deps, person: PersonSighting, chatId: number): Promise<void> {
+  const member = await findMemberByTelegramId(deps.db, person.telegramId)
+  if (member === undefined) return
+  await setPresence(deps.db, member.id, chatId, 'left', nowIso(deps))
+}
+
+/** /start in private: personal reminders can reach them from now on. */
+export async function linkPrivateChat(deps: Deps, memberId: number, chatId: number): Promise<void> {
+  await deps.db
+    .updateTable('member')
+    .set({ private_chat_id: chatId, updated_at: nowIso(deps) })
+    .where('id', '=', memberId)
+    .execute()
+}
+
+export async function chooseLanguage(deps: Deps, memberId: number, language: 'vi' | 'en'): Promise<void> {
+  await deps.db
+    .updateTable('member')
+    .set({ chosen_language: language, updated_at: nowIso(deps) })
+    .where('id', '=', memberId)
+    .execute()
+}
+
+/** /truongdonvi: the person replied to becomes head of this group's unit. */
+export async function makeHead(
+  deps: Deps,
+  input: { actorTelegramId: number; chatId: number; person: PersonSighting },
+): Promise<Result<{ member: Member; unit: Unit }>> {
+  const unitChat = await findUnitChat(deps.db, input.chatId)
+  if (unitChat === undefined) return err({ code: 'group-not-registered' })
+  const unit = await findUnitById(deps.db, unitChat.unitId)
+  if (unit === undefined) return err({ code: 'group-not-registered' })
+  const seen = await rememberMember(deps, input.person, { chatId: input.chatId, isGroup: true })
+  const at = nowIso(deps)
+  const member = await deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('member')
+      .set({ role: 'head', unit_id: unit.id, updated_at: at })
+      .where('id', '=', seen.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await writeAudit(trx, {
+      at,
+      actorTelegramId: input.actorTelegramId,
+      action: 'role.grant',
+      subject: `member:${seen.id}`,
+      details: { role: 'head', unit: unit.code, previousRole: seen.role },
+    })
+    return rowToMember(row)
+  })
+  return ok({ member, unit })
+}
+
+/**
+ * An administrator grants a role. `reference` is a Telegram id or @username of
+ * someone the bot knows. `admin` is never granted here: it comes from ADMIN_IDS.
+ */
+export async function grantRole(
+  deps: Deps,
+  input: { actorTelegramId: number; reference: string; role: string },
+): Promise<Result<{ member: Member; role: Role }>> {
+  const role = input.role.trim().toLowerCase()
+  if (!isRole(role) || !GRANTABLE_ROLES.includes(role)) return err({ code: 'invalid-role', given: input.role })
+  const reference = input.reference.trim()
+  const query = deps.db.selectFrom('member').selectAll()
+  const row = /^\d+$/.test(reference)
+    ? await query.where('telegram_id', '=', Number(reference)).executeTakeFirst()
+    : await query.where('username', '=', reference.replace(/^@/, '').toLowerCase()).executeTakeFirst()
+  if (row === undefined) return err({ code: 'unknown-member', reference })
+  if (row.telegram_id !== null && deps.config.adminIds.includes(row.telegram_id)) {
+    return err({ code: 'cannot-change-admin' })
+  }
+  const at = nowIso(deps)
+  const member = await deps.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('member')
+      .set({ role, updated_at: at })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await writeAudit(trx, {
+      at,
+      actorTelegramId: input.actorTelegramId,
+      action: 'role.grant',
+      subject: `member:${row.id}`,
+      details: { role, previousRole: row.role },
+    })
+    return rowToMember(updated)
+  })
+  return ok({ member, role })
+}

@@ -1,0 +1,79 @@
+import type { Selectable } from 'kysely'
+import type { Db } from '../../db/database.js'
+import type { UnitChatTable, UnitTable } from '../../db/schema.js'
+
+export interface Unit {
+  id: number
+  code: string
+  name: string
+  parentId: number | null
+}
+
+export interface UnitChat {
+  id: number
+  unitId: number
+  chatId: number
+  threadId: number | null
+  title: string
+  isActive: boolean
+  inactiveReason: string | null
+  botIsAdmin: boolean
+  memberCount: number | null
+}
+
+export function rowToUnit(row: Selectable<UnitTable>): Unit {
+  return { id: row.id, code: row.code, name: row.name, parentId: row.parent_id }
+}
+
+export function rowToUnitChat(row: Selectable<UnitChatTable>): UnitChat {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    chatId: row.chat_id,
+    threadId: row.thread_id,
+    title: row.title,
+    isActive: row.is_active === 1,
+    inactiveReason: row.inactive_reason,
+    botIsAdmin: row.bot_is_admin === 1,
+    memberCount: row.member_count,
+  }
+}
+
+/** Unit codes are stored upper-case: people type `vp` as often as `VP`. */
+export function normalizeUnitCode(code: string): string {
+  return code.trim().toUpperCase()
+}
+
+export async function findUnitByCode(db: Db, code: string): Promise<Unit | undefined> {
+  const row = await db
+    .selectFrom('unit')
+    .selectAll()
+    .where('code', '=', normalizeUnitCode(code))
+    .executeTakeFirst()
+  return row && rowToUnit(row)
+}
+
+export async function findUnitById(db: Db, id: number): Promise<Unit | undefined> {
+  const row = await db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst()
+  return row && rowToUnit(row)
+}
+
+export async function listUnits(db: Db): Promise<Unit[]> {
+  const rows = await db.selectFrom('unit').selectAll().orderBy('code').execute()
+  return rows.map(rowToUnit)
+}
+
+export async function listUnitCodes(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('unit').select('code').orderBy('code').execute()
+  return rows.map((r) => r.code)
+}
+
+export async function findUnitChat(db: Db, chatId: number): Promise<UnitChat | undefined> {
+  const row = await db.selectFrom('unit_chat').selectAll().where('chat_id', '=', chatId).executeTakeFirst()
+  return row && rowToUnitChat(row)
+}
+
+export async function listUnitChats(db: Db): Promise<UnitChat[]> {
+  const rows = await db.selectFrom('unit_chat').selectAll().orderBy('id').execute()
+  return rows.map(rowToUnitChat)
+}
