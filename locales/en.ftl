@@ -1,0 +1,100 @@
+## Roles and places
+
+role-member = member
+role-head = unit head
+role-leader = leader
+role-office = office staff
+role-admin = administrator
+role-everyone = everyone
+place-private = in a private chat with the bot
+place-group = in the unit's group
+place-anywhere = anywhere
+
+refuse-role = { $command } is for { $roles }, { $place }.
+refuse-place = Use { $command } { $place }.
+
+## Command menu
+
+cmd-start = Start, and link this chat for personal reminders
+cmd-trogiup = What you can do here
+cmd-ngonngu = Choose a language: vi or en
+cmd-donvi = List units; add or rename a unit
+cmd-phanquyen = Grant someone a role
+cmd-dangky = Link this group to a unit
+cmd-truongdonvi = Reply to someone to make them unit head
+
+## /start
+
+start-greeting-member = Hello <b>{ $name }</b> ({ $unit })! Loa posts the Department's announcements in your unit's group; tap «✅ Đã đọc» or react with any emoji to confirm. Personal reminders can now reach you here.
+start-greeting-head = Hello <b>{ $name }</b>, head of { $unit }! Here you can follow who in your unit has confirmed and who has not, and get your unit's reminders.
+start-greeting-leader = Hello <b>{ $name }</b>! Here you can read every unit's report.
+start-greeting-office = Hello <b>{ $name }</b> (office)! Here you import plans, create campaigns, send announcements to the units and export the consolidated report.
+start-greeting-admin = Hello <b>{ $name }</b> (administrator)! Here you register unit groups, grant roles and manage units.
+start-no-unit = no unit yet
+
+## /help
+
+help-intro-private = You use Loa as { $role }. Commands in this private chat:
+help-intro-group = Commands you ({ $role }) can use in this group:
+help-outro-private = A command that needs arguments explains itself when they are missing.
+help-outro-group = In the group, tap «✅ Đã đọc» or react to an announcement to confirm you have read it.
+
+## /language
+
+language-set = Switched to English.
+language-usage = Usage: /language vi or /language en
+
+## /register
+
+register-usage = Usage: /register <UNIT_CODE>, for example: /register VP
+register-done = This group is now linked to { $unit } ({ $code }).
+register-moved = This group moved from { $previous } to { $unit } ({ $code }).
+register-bot-admin-ok = The bot is an administrator here, so it sees reactions and people joining.
+register-bot-admin-missing = ⚠️ The bot is not an administrator of this group, so it cannot see reactions or people joining and leaving. Please make the bot an administrator (no special rights needed).
+
+## Unregistered group
+
+unregistered-note = This group is not linked to a unit, so Loa is not active here. A Loa administrator can link it with /register <UNIT_CODE>, for example: /register VP
+
+## /makehead
+
+makehead-usage = Usage: reply to a message of the person with /makehead
+makehead-done = { $name } is now head of { $unit }.
+
+## /grant
+
+grant-usage = Usage: /grant <Telegram id or @username> <role>, where role is member, head, leader or office. Example: /grant @nguyenlan office
+grant-done = { $name } now has the role { $role }.
+
+## /units
+
+units-header = { $count } units:
+units-item = <b>{ $code }</b> — { $name }
+    Groups: { $groups }
+    Heads: { $heads } · Known members: { $known }
+units-no-group = no group yet
+units-group-inactive = inactive
+units-bot-not-admin = bot is not an administrator
+units-empty = No units yet. Add one with /units add <CODE> <Name>, for example: /units add VP Văn phòng Sở, or import a CSV file with loa units import.
+units-usage = Add a unit: /units add <CODE> <Name>, for example: /units add VP Văn phòng Sở
+    Rename: /units rename <CODE> <New name>, for example: /units rename VP Văn phòng
+units-added = Unit { $code } — { $name } added.
+units-renamed = Unit { $code } renamed to { $name }.
+
+## Errors
+
+error-unknown-unit = There is no unit with code «{ $code }». Known codes: { $known }. Example: /register { $example }
+error-not-allowed = You may not do this; it needs the role { $needed }.
+error-wrong-chat-private = Use this command in a private chat with the bot.
+error-wrong-chat-group = Use this command in the unit's group.
+error-wrong-chat-reply = Use this command as a reply to a message.
+error-group-not-registered = This group is not linked to a unit. An administrator types /register <UNIT_CODE> first, for example: /register VP
+error-invalid-unit-code = Unit code «{ $given }» is not valid: letters without diacritics, digits, - or _, at most 20 characters. Example: TTCNTT
+error-duplicate-unit = Unit { $code } exists already. Rename it with /units rename { $code } <New name>
+error-unknown-member = The bot does not know «{ $reference }» yet. They need to message the bot or be active in a unit group first. Example: /grant @nguyenlan office
+error-invalid-role = «{ $given }» is not a role; choose member, head, leader or office. Example: /grant @nguyenlan office
+error-cannot-change-admin = This person is an administrator (listed in ADMIN_IDS); change that in the configuration.
+error-csv-invalid = The file was not imported; nothing changed. Problems:
+    { $problems }
+error-csv-problem = line { $line }, column { $column }: { $message }
+error-internal = Sorry, something went wrong while handling this. Please try again in a few minutes.

@@ -1,0 +1,100 @@
+## Vai trò và nơi dùng lệnh
+
+role-member = thành viên
+role-head = trưởng đơn vị
+role-leader = lãnh đạo
+role-office = Văn phòng
+role-admin = quản trị viên
+role-everyone = mọi người
+place-private = trong tin nhắn riêng với bot
+place-group = trong nhóm của đơn vị
+place-anywhere = ở bất kỳ đâu
+
+refuse-role = Lệnh { $command } chỉ dành cho { $roles }, dùng { $place }.
+refuse-place = Lệnh { $command } dùng { $place }.
+
+## Menu lệnh
+
+cmd-start = Bắt đầu, liên kết tin nhắn riêng để nhận nhắc việc
+cmd-trogiup = Các lệnh Anh/Chị dùng được ở đây
+cmd-ngonngu = Chọn ngôn ngữ: vi hoặc en
+cmd-donvi = Danh sách đơn vị; thêm hoặc đổi tên đơn vị
+cmd-phanquyen = Phân quyền cho một người
+cmd-dangky = Liên kết nhóm này với một đơn vị
+cmd-truongdonvi = Trả lời tin nhắn của một người để đặt làm trưởng đơn vị
+
+## /start
+
+start-greeting-member = Xin chào Anh/Chị <b>{ $name }</b> ({ $unit })! Loa sẽ gửi thông báo của Sở vào nhóm đơn vị; Anh/Chị chỉ cần bấm «✅ Đã đọc» hoặc thả một biểu tượng cảm xúc để xác nhận. Từ nay bot cũng có thể nhắc việc riêng cho Anh/Chị tại đây.
+start-greeting-head = Xin chào Đ/c <b>{ $name }</b>, trưởng đơn vị { $unit }! Đ/c theo dõi được ai trong đơn vị đã xác nhận, ai chưa, và nhận nhắc việc của đơn vị tại đây.
+start-greeting-leader = Xin chào Đ/c <b>{ $name }</b>! Đ/c xem được báo cáo của mọi đơn vị tại đây.
+start-greeting-office = Xin chào Anh/Chị <b>{ $name }</b> (Văn phòng)! Anh/Chị nhập kế hoạch, tạo chiến dịch, gửi thông báo tới các đơn vị và xuất báo cáo tổng hợp tại đây.
+start-greeting-admin = Xin chào Anh/Chị <b>{ $name }</b> (quản trị viên)! Anh/Chị đăng ký nhóm cho đơn vị, phân quyền và quản lý đơn vị tại đây.
+start-no-unit = chưa thuộc đơn vị nào
+
+## /trogiup
+
+help-intro-private = Anh/Chị đang dùng Loa với vai trò { $role }. Các lệnh dùng được trong tin nhắn riêng:
+help-intro-group = Các lệnh Anh/Chị ({ $role }) dùng được trong nhóm này:
+help-outro-private = Lệnh nào cần đối số sẽ tự hướng dẫn khi Anh/Chị gõ thiếu.
+help-outro-group = Trong nhóm, bấm «✅ Đã đọc» hoặc thả biểu tượng cảm xúc vào thông báo để xác nhận đã đọc.
+
+## /ngonngu
+
+language-set = Đã chuyển sang tiếng Việt.
+language-usage = Cách dùng: /ngonngu vi hoặc /ngonngu en
+
+## /dangky
+
+register-usage = Cách dùng: /dangky <MÃ_ĐƠN_VỊ>, ví dụ: /dangky VP
+register-done = Đã liên kết nhóm này với đơn vị { $unit } ({ $code }).
+register-moved = Đã chuyển nhóm này từ đơn vị { $previous } sang đơn vị { $unit } ({ $code }).
+register-bot-admin-ok = Bot là quản trị viên của nhóm nên thấy được lượt thả cảm xúc và thành viên mới vào nhóm.
+register-bot-admin-missing = ⚠️ Bot chưa là quản trị viên của nhóm nên chưa thấy được lượt thả cảm xúc và thành viên vào, ra nhóm. Đề nghị quản trị viên nhóm thêm bot làm quản trị viên (không cần quyền nào đặc biệt).
+
+## Nhóm chưa đăng ký
+
+unregistered-note = Nhóm này chưa được liên kết với đơn vị nào nên Loa chưa hoạt động ở đây. Quản trị viên Loa gõ /dangky <MÃ_ĐƠN_VỊ> trong nhóm để liên kết, ví dụ: /dangky VP
+
+## /truongdonvi
+
+makehead-usage = Cách dùng: trả lời (reply) một tin nhắn của người cần đặt làm trưởng đơn vị bằng lệnh /truongdonvi
+makehead-done = Đã đặt { $name } làm trưởng đơn vị { $unit }.
+
+## /phanquyen
+
+grant-usage = Cách dùng: /phanquyen <id Telegram hoặc @username> <vai trò>, vai trò là member, head, leader hoặc office. Ví dụ: /phanquyen @nguyenlan office
+grant-done = Đã phân quyền { $role } cho { $name }.
+
+## /donvi
+
+units-header = Có { $count } đơn vị:
+units-item = <b>{ $code }</b> — { $name }
+    Nhóm: { $groups }
+    Trưởng đơn vị: { $heads } · Thành viên đã biết: { $known }
+units-no-group = chưa có nhóm
+units-group-inactive = ngừng hoạt động
+units-bot-not-admin = bot chưa là quản trị viên
+units-empty = Chưa có đơn vị nào. Thêm bằng /donvi them <MÃ> <Tên>, ví dụ: /donvi them VP Văn phòng Sở, hoặc nhập tệp CSV bằng lệnh loa units import.
+units-usage = Thêm đơn vị: /donvi them <MÃ> <Tên>, ví dụ: /donvi them VP Văn phòng Sở
+    Đổi tên: /donvi doiten <MÃ> <Tên mới>, ví dụ: /donvi doiten VP Văn phòng
+units-added = Đã thêm đơn vị { $code } — { $name }.
+units-renamed = Đã đổi tên đơn vị { $code } thành { $name }.
+
+## Lỗi
+
+error-unknown-unit = Không có đơn vị mã «{ $code }». Các mã hiện có: { $known }. Ví dụ: /dangky { $example }
+error-not-allowed = Anh/Chị không có quyền làm việc này; cần vai trò { $needed }.
+error-wrong-chat-private = Lệnh này dùng trong tin nhắn riêng với bot.
+error-wrong-chat-group = Lệnh này dùng trong nhóm của đơn vị.
+error-wrong-chat-reply = Lệnh này dùng bằng cách trả lời (reply) một tin nhắn.
+error-group-not-registered = Nhóm này chưa được liên kết với đơn vị nào. Quản trị viên gõ /dangky <MÃ_ĐƠN_VỊ> trước, ví dụ: /dangky VP
+error-invalid-unit-code = Mã đơn vị «{ $given }» không hợp lệ: chỉ gồm chữ không dấu, chữ số, dấu - hoặc _, tối đa 20 ký tự. Ví dụ: TTCNTT
+error-duplicate-unit = Đã có đơn vị mã { $code }. Đổi tên bằng /donvi doiten { $code } <Tên mới>
+error-unknown-member = Bot chưa biết ai là «{ $reference }». Người đó cần nhắn cho bot hoặc hoạt động trong nhóm đơn vị trước. Ví dụ: /phanquyen @nguyenlan office
+error-invalid-role = Vai trò «{ $given }» không hợp lệ; chọn member, head, leader hoặc office. Ví dụ: /phanquyen @nguyenlan office
+error-cannot-change-admin = Người này là quản trị viên (khai báo trong ADMIN_IDS); đổi vai trò bằng cách sửa cấu hình.
+error-csv-invalid = Tệp không được nhập, không dòng nào thay đổi. Các lỗi:
+    { $problems }
+error-csv-problem = dòng { $line }, cột { $column }: { $message }
+error-internal = Xin lỗi, bot gặp sự cố khi xử lý yêu cầu này. Anh/Chị vui lòng thử lại sau ít phút.

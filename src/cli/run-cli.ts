@@ -1,0 +1,45 @@
+import { importRoster } from '../domain/units/import-roster.js'
+import { importUnits } from '../domain/units/import-units.js'
+import { UsageError, type CliIo } from './cli-context.js'
+import { backupCommand } from './commands/backup.js'
+import { csvImportCommand } from './commands/csv-import.js'
+import { migrateCommand } from './commands/migrate.js'
+
+const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
+
+  migrate                        bring the database to the newest schema
+  units import <file.csv>        columns code,name,parent_code
+  roster import <file.csv>       columns unit_code,full_name,telegram_id,username,role
+  backup <file>                  an online, consistent copy of the database`
+
+/** Runs one CLI command; returns the exit code (0 ok, 1 refused input, 2 usage). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, sub, ...rest] = argv
+  try {
+    switch (command) {
+      case 'migrate':
+        return await migrateCommand(io)
+      case 'units':
+        if (sub !== 'import') throw new UsageError('units import <file.csv>')
+        return await csvImportCommand(io, rest, 'units', importUnits)
+      case 'roster':
+        if (sub !== 'import') throw new UsageError('roster import <file.csv>')
+        return await csvImportCommand(io, rest, 'roster', importRoster)
+      case 'backup':
+        return await backupCommand(io, [sub, ...rest].filter((a): a is string => a !== undefined))
+      case undefined:
+      case 'help':
+      case '--help':
+        io.out(USAGE)
+        return command === undefined ? 2 : 0
+      default:
+        throw new UsageError(`unknown command "${command}"`)
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`loa: ${error.message}\n\n${USAGE}`)
+      return 2
+    }
+    throw error
+  }
+}

@@ -1,0 +1,113 @@
+import { Bot, type BotConfig } from 'grammy'
+import { autoRetry } from '@grammyjs/auto-retry'
+import { sequentialize } from '@grammyjs/runner'
+import type { UserFromGetMe } from 'grammy/types'
+import type { Deps } from '../domain/deps.js'
+import { CommandMenus } from './commands.js'
+import type { LoaContext } from './context.js'
+import { groupEventsFeature } from './features/group-events.js'
+import { grantRoleFeature } from './features/grant-role.js'
+import { helpFeature } from './features/help.js'
+import { languageFeature } from './features/language.js'
+import { makeHeadFeature } from './features/make-head.js'
+import { registerGroupFeature } from './features/register-group.js'
+import { startFeature } from './features/start.js'
+import { unitsFeature } from './features/units.js'
+import { unregisteredGroupGate } from './features/unregistered-group.js'
+import { createI18n } from './i18n.js'
+import { InFlightUpdates } from './in-flight.js'
+import { handleOnce } from './middlewares/inbox.js'
+import { trackMember } from './middlewares/track-member.js'
+
+export interface CreateBotOptions {
+  token: string
+  /** Known bot identity, to skip getMe (tests, webhook cold starts). */
+  botInfo?: UserFromGetMe
+  /** Called when an update has been handled (or dropped as a duplicate). */
+  onUpdateHandled?: (updateId: number) => void
+}
+
+/**
+ * Telegram withholds reactions and member changes unless asked (PRODUCT §3);
+ * polling and the webhook both ask for these.
+ */
+export const ALLOWED_UPDATES = [
+  'message',
+  'edited_message',
+  'callback_query',
+  'message_reaction',
+  'message_reaction_count',
+  'chat_member',
+  'my_chat_member',
+] as const
+
+export interface LoaBot {
+  bot: Bot<LoaContext>
+  menus: CommandMenus
+  inFlight: InFlightUpdates
+}
+
+/** Builds the bot: API transformers, middleware in order, one composer per feature. */
+export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
+  const config: BotConfig<LoaContext> = {
+    client: { apiRoot: deps.config.telegramApiRoot },
+    ...(options.botInfo === undefined ? {} : { botInfo: options.botInfo }),
+  }
+  const bot = new Bot<LoaContext>(options.token, config)
+  // Replies and menus wait out a 429 and retry 5xx; the outbox paces itself instead.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }))
+
+  const i18n = createI18n(deps.config.defaultLocale)
+  const menus = new CommandMenus(i18n, deps.config.defaultLocale)
+
+  const inFlight = new InFlightUpdates()
+  bot.use((_ctx, next) => inFlight.track(next))
+  // One error path for polling, webhook and replay alike (bot.catch only covers polling).
+  bot.use(async (ctx, next) => {
+    try {
+      await next()
+    } catch (error) {
+      await apologise(ctx, error)
+    }
+  })
+  bot.use(async (ctx, next) => {
+    ctx.deps = deps
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id })
+    ctx.member = undefined
+    ctx.role = 'member'
+    ctx.unitChat = undefined
+    await next()
+  })
+  // Updates of one chat and one person are handled in order; different chats in parallel.
+  bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)))
+  bot.use(handleOnce(options.onUpdateHandled))
+  bot.use(trackMember)
+  bot.use(i18n)
+  bot.use(unregisteredGroupGate())
+
+  bot.use(startFeature(menus))
+  bot.use(helpFeature())
+  bot.use(languageFeature())
+  bot.use(registerGroupFeature())
+  bot.use(makeHeadFeature())
+  bot.use(unitsFeature())
+  bot.use(grantRoleFeature(menus))
+  bot.use(groupEventsFeature())
+
+  return { bot, menus, inFlight }
+}
+
+/** Logs a failed update with its id and apologises; never throws, so one bad update cannot stop the bot. */
+async function apologise(ctx: LoaContext, error: unknown): Promise<void> {
+  const log = ctx.log ?? ctx.deps?.logger
+  log?.error({ err: error, update_id: ctx.update.update_id }, 'update failed')
+  try {
+    // ctx.t exists only once i18n has run; an error before that is only logged.
+    if (typeof ctx.t !== 'function') return
+    const apology = ctx.t('error-internal')
+    if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery({ text: apology })
+    else if (ctx.message !== undefined) await ctx.reply(apology)
+  } catch (apologyError) {
+    log?.warn({ err: apologyError }, 'could not apologise')
+  }
+}

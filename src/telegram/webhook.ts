@@ -1,0 +1,39 @@
+import { createServer, type Server } from 'node:http'
+import { webhookCallback, type Bot } from 'grammy'
+import { ALLOWED_UPDATES } from './bot.js'
+import type { LoaContext } from './context.js'
+
+/**
+ * Webhook mode (PRODUCT §7): Telegram posts updates to WEBHOOK_URL behind a
+ * reverse proxy; the secret token header is checked by grammY, 401 otherwise.
+ * The answer waits for handling, so Telegram redelivers whatever a crash cut short.
+ */
+export async function startWebhook(
+  bot: Bot<LoaContext>,
+  options: { url: string; secret: string | undefined; port: number; host?: string },
+): Promise<Server> {
+  const handle = webhookCallback(bot, 'http', {
+    secretToken: options.secret,
+    // Past Telegram's patience, answer and finish in the background; the inbox drops the redelivery.
+    onTimeout: 'return',
+    timeoutMilliseconds: 50_000,
+  })
+  const path = new URL(options.url).pathname
+  const server = createServer((req, res) => {
+    if (req.method !== 'POST' || req.url !== path) {
+      res.writeHead(404).end()
+      return
+    }
+    // Handler errors are caught inside the bot; what reaches here is a broken request or a timeout.
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve))
+  await bot.init()
+  await bot.api.setWebhook(options.url, {
+    allowed_updates: [...ALLOWED_UPDATES],
+    ...(options.secret === undefined ? {} : { secret_token: options.secret }),
+  })
+  return server
+}

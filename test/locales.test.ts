@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { FluentBundle, FluentResource } from '@fluent/bundle'
+import { describe, expect, it } from 'vitest'
+import { COMMANDS } from '../src/telegram/commands.js'
+import { ROLES } from '../src/domain/units/roles.js'
+
+const LOCALES = ['vi', 'en'] as const
+
+function keysOf(locale: string): Set<string> {
+  const source = readFileSync(join('locales', `${locale}.ftl`), 'utf8')
+  const resource = new FluentResource(source)
+  const bundle = new FluentBundle(locale)
+  expect(bundle.addResource(resource)).toEqual([])
+  return new Set(resource.body.map((entry) => entry.id))
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  )
+}
+
+/**
+ * Keys built at run time from a prefix: each prefix and every value it can take.
+ * A new dynamic prefix in code fails this test until it is listed here.
+ */
+const DYNAMIC: Record<string, readonly string[]> = {
+  'role-': ROLES,
+  'start-greeting-': ROLES,
+  'cmd-': Object.values(COMMANDS).map((c) => c.name),
+  'place-': ['private', 'group'],
+  'error-wrong-chat-': ['private', 'group', 'reply'],
+}
+
+describe('locales', () => {
+  const keys = Object.fromEntries(LOCALES.map((l) => [l, keysOf(l)]))
+
+  it('vi.ftl and en.ftl carry the same keys', () => {
+    expect([...keys.vi!].sort()).toEqual([...keys.en!].sort())
+  })
+
+  it('every key used in code exists in both files', () => {
+    const used = new Set<string>()
+    const prefixes = new Set<string>()
+    for (const file of sourceFiles('src')) {
+      const code = readFileSync(file, 'utf8')
+      for (const m of code.matchAll(/\bt\(\s*'([a-z0-9-]+)'/g)) used.add(m[1]!)
+      for (const m of code.matchAll(/\bt\([^,)]*?`([a-z0-9-]+-)\$\{/g)) prefixes.add(m[1]!)
+      for (const m of code.matchAll(/\b(?:i18n\.t|this\.i18n\.t)\([^,]+,\s*`([a-z0-9-]+-)\$\{/g)) prefixes.add(m[1]!)
+      for (const m of code.matchAll(/\bi18n\.t\([^,]+,\s*'([a-z0-9-]+)'/g)) used.add(m[1]!)
+    }
+    expect(used.size).toBeGreaterThan(20)
+    for (const prefix of prefixes) {
+      expect(DYNAMIC, `dynamic key prefix ${prefix} must be listed in this test`).toHaveProperty(prefix)
+      for (const value of DYNAMIC[prefix]!) used.add(`${prefix}${value}`)
+    }
+    for (const locale of LOCALES) {
+      const missing = [...used].filter((key) => !keys[locale]!.has(key))
+      expect(missing, `missing in ${locale}.ftl`).toEqual([])
+    }
+  })
+})

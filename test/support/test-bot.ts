@@ -1,0 +1,120 @@
+import { pino } from 'pino'
+import type { Update } from 'grammy/types'
+import { createApp, type App } from '../../src/app.js'
+import { ManualClock } from '../../src/clock.js'
+import { loadConfig } from '../../src/config.js'
+import { BotApiStandIn } from '../../src/sandbox/bot-api/index.js'
+import { makeTempDir, type TempDir } from './temp-db.js'
+
+export const TEST_TOKEN = '7000001:TEST-token-for-the-loa-stand-in'
+
+export interface Person {
+  id: number
+  name: string
+  /** Writes text in a chat (a group's id, or `'private'`), and waits until the bot has handled it. */
+  says(text: string, where: Chat | 'private', opts?: { replyTo?: number }): Promise<Update>
+  /** Sends a document with an optional caption. */
+  sendsFile(where: Chat | 'private', doc: { fileName: string; content: Uint8Array | string }, caption?: string): Promise<Update>
+  presses(where: Chat | 'private', messageId: number, data: string): Promise<Update>
+  reacts(where: Chat, messageId: number, emojis: string[]): Promise<Update>
+  joins(group: Chat): Promise<void>
+  leaves(group: Chat): Promise<void>
+}
+
+export interface Chat {
+  id: number
+  title: string
+}
+
+export interface TestBotOptions {
+  admins?: number[]
+  env?: Record<string, string>
+  clock?: ManualClock
+  dir?: TempDir
+}
+
+/**
+ * A running Loa, polling the Bot API stand-in over HTTP exactly as it polls
+ * Telegram, on a SQLite file of its own. Tests speak through people and groups
+ * and read what each chat saw.
+ */
+export class TestBot {
+  private constructor(
+    readonly api: BotApiStandIn,
+    readonly app: App,
+    readonly dir: TempDir,
+    readonly clock: ManualClock,
+  ) {}
+
+  static async start(options: TestBotOptions = {}): Promise<TestBot> {
+    const clock = options.clock ?? new ManualClock('2024-04-15T01:00:00Z')
+    const api = await BotApiStandIn.start({ token: TEST_TOKEN })
+    const dir = options.dir ?? makeTempDir()
+    const config = loadConfig({
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: dir.file('loa.db'),
+      ADMIN_IDS: (options.admins ?? []).join(','),
+      LOG_LEVEL: 'silent',
+      ...options.env,
+    })
+    const app = createApp(config, { clock, logger: pino({ level: 'silent' }), polling: { timeoutSeconds: 1 } })
+    await app.start()
+    return new TestBot(api, app, dir, clock)
+  }
+
+  get db() {
+    return this.app.deps.db
+  }
+
+  async stop(options: { keepFiles?: boolean } = {}): Promise<void> {
+    await this.app.stop()
+    await this.api.close()
+    if (options.keepFiles !== true) this.dir.remove()
+  }
+
+  /** Waits until the bot has handled every given update (they may arrive in any order). */
+  async handled(updates: Update | Update[]): Promise<void> {
+    for (const update of Array.isArray(updates) ? updates : [updates]) await this.app.handled(update.update_id)
+  }
+
+  group(id: number, title: string, options: { botAdmin?: boolean } = {}): Chat {
+    this.api.addGroup({ id, title, type: 'supergroup' })
+    this.api.setBotStatus(id, options.botAdmin === false ? 'member' : 'administrator')
+    return { id, title }
+  }
+
+  person(user: { id: number; first_name: string; last_name?: string; username?: string; language_code?: string }): Person {
+    this.api.addUser({ language_code: 'vi', ...user })
+    const chatId = (where: Chat | 'private') => (where === 'private' ? user.id : where.id)
+    const send = async (update: Update) => {
+      await this.handled(update)
+      return update
+    }
+    return {
+      id: user.id,
+      name: [user.first_name, user.last_name].filter(Boolean).join(' '),
+      says: (text, where, opts) => send(this.api.sendText(user.id, chatId(where), text, opts)),
+      sendsFile: (where, doc, caption) =>
+        send(this.api.sendDocument(user.id, chatId(where), doc, caption === undefined ? undefined : { caption })),
+      presses: (where, messageId, data) => send(this.api.pressButton(user.id, chatId(where), messageId, data)),
+      reacts: (where, messageId, emojis) => send(this.api.react(user.id, where.id, messageId, emojis)),
+      joins: async (group) => {
+        this.api.setMember(group.id, user.id, 'member')
+        await this.handled(this.api.join(user.id, group.id))
+      },
+      leaves: async (group) => {
+        await this.handled(this.api.leave(user.id, group.id))
+      },
+    }
+  }
+
+  /** Texts (or captions) the bot sent into a chat, oldest first. */
+  botTexts(where: Chat | Person): string[] {
+    return this.api.botMessages(where.id).map((m) => m.text ?? m.caption ?? '')
+  }
+
+  lastBotText(where: Chat | Person): string {
+    return this.botTexts(where).at(-1) ?? ''
+  }
+}
