@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { promisify } from 'node:util'
+import { pino } from 'pino'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.js'
+import { openDatabase } from '../../src/db/database.js'
+import { runCli } from '../../src/cli/run-cli.js'
+import { makeTempDir, type TempDir } from '../support/temp-db.js'
+
+const run = promisify(execFile)
+let dir: TempDir
+let out: string[]
+let err: string[]
+
+beforeEach(() => {
+  dir = makeTempDir()
+  out = []
+  err = []
+})
+afterEach(() => dir.remove())
+
+function cli(...argv: string[]) {
+  return runCli(argv, {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    config: loadConfig({ DATABASE_PATH: dir.file('loa.db') }),
+    logger: pino({ level: 'silent' }),
+  })
+}
+
+describe('loa CLI', () => {
+  it('migrate brings an empty database to the newest schema, then has nothing to do', async () => {
+    expect(await cli('migrate')).toBe(0)
+    expect(out).toEqual(['Applied: 0001-initial'])
+    expect(await cli('migrate')).toBe(0)
+    expect(out.at(-1)).toBe('Database is up to date.')
+  })
+
+  it('units import and roster import', async () => {
+    writeFileSync(dir.file('units.csv'), 'code,name,parent_code\nSO,Sở Nội vụ,\nVP,Văn phòng Sở,SO\n')
+    writeFileSync(dir.file('roster.csv'), 'unit_code,full_name,telegram_id,username,role\nVP,Nguyễn Thị Lan,1001,,office\n')
+    expect(await cli('units', 'import', dir.file('units.csv'))).toBe(0)
+    expect(await cli('roster', 'import', dir.file('roster.csv'))).toBe(0)
+    expect(out).toEqual(['units: 2 created, 0 updated.', 'roster: 1 created, 0 updated.'])
+  })
+
+  it('refuses a bad CSV whole, reporting each bad row by line and column', async () => {
+    writeFileSync(dir.file('units.csv'), 'code,name,parent_code\nVP,Văn phòng Sở,\nVăn phòng,,\nKT,Kế toán,ZZ\n')
+    expect(await cli('units', 'import', dir.file('units.csv'))).toBe(1)
+    expect(err).toEqual([
+      `${dir.file('units.csv')}: nothing imported, 3 problem(s):`,
+      '  line 3, column code: a code of letters and digits without diacritics, like VP or TTCNTT',
+      '  line 3, column name: a unit name, like Văn phòng Sở',
+      '  line 4, column parent_code: unknown unit code ZZ',
+    ])
+    const { db } = openDatabase(dir.file('loa.db'))
+    expect(await db.selectFrom('unit').selectAll().execute()).toEqual([])
+    await db.destroy()
+  })
+
+  it('backup writes a consistent copy and never overwrites one', async () => {
+    writeFileSync(dir.file('units.csv'), 'code,name,parent_code\nVP,Văn phòng Sở,\n')
+    await cli('units', 'import', dir.file('units.csv'))
+    expect(await cli('backup', dir.file('copy.db'))).toBe(0)
+    const copy = openDatabase(dir.file('copy.db'))
+    expect(await copy.db.selectFrom('unit').select('code').execute()).toEqual([{ code: 'VP' }])
+    await copy.db.destroy()
+    expect(await cli('backup', dir.file('copy.db'))).toBe(1)
+    expect(err.at(-1)).toContain('exists already')
+  })
+
+  it('answers a wrong invocation with usage and exit code 2', async () => {
+    expect(await cli('frobnicate')).toBe(2)
+    expect(err.join('\n')).toContain('unknown command "frobnicate"')
+    expect(err.join('\n')).toContain('units import <file.csv>')
+  })
+})
+
+/** Runs src/main.ts as `npm start` does, from an empty folder so no developer's .env leaks in. */
+function startLoa(env: Record<string, string>) {
+  const main = new URL('../../src/main.ts', import.meta.url).pathname
+  return run(process.execPath, ['--import', import.meta.resolve('tsx'), main], {
+    env: { PATH: process.env['PATH'] ?? '', HOME: dir.path, ...env },
+    cwd: dir.path,
+  }).then(
+    () => ({ code: 0, stderr: '' }),
+    (error: { code: number; stderr: string }) => error,
+  )
+}
+
+describe('npm start', () => {
+  it('without BOT_TOKEN exits non-zero with one line naming the variable and @BotFather', async () => {
+    const result = await startLoa({ DATABASE_PATH: dir.file('loa.db') })
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'Loa cannot start: BOT_TOKEN: expected the token @BotFather gave you (open https://t.me/BotFather, /newbot), like 123456789:AAE…',
+    ])
+  })
+
+  it('with a bad variable names it', async () => {
+    const result = await startLoa({ TIMEZONE: 'Hanoi' })
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe('Loa cannot start: TIMEZONE: expected an IANA time zone, like Asia/Ho_Chi_Minh')
+  })
+})
