@@ -4,12 +4,16 @@ import { UsageError, type CliIo } from './cli-context.js'
 import { backupCommand } from './commands/backup.js'
 import { csvImportCommand } from './commands/csv-import.js'
 import { migrateCommand } from './commands/migrate.js'
+import { planImportCommand } from './commands/plan-import.js'
 
 const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
 
   migrate                        bring the database to the newest schema
   units import <file.csv>        columns code,name,parent_code
   roster import <file.csv>       columns unit_code,full_name,telegram_id,username,role
+  plan import <file> [--dry-run] [--json]
+                                 parse a plan (.txt, .md, .docx); --json prints the parsed plan;
+                                 without --dry-run the campaign is created (as a draft)
   backup <file>                  an online, consistent copy of the database`
 
 /** Runs one CLI command; returns the exit code (0 ok, 1 refused input, 2 usage). */
@@ -25,6 +29,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'roster':
         if (sub !== 'import') throw new UsageError('roster import <file.csv>')
         return await csvImportCommand(io, rest, 'roster', importRoster)
+      case 'plan':
+        if (sub !== 'import') throw new UsageError('plan import <file> [--dry-run] [--json]')
+        return await planImportCommand(io, rest)
       case 'backup':
         return await backupCommand(io, [sub, ...rest].filter((a): a is string => a !== undefined))
       case undefined:

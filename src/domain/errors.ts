@@ -13,6 +13,40 @@ export type DomainError =
   | { code: 'invalid-role'; given: string }
   | { code: 'cannot-change-admin' }
   | { code: 'csv-invalid'; problems: CsvProblem[] }
+  // Campaigns (src/domain/campaigns/)
+  | { code: 'unknown-campaign'; campaignCode: string; knownCodes: string[] }
+  | { code: 'campaign-closed'; campaignCode: string }
+  | { code: 'invalid-campaign-code'; given: string; example: string }
+  | { code: 'duplicate-campaign-code'; campaignCode: string }
+  | { code: 'invalid-campaign'; field: string; given: string }
+  | { code: 'unknown-unit-id'; unitId: number }
+  // Broadcasts (src/domain/broadcasts/): `example` is a correct value computed from now.
+  | { code: 'invalid-when'; given: string; example: string }
+  | { code: 'date-in-past'; given: string; example: string }
+  | { code: 'daily-needs-period'; campaignCode: string }
+  | { code: 'no-target-groups'; campaignCode: string; unitsWithoutGroup: string[] }
+  | { code: 'unknown-broadcast'; broadcastId: number }
+  | { code: 'broadcast-not-cancellable'; broadcastId: number; status: string }
+  | { code: 'broadcast-not-awaiting-approval'; broadcastId: number; status: string }
+  // Buttons, reactions, replies, /thamgia (src/domain/acknowledgements/)
+  | { code: 'stale-button' }
+  | { code: 'wrong-chat-button' }
+  | { code: 'not-a-broadcast' }
+  | { code: 'no-participation-activity'; campaignCode: string | null }
+  | { code: 'choose-activity'; options: ActivityChoice[] }
+  // Plan import (src/domain/plans/)
+  | { code: 'not-a-plan' }
+  | { code: 'plan-too-large'; maxBytes: number }
+  | { code: 'plan-unsupported-type'; fileName: string }
+  | { code: 'plan-not-text' }
+
+/** An open participation activity offered as a button when /thamgia names no campaign. */
+export interface ActivityChoice {
+  activityId: number
+  campaignCode: string
+  title: string
+  dueOn: string | null
+}
 
 export interface CsvProblem {
   line: number

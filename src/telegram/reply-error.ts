@@ -33,6 +33,56 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
           .map((p) => ctx.t('error-csv-problem', { line: p.line, column: p.column ?? '—', message: p.message }))
           .join('\n'),
       })
+    case 'unknown-campaign':
+      return ctx.t('error-unknown-campaign', {
+        code: error.campaignCode,
+        known: error.knownCodes.length > 0 ? error.knownCodes.join(', ') : '—',
+      })
+    case 'campaign-closed':
+      return ctx.t('error-campaign-closed', { code: error.campaignCode })
+    case 'invalid-campaign-code':
+      return ctx.t('error-invalid-campaign-code', { given: error.given, example: error.example })
+    case 'duplicate-campaign-code':
+      return ctx.t('error-duplicate-campaign-code', { code: error.campaignCode })
+    case 'invalid-campaign':
+      return ctx.t('error-invalid-campaign', { field: error.field, given: error.given })
+    case 'unknown-unit-id':
+      return ctx.t('error-unknown-unit-id', { id: error.unitId })
+    case 'invalid-when':
+      return ctx.t('error-invalid-when', { given: error.given, example: error.example })
+    case 'date-in-past':
+      return ctx.t('error-date-in-past', { given: error.given, example: error.example })
+    case 'daily-needs-period':
+      return ctx.t('error-daily-needs-period', { code: error.campaignCode })
+    case 'no-target-groups':
+      return ctx.t('error-no-target-groups', {
+        code: error.campaignCode,
+        units: error.unitsWithoutGroup.length > 0 ? error.unitsWithoutGroup.join(', ') : '—',
+      })
+    case 'unknown-broadcast':
+      return ctx.t('error-unknown-broadcast', { id: error.broadcastId })
+    case 'broadcast-not-cancellable':
+      return ctx.t('error-broadcast-not-cancellable', { id: error.broadcastId })
+    case 'broadcast-not-awaiting-approval':
+      return ctx.t('error-broadcast-not-awaiting-approval', { id: error.broadcastId })
+    case 'stale-button':
+      return ctx.t('error-stale-button')
+    case 'wrong-chat-button':
+      return ctx.t('error-wrong-chat-button')
+    case 'not-a-broadcast':
+      return ctx.t('error-not-a-broadcast')
+    case 'no-participation-activity':
+      return ctx.t('error-no-participation-activity', { code: error.campaignCode ?? '—' })
+    case 'choose-activity':
+      return ctx.t('error-choose-activity')
+    case 'not-a-plan':
+      return ctx.t('error-not-a-plan')
+    case 'plan-too-large':
+      return ctx.t('error-plan-too-large', { megabytes: Math.round(error.maxBytes / 1024 / 1024) })
+    case 'plan-unsupported-type':
+      return ctx.t('error-plan-unsupported-type', { fileName: error.fileName })
+    case 'plan-not-text':
+      return ctx.t('error-plan-not-text')
   }
 }
 

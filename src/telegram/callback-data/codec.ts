@@ -1,0 +1,61 @@
+import { z } from 'zod'
+
+/** Telegram's limit on callback_data. */
+export const MAX_CALLBACK_BYTES = 64
+
+/** Bumped when a payload's meaning changes: buttons from older messages then read as stale. */
+export const CALLBACK_VERSION = 'v1'
+
+const positiveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+
+/**
+ * A compact, versioned button payload: `v1:<tag>:<id>`. Only ids travel; the
+ * meaning is looked up on press, so a forged id can name nothing it may not touch.
+ */
+export interface CallbackCodec {
+  readonly tag: string
+  pack(id: number): string
+  /** The id, or undefined for anything that is not exactly this codec's shape. */
+  unpack(data: string): number | undefined
+  /** For `composer.callbackQuery(codec.filter, …)`. */
+  readonly filter: RegExp
+}
+
+export function defineCallback(tag: string): CallbackCodec {
+  if (!/^[a-z]{1,3}$/.test(tag)) throw new Error(`callback tag must be 1-3 lower-case letters: ${tag}`)
+  const prefix = `${CALLBACK_VERSION}:${tag}:`
+  const shape = z
+    .string()
+    .max(MAX_CALLBACK_BYTES)
+    .regex(new RegExp(`^${prefix}[1-9]\\d{0,15}$`))
+    .transform((data) => Number(data.slice(prefix.length)))
+    .pipe(positiveId)
+  return {
+    tag,
+    pack(id) {
+      const data = `${prefix}${positiveId.parse(id)}`
+      // Cannot happen with a 3-letter tag and a safe integer; kept as a guard for future tags.
+      if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) throw new Error(`callback data too long: ${data}`)
+      return data
+    },
+    unpack(data) {
+      const parsed = shape.safeParse(data)
+      return parsed.success ? parsed.data : undefined
+    },
+    // Anything starting with the tag reaches the handler, which then refuses malformed data politely.
+    filter: new RegExp(`^v\\d+:${tag}:`),
+  }
+}
+
+/** Every button Loa puts under a message. */
+export const callbacks = {
+  /** ✅ Đã đọc, on a delivered broadcast: the delivery id. */
+  acknowledge: defineCallback('a'),
+  /** 🙋 Tham gia, on a delivered broadcast: the delivery id. */
+  participate: defineCallback('p'),
+  /** Xác nhận / Huỷ under a preview: the pending action id. */
+  confirm: defineCallback('ok'),
+  cancel: defineCallback('no'),
+  /** Huỷ lịch gửi in /lich: the broadcast id. */
+  cancelBroadcast: defineCallback('cb'),
+} as const
