@@ -120,3 +120,57 @@ error-not-a-plan = This does not read as a plan or an official letter (no «KẾ
 error-plan-too-large = The file is larger than { $megabytes } MB, so it cannot be read. Send the plan as .docx or .txt.
 error-plan-unsupported-type = Cannot read «{ $fileName }». Send a .txt, .md or .docx file.
 error-plan-not-text = The file is not readable text (binary or damaged). Send a .txt, .md or .docx file.
+
+## Shared buttons
+
+button-confirm = ✅ Confirm
+button-cancel = ✖️ Cancel
+
+## /importplan
+
+cmd-kehoach = Import a plan (.txt, .md, .docx file or pasted text)
+plan-usage = Usage: send the plan file (.txt, .md or .docx) with the caption /importplan, or reply to a file or pasted plan text with /importplan.
+plan-preview = 📋 <b>{ $title }</b>
+    Number: { $number } · Issued by: { $issuer }
+    Period: { $period }
+    Slogans: { $slogans }
+    Report due: { $reportDue }
+    Activities ({ $count }):
+plan-preview-activity = { $index }. { $title }
+    ({ $kind }; lead: { $lead }; due: { $due })
+plan-preview-units = Units named in the plan:
+plan-preview-unit-matched = • { $name } → { $code }
+plan-preview-unit-unmatched = • { $name } → not matched
+plan-preview-confirm = Press «Confirm» to create the campaign (as a draft), or «Cancel».
+plan-preview-duplicate = ⚠️ This plan was already imported as campaign { $code }; nothing more is created.
+plan-created = Campaign <b>{ $code }</b> — { $title } created with { $count } activities. See it with /campaigns { $code }
+plan-not-created = The campaign could not be created; nothing changed.
+plan-cancelled = Cancelled; no campaign was created.
+activity-kind-participation = participation
+activity-kind-task = task
+activity-kind-report = report
+
+## /campaigns
+
+cmd-chiendich = List campaigns; show, start or close one
+campaign-status-draft = draft
+campaign-status-active = active
+campaign-status-closed = closed
+campaigns-header = { $count } campaigns:
+campaigns-item = <b>{ $code }</b> ({ $status }) — { $title }
+    Period: { $period }
+campaigns-hint = Details: /campaigns <CODE>
+campaigns-empty = No campaigns yet.
+campaigns-empty-office = No campaigns yet. Import a plan by sending its file with the caption /importplan.
+campaigns-detail = <b>{ $code }</b> — { $title }
+    Status: { $status } · Plan number: { $number }
+    Period: { $period }
+    Slogans: { $slogans }
+    Target units: { $targets }
+    Activities ({ $count }):
+campaigns-activity = { $index }. { $title }
+    ({ $kind }; lead: { $lead }; due: { $due })
+campaigns-manage-hint = Start: /campaigns { $code } start · Close: /campaigns { $code } close
+campaigns-usage = Usage: /campaigns, /campaigns <CODE>, /campaigns <CODE> start or /campaigns <CODE> close. Example: /campaigns NGAYSACH2024 start
+campaigns-status-changed = Campaign { $code } is now { $status }.
+campaigns-status-unchanged = Campaign { $code } is still { $status }; nothing changed.

@@ -120,3 +120,57 @@ error-not-a-plan = Nội dung này không giống một kế hoạch hay công v
 error-plan-too-large = Tệp lớn hơn { $megabytes } MB nên không đọc được. Anh/Chị gửi bản .docx hoặc .txt của kế hoạch.
 error-plan-unsupported-type = Không đọc được tệp «{ $fileName }». Anh/Chị gửi tệp .txt, .md hoặc .docx.
 error-plan-not-text = Tệp không phải văn bản đọc được (có thể là tệp nhị phân hoặc hỏng). Anh/Chị gửi tệp .txt, .md hoặc .docx.
+
+## Nút chung
+
+button-confirm = ✅ Xác nhận
+button-cancel = ✖️ Huỷ
+
+## /kehoach
+
+cmd-kehoach = Nhập kế hoạch (tệp .txt, .md, .docx hoặc văn bản dán vào)
+plan-usage = Cách dùng: gửi tệp kế hoạch (.txt, .md hoặc .docx) kèm chú thích /kehoach, hoặc trả lời (reply) tệp hay đoạn văn bản kế hoạch bằng /kehoach.
+plan-preview = 📋 <b>{ $title }</b>
+    Số: { $number } · Cơ quan ban hành: { $issuer }
+    Thời gian: { $period }
+    Thông điệp: { $slogans }
+    Hạn báo cáo: { $reportDue }
+    Hoạt động ({ $count }):
+plan-preview-activity = { $index }. { $title }
+    ({ $kind }; chủ trì: { $lead }; thời hạn: { $due })
+plan-preview-units = Đơn vị nêu trong kế hoạch:
+plan-preview-unit-matched = • { $name } → { $code }
+plan-preview-unit-unmatched = • { $name } → chưa khớp
+plan-preview-confirm = Bấm «Xác nhận» để tạo chiến dịch (ở trạng thái nháp), hoặc «Huỷ».
+plan-preview-duplicate = ⚠️ Kế hoạch này đã được nhập thành chiến dịch { $code }; không tạo thêm.
+plan-created = Đã tạo chiến dịch <b>{ $code }</b> — { $title } với { $count } hoạt động. Xem bằng /chiendich { $code }
+plan-not-created = Không tạo được chiến dịch; không có gì thay đổi.
+plan-cancelled = Đã huỷ; không tạo chiến dịch nào.
+activity-kind-participation = tham gia
+activity-kind-task = nhiệm vụ
+activity-kind-report = báo cáo
+
+## /chiendich
+
+cmd-chiendich = Danh sách chiến dịch; xem, bắt đầu, kết thúc một chiến dịch
+campaign-status-draft = nháp
+campaign-status-active = đang chạy
+campaign-status-closed = đã kết thúc
+campaigns-header = Có { $count } chiến dịch:
+campaigns-item = <b>{ $code }</b> ({ $status }) — { $title }
+    Thời gian: { $period }
+campaigns-hint = Xem chi tiết: /chiendich <MÃ>
+campaigns-empty = Chưa có chiến dịch nào.
+campaigns-empty-office = Chưa có chiến dịch nào. Nhập kế hoạch bằng cách gửi tệp kèm chú thích /kehoach.
+campaigns-detail = <b>{ $code }</b> — { $title }
+    Trạng thái: { $status } · Số kế hoạch: { $number }
+    Thời gian: { $period }
+    Thông điệp: { $slogans }
+    Đơn vị nhận: { $targets }
+    Hoạt động ({ $count }):
+campaigns-activity = { $index }. { $title }
+    ({ $kind }; chủ trì: { $lead }; thời hạn: { $due })
+campaigns-manage-hint = Bắt đầu: /chiendich { $code } batdau · Kết thúc: /chiendich { $code } ketthuc
+campaigns-usage = Cách dùng: /chiendich, /chiendich <MÃ>, /chiendich <MÃ> batdau hoặc /chiendich <MÃ> ketthuc. Ví dụ: /chiendich NGAYSACH2024 batdau
+campaigns-status-changed = Chiến dịch { $code } nay { $status }.
+campaigns-status-unchanged = Chiến dịch { $code } vẫn { $status }; không có gì thay đổi.

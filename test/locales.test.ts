@@ -31,6 +31,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'cmd-': Object.values(COMMANDS).map((c) => c.name),
   'place-': ['private', 'group'],
   'error-wrong-chat-': ['private', 'group', 'reply'],
+  'activity-kind-': ['participation', 'task', 'report'],
+  'campaign-status-': ['draft', 'active', 'closed'],
 }
 
 describe('locales', () => {

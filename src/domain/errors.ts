@@ -36,6 +36,7 @@ export type DomainError =
   | { code: 'choose-activity'; options: ActivityChoice[] }
   // Plan import (src/domain/plans/)
   | { code: 'not-a-plan' }
+  | { code: 'duplicate-plan'; campaignCode: string }
   | { code: 'plan-too-large'; maxBytes: number }
   | { code: 'plan-unsupported-type'; fileName: string }
   | { code: 'plan-not-text' }

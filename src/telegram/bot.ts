@@ -5,7 +5,10 @@ import type { UserFromGetMe } from 'grammy/types'
 import type { Deps } from '../domain/deps.js'
 import { CommandMenus } from './commands.js'
 import type { LoaContext } from './context.js'
+import { campaignsFeature } from './features/campaigns.js'
+import { confirmationsFeature } from './features/confirmations.js'
 import { groupEventsFeature } from './features/group-events.js'
+import { importPlanFeature, planImportConfirmations } from './features/import-plan.js'
 import { grantRoleFeature } from './features/grant-role.js'
 import { helpFeature } from './features/help.js'
 import { languageFeature } from './features/language.js'
@@ -93,6 +96,9 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(unitsFeature())
   bot.use(grantRoleFeature(menus))
   bot.use(groupEventsFeature())
+  bot.use(importPlanFeature())
+  bot.use(campaignsFeature())
+  bot.use(confirmationsFeature([planImportConfirmations]))
 
   return { bot, menus, inFlight }
 }

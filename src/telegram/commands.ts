@@ -22,6 +22,8 @@ export const COMMANDS = {
   start: { name: 'start', alias: 'start', where: ['private'] },
   help: { name: 'trogiup', alias: 'help', where: ['private', 'group'] },
   language: { name: 'ngonngu', alias: 'language', where: ['private'] },
+  importPlan: { name: 'kehoach', alias: 'importplan', capability: 'manage-campaigns', where: ['private'] },
+  campaigns: { name: 'chiendich', alias: 'campaigns', capability: 'read-own-unit-report', where: ['private'] },
   units: { name: 'donvi', alias: 'units', capability: 'manage-units', where: ['private'] },
   grant: { name: 'phanquyen', alias: 'grant', capability: 'grant-role', where: ['private'] },
   register: { name: 'dangky', alias: 'register', capability: 'register-group', where: ['group'] },

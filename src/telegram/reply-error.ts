@@ -75,6 +75,8 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-no-participation-activity', { code: error.campaignCode ?? '—' })
     case 'choose-activity':
       return ctx.t('error-choose-activity')
+    case 'duplicate-plan':
+      return ctx.t('plan-preview-duplicate', { code: error.campaignCode })
     case 'not-a-plan':
       return ctx.t('error-not-a-plan')
     case 'plan-too-large':

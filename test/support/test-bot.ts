@@ -15,7 +15,8 @@ export interface Person {
   says(text: string, where: Chat | 'private', opts?: { replyTo?: number }): Promise<Update>
   /** Sends a document with an optional caption. */
   sendsFile(where: Chat | 'private', doc: { fileName: string; content: Uint8Array | string }, caption?: string): Promise<Update>
-  presses(where: Chat | 'private', messageId: number, data: string): Promise<Update>
+  /** Presses a button; `forged` sends data the message does not (or no longer) carry. */
+  presses(where: Chat | 'private', messageId: number, data: string, opts?: { forged?: boolean }): Promise<Update>
   reacts(where: Chat, messageId: number, emojis: string[]): Promise<Update>
   joins(group: Chat): Promise<void>
   leaves(group: Chat): Promise<void>
@@ -97,7 +98,8 @@ export class TestBot {
       says: (text, where, opts) => send(this.api.sendText(user.id, chatId(where), text, opts)),
       sendsFile: (where, doc, caption) =>
         send(this.api.sendDocument(user.id, chatId(where), doc, caption === undefined ? undefined : { caption })),
-      presses: (where, messageId, data) => send(this.api.pressButton(user.id, chatId(where), messageId, data)),
+      presses: (where, messageId, data, opts) =>
+        send(this.api.pressButton(user.id, chatId(where), messageId, data, { unchecked: opts?.forged === true })),
       reacts: (where, messageId, emojis) => send(this.api.react(user.id, where.id, messageId, emojis)),
       joins: async (group) => {
         this.api.setMember(group.id, user.id, 'member')

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
-import { createCampaign } from '../campaigns/create-campaign.js'
+import { createCampaign, type CreatedCampaign } from '../campaigns/create-campaign.js'
 import type { Campaign } from '../campaigns/campaign.js'
 import { listUnits, type Unit } from '../units/unit-repository.js'
 import { looksLikePlan, parsePlan } from './parse-plan.js'
@@ -83,7 +83,7 @@ export async function confirmPlanImport(
   deps: Deps,
   draft: PlanImportDraft,
   createdByMemberId: number | null,
-): Promise<Result<Campaign>> {
+): Promise<Result<CreatedCampaign>> {
   const known = await listUnits(deps.db)
   const unitIdOf = (name: string | null) => {
     if (name === null) return null
@@ -91,6 +91,12 @@ export async function confirmPlanImport(
     return known.find((u) => u.code === code)?.id ?? null
   }
   const { plan } = draft
+  const duplicate = await deps.db
+    .selectFrom('campaign')
+    .select('code')
+    .where('source_fingerprint', '=', draft.fingerprint)
+    .executeTakeFirst()
+  if (duplicate !== undefined) return err({ code: 'duplicate-plan', campaignCode: duplicate.code })
   return createCampaign(deps, {
     // A letter without a subject line still becomes a campaign the office can find.
     title: plan.title ?? plan.number ?? 'Kế hoạch',

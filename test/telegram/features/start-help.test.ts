@@ -22,7 +22,7 @@ describe('/start', () => {
     expect(reply).toContain('/donvi (/units)')
     expect(await t.db.selectFrom('member').select('private_chat_id').where('telegram_id', '=', 1001).executeTakeFirst()).toEqual({ private_chat_id: 1001 })
     const menu = t.api.commands({ type: 'chat', chat_id: 1001 })
-    expect(menu.map((c) => c.command)).toEqual(['start', 'trogiup', 'ngonngu', 'donvi'])
+    expect(menu.map((c) => c.command)).toEqual(['start', 'trogiup', 'ngonngu', 'kehoach', 'chiendich', 'donvi'])
   })
 
   it('shows a member only what a member may use', async () => {

@@ -1,0 +1,161 @@
+import type { Db } from '../../db/database.js'
+import type { AcknowledgementSource } from '../../db/schema.js'
+import { markKeyboardDirty } from '../broadcasts/keyboard-refresh.js'
+import { countAcknowledgements } from '../broadcasts/counts.js'
+import { nowIso, type Deps } from '../deps.js'
+import { err, ok, type Result } from '../errors.js'
+
+export interface AcknowledgementInput {
+  /** Where it happened: the group of the tap, reaction or reply. */
+  chatId: number
+  /** The message tapped, reacted to or replied to. */
+  messageId: number
+  /** From the button's callback data; absent for reactions and replies. */
+  broadcastId?: number
+  telegramUserId?: number
+  memberId?: number
+  source: AcknowledgementSource
+}
+
+export interface AcknowledgementRecorded {
+  /** False when this member had acknowledged this broadcast already (any source). */
+  created: boolean
+  broadcastId: number
+  deliveryId: number
+  /** The source that counts: the first one. */
+  source: AcknowledgementSource
+  /** Acknowledgements on this copy (the number on its button). */
+  count: number
+}
+
+interface DeliveryRef {
+  id: number
+  broadcast_id: number
+}
+
+/**
+ * "Đã đọc" by button, reaction or reply (PRODUCT §2, §3, §10): one per member
+ * per broadcast, the first source and time kept; a repeat is counted once
+ * (`created: false`), also when Telegram delivers the same update twice.
+ * Removing a reaction undoes nothing: the member has seen the message, and the
+ * product says so — so there is no "unacknowledge".
+ *
+ * Refusals, each changing nothing: a button whose broadcast differs from the
+ * message it sits on (`stale-button`: forged or mangled data); a button of a
+ * broadcast that was never delivered in this chat (`wrong-chat-button`, e.g. a
+ * forwarded copy); a reaction or reply to a message that is not a broadcast
+ * (`not-a-broadcast`, which the edge ignores silently).
+ */
+export async function recordAcknowledgement(
+  deps: Deps,
+  input: AcknowledgementInput,
+): Promise<Result<AcknowledgementRecorded>> {
+  const at = nowIso(deps)
+  return deps.db.transaction().execute(async (trx): Promise<Result<AcknowledgementRecorded>> => {
+    const member = await findMember(trx, input)
+    if (member === undefined) {
+      return err({
+        code: 'unknown-member',
+        reference: String(input.telegramUserId ?? input.memberId ?? ''),
+      })
+    }
+    let delivery = await findDeliveryByMessage(trx, input.chatId, input.messageId)
+    if (input.broadcastId !== undefined) {
+      if (delivery !== undefined && delivery.broadcast_id !== input.broadcastId)
+        return err({ code: 'stale-button' })
+      if (delivery === undefined) {
+        const broadcast = await trx
+          .selectFrom('broadcast')
+          .select('id')
+          .where('id', '=', input.broadcastId)
+          .executeTakeFirst()
+        if (broadcast === undefined) return err({ code: 'stale-button' })
+        // The copy's message id was not recorded (a send repeated after a crash): the chat's delivery stands for it.
+        delivery = await trx
+          .selectFrom('delivery')
+          .select(['id', 'broadcast_id'])
+          .where('broadcast_id', '=', input.broadcastId)
+          .where('chat_id', '=', input.chatId)
+          .where('state', '=', 'sent')
+          .executeTakeFirst()
+        if (delivery === undefined) return err({ code: 'wrong-chat-button' })
+      }
+    } else if (delivery === undefined) {
+      return err({ code: 'not-a-broadcast' })
+    }
+    const inserted = await trx
+      .insertInto('acknowledgement')
+      .values({
+        broadcast_id: delivery.broadcast_id,
+        member_id: member.id,
+        delivery_id: delivery.id,
+        source: input.source,
+        created_at: at,
+      })
+      .onConflict((oc) => oc.columns(['broadcast_id', 'member_id']).doNothing())
+      .executeTakeFirst()
+    const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
+    let source = input.source
+    if (created) {
+      await markKeyboardDirty(trx, delivery.id, at)
+    } else {
+      const existing = await trx
+        .selectFrom('acknowledgement')
+        .select('source')
+        .where('broadcast_id', '=', delivery.broadcast_id)
+        .where('member_id', '=', member.id)
+        .executeTakeFirstOrThrow()
+      source = existing.source
+    }
+    return ok({
+      created,
+      broadcastId: delivery.broadcast_id,
+      deliveryId: delivery.id,
+      source,
+      count: await countAcknowledgements(trx, { deliveryId: delivery.id }),
+    })
+  })
+}
+
+async function findMember(db: Db, input: { telegramUserId?: number; memberId?: number }) {
+  if (input.memberId !== undefined) {
+    return db.selectFrom('member').select('id').where('id', '=', input.memberId).executeTakeFirst()
+  }
+  if (input.telegramUserId !== undefined) {
+    return db
+      .selectFrom('member')
+      .select('id')
+      .where('telegram_id', '=', input.telegramUserId)
+      .executeTakeFirst()
+  }
+  return undefined
+}
+
+/**
+ * The delivered copy a message belongs to. The button message is `message_id`;
+ * for an album, a reaction may land on any of its parts, listed in message_ids.
+ */
+async function findDeliveryByMessage(
+  db: Db,
+  chatId: number,
+  messageId: number,
+): Promise<DeliveryRef | undefined> {
+  const exact = await db
+    .selectFrom('delivery')
+    .select(['id', 'broadcast_id'])
+    .where('chat_id', '=', chatId)
+    .where('message_id', '=', messageId)
+    .executeTakeFirst()
+  if (exact !== undefined) return exact
+  const albums = await db
+    .selectFrom('delivery')
+    .select(['id', 'broadcast_id', 'message_ids'])
+    .where('chat_id', '=', chatId)
+    .where('state', '=', 'sent')
+    .where('message_ids', 'like', '%,%')
+    .execute()
+  return albums.find((d) => {
+    const ids: unknown = JSON.parse(d.message_ids ?? '[]')
+    return Array.isArray(ids) && ids.includes(messageId)
+  })
+}

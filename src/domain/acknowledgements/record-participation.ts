@@ -1,0 +1,246 @@
+import type { Db } from '../../db/database.js'
+import { localDate } from '../broadcasts/parse-when.js'
+import { countParticipants } from '../broadcasts/counts.js'
+import { markKeyboardDirty } from '../broadcasts/keyboard-refresh.js'
+import { rowToActivity, type Activity, type Campaign } from '../campaigns/campaign.js'
+import {
+  currentParticipationActivity,
+  findCampaignByCode,
+  findCampaignById,
+  unknownCampaign,
+} from '../campaigns/campaign-queries.js'
+import { nowIso, type Deps } from '../deps.js'
+import { err, ok, type ActivityChoice, type Result } from '../errors.js'
+
+export interface ParticipationInput {
+  /** From a 🙋 button or a choice among several: the activity itself. */
+  activityId?: number
+  /** `/thamgia <MÃ>`: the campaign's current participation activity. */
+  campaignCode?: string
+  memberId: number
+  note?: string | null
+  photoFileId?: string | null
+  source: 'button' | 'command'
+  /** The broadcast message it was done on (button, or /thamgia as a reply): acknowledged too. */
+  onMessage?: { chatId: number; messageId: number }
+}
+
+export interface ParticipationRecorded {
+  /** False when the member had taken part already; then note and photo may have been updated. */
+  created: boolean
+  /** A repeat that brought a new note or photo. */
+  updated: boolean
+  activity: Activity
+  campaign: Campaign
+  /** Participants of the activity, all units. */
+  count: number
+  /** PRODUCT §2: /thamgia also counts as "đã đọc" for the broadcast it answers. */
+  acknowledgedBroadcastId: number | null
+}
+
+/**
+ * Registers participation (PRODUCT §2, §3): one per member per activity.
+ * A repeat keeps the first registration (its source and time) and replaces the
+ * note and photo when new ones come: people send the evidence after signing up
+ * ("Đã đọc cuốn …" with a photo), and the latest evidence is the one to show.
+ *
+ * Which activity: the given one; else the campaign's current participation
+ * activity (open, due not passed, earliest due); else, with neither, the only
+ * open one among active campaigns targeting the member's unit, or a choice.
+ * Participation also acknowledges the campaign's broadcast it answers (the
+ * message given, or the latest one delivered to the member's unit).
+ */
+export async function recordParticipation(
+  deps: Deps,
+  input: ParticipationInput,
+): Promise<Result<ParticipationRecorded>> {
+  const at = nowIso(deps)
+  const today = localDate(deps.clock.now(), deps.config.timezone)
+  return deps.db.transaction().execute(async (trx): Promise<Result<ParticipationRecorded>> => {
+    const member = await trx
+      .selectFrom('member')
+      .select(['id', 'unit_id'])
+      .where('id', '=', input.memberId)
+      .executeTakeFirst()
+    if (member === undefined)
+      return err({ code: 'unknown-member', reference: String(input.memberId) })
+    const resolved = await resolveActivity(trx, input, member.unit_id, today)
+    if (!resolved.ok) return resolved
+    const { activity, campaign } = resolved.value
+    const note = input.note?.trim() || null
+    const photo = input.photoFileId ?? null
+    const inserted = await trx
+      .insertInto('participation')
+      .values({
+        activity_id: activity.id,
+        member_id: member.id,
+        note,
+        photo_file_id: photo,
+        source: input.source,
+        created_at: at,
+      })
+      .onConflict((oc) => oc.columns(['activity_id', 'member_id']).doNothing())
+      .executeTakeFirst()
+    const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
+    let updated = false
+    if (!created && (note !== null || photo !== null)) {
+      await trx
+        .updateTable('participation')
+        .set({
+          ...(note === null ? {} : { note }),
+          ...(photo === null ? {} : { photo_file_id: photo }),
+        })
+        .where('activity_id', '=', activity.id)
+        .where('member_id', '=', member.id)
+        .execute()
+      updated = true
+    }
+    const acknowledgedBroadcastId = await acknowledgeAnswered(trx, input, member, campaign.id, at)
+    if (created && member.unit_id !== null) {
+      // The 🙋 counts on this unit's copies of the campaign's broadcasts change.
+      const copies = await trx
+        .selectFrom('delivery')
+        .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
+        .select('delivery.id')
+        .where('broadcast.campaign_id', '=', campaign.id)
+        .where('delivery.unit_id', '=', member.unit_id)
+        .where('delivery.state', '=', 'sent')
+        .execute()
+      await markKeyboardDirty(
+        trx,
+        copies.map((c) => c.id),
+        at,
+      )
+    }
+    return ok({
+      created,
+      updated,
+      activity,
+      campaign,
+      count: await countParticipants(trx, activity.id),
+      acknowledgedBroadcastId,
+    })
+  })
+}
+
+async function resolveActivity(
+  db: Db,
+  input: ParticipationInput,
+  unitId: number | null,
+  today: string,
+): Promise<Result<{ activity: Activity; campaign: Campaign }>> {
+  if (input.activityId !== undefined) {
+    const row = await db
+      .selectFrom('activity')
+      .selectAll()
+      .where('id', '=', input.activityId)
+      .executeTakeFirst()
+    const campaign = row && (await findCampaignById(db, row.campaign_id))
+    if (row === undefined || campaign === undefined || row.kind !== 'participation') {
+      return err({ code: 'no-participation-activity', campaignCode: campaign?.code ?? null })
+    }
+    if (campaign.status === 'closed')
+      return err({ code: 'campaign-closed', campaignCode: campaign.code })
+    return ok({ activity: rowToActivity(row), campaign })
+  }
+  if (input.campaignCode !== undefined && input.campaignCode.trim() !== '') {
+    const campaign = await findCampaignByCode(db, input.campaignCode)
+    if (campaign === undefined) return unknownCampaign(db, input.campaignCode)
+    if (campaign.status === 'closed')
+      return err({ code: 'campaign-closed', campaignCode: campaign.code })
+    const activity = await currentParticipationActivity(db, campaign.id, today)
+    if (activity === undefined)
+      return err({ code: 'no-participation-activity', campaignCode: campaign.code })
+    return ok({ activity, campaign })
+  }
+  const options = await openParticipationChoices(db, unitId, today)
+  const only = options[0]
+  if (only === undefined) return err({ code: 'no-participation-activity', campaignCode: null })
+  if (options.length > 1) return err({ code: 'choose-activity', options })
+  const campaign = await findCampaignByCode(db, only.campaignCode)
+  const row = await db
+    .selectFrom('activity')
+    .selectAll()
+    .where('id', '=', only.activityId)
+    .executeTakeFirstOrThrow()
+  if (campaign === undefined) return err({ code: 'no-participation-activity', campaignCode: null })
+  return ok({ activity: rowToActivity(row), campaign })
+}
+
+/**
+ * Open participation activities a member may join: one per active campaign
+ * targeting their unit (every active campaign when their unit is unknown).
+ * For the "choose one from buttons" answer to a bare /thamgia.
+ */
+export async function openParticipationChoices(
+  db: Db,
+  unitId: number | null,
+  today: string,
+): Promise<ActivityChoice[]> {
+  let query = db.selectFrom('campaign').select(['id', 'code']).where('status', '=', 'active')
+  if (unitId !== null) {
+    query = query.where('id', 'in', (eb) =>
+      eb.selectFrom('campaign_target').select('campaign_id').where('unit_id', '=', unitId),
+    )
+  }
+  const campaigns = await query.orderBy('id').execute()
+  const choices: ActivityChoice[] = []
+  for (const campaign of campaigns) {
+    const activity = await currentParticipationActivity(db, campaign.id, today)
+    if (activity !== undefined) {
+      choices.push({
+        activityId: activity.id,
+        campaignCode: campaign.code,
+        title: activity.title,
+        dueOn: activity.dueOn,
+      })
+    }
+  }
+  return choices
+}
+
+async function acknowledgeAnswered(
+  db: Db,
+  input: ParticipationInput,
+  member: { id: number; unit_id: number | null },
+  campaignId: number,
+  at: string,
+): Promise<number | null> {
+  let delivery: { id: number; broadcast_id: number } | undefined
+  if (input.onMessage !== undefined) {
+    delivery = await db
+      .selectFrom('delivery')
+      .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
+      .select(['delivery.id', 'delivery.broadcast_id'])
+      .where('delivery.chat_id', '=', input.onMessage.chatId)
+      .where('delivery.message_id', '=', input.onMessage.messageId)
+      .where('broadcast.campaign_id', '=', campaignId)
+      .executeTakeFirst()
+  } else if (member.unit_id !== null) {
+    delivery = await db
+      .selectFrom('delivery')
+      .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
+      .select(['delivery.id', 'delivery.broadcast_id'])
+      .where('broadcast.campaign_id', '=', campaignId)
+      .where('delivery.unit_id', '=', member.unit_id)
+      .where('delivery.state', '=', 'sent')
+      .orderBy('delivery.sent_at', 'desc')
+      .orderBy('delivery.id', 'desc')
+      .executeTakeFirst()
+  }
+  if (delivery === undefined) return null
+  const inserted = await db
+    .insertInto('acknowledgement')
+    .values({
+      broadcast_id: delivery.broadcast_id,
+      member_id: member.id,
+      delivery_id: delivery.id,
+      source: 'command',
+      created_at: at,
+    })
+    .onConflict((oc) => oc.columns(['broadcast_id', 'member_id']).doNothing())
+    .executeTakeFirst()
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
+    await markKeyboardDirty(db, delivery.id, at)
+  return delivery.broadcast_id
+}

@@ -1,0 +1,466 @@
+import type { Db } from '../../db/database.js'
+import { nowIso, type Deps } from '../deps.js'
+import { claimNotice } from '../notices.js'
+import type { SendOutcome } from '../ports.js'
+import { deactivateGroup, followMigratedGroup } from '../units/register-group.js'
+import { SENDABLE } from './broadcast.js'
+
+/**
+ * The durable outbox (PRODUCT §9). A delivery row moves
+ * `pending → sending → sent | failed`; it is written with its broadcast, claimed
+ * before the send, and its outcome recorded after. A crash between claim and
+ * record leaves it in `sending`, and recoverInFlight puts it back: those sends,
+ * and only those, may reach a group twice.
+ *
+ * No function here awaits the chat platform: the sender calls the port between
+ * claimDueDeliveries and recordOutcome, outside any transaction.
+ */
+
+export interface ClaimedDelivery {
+  id: number
+  broadcastId: number
+  campaignId: number
+  unitId: number
+  unitChatId: number
+  /** The group's current id (followed after a supergroup upgrade). */
+  chatId: number
+  threadId: number | null
+  /** Failed tries so far (429s not counted). */
+  attempts: number
+  sourceChatId: number
+  sourceMessageIds: number[]
+  slogan: string | null
+}
+
+export interface OutboxPolicy {
+  /** Transient failures (5xx, timeouts) before the delivery is given up as failed. */
+  maxAttempts: number
+  baseBackoffMs: number
+  maxBackoffMs: number
+}
+
+export const DEFAULT_OUTBOX_POLICY: OutboxPolicy = {
+  maxAttempts: 8,
+  baseBackoffMs: 5_000,
+  maxBackoffMs: 600_000,
+}
+
+/** 5 s, 10 s, 20 s … capped at 10 min: 8 tries span about 20 minutes of outage. */
+export function transientBackoffMs(
+  attempts: number,
+  policy: OutboxPolicy = DEFAULT_OUTBOX_POLICY,
+): number {
+  return Math.min(policy.maxBackoffMs, policy.baseBackoffMs * 2 ** Math.max(0, attempts - 1))
+}
+
+function addMs(iso: string, ms: number): string {
+  return new Date(new Date(iso).getTime() + ms).toISOString()
+}
+
+/**
+ * Claims up to `limit` due deliveries for one worker, atomically: one
+ * `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING`. Due means pending,
+ * next_attempt_at reached, broadcast scheduled or sending, group active. The
+ * target chat id is re-read from unit_chat, so a group that moved to a
+ * supergroup since the row was written is reached at its new id.
+ * Pending rows of groups that became inactive are failed on the way (the bot
+ * was removed: PRODUCT §9 "stop sending").
+ *
+ * §11 on PostgreSQL: the inner SELECT gets `FOR UPDATE SKIP LOCKED` so several
+ * instances claim disjoint rows; SQLite has a single writer and needs none.
+ */
+export async function claimDueDeliveries(
+  deps: Deps,
+  options: { limit: number; workerId: string },
+): Promise<ClaimedDelivery[]> {
+  const at = nowIso(deps)
+  return deps.db.transaction().execute(async (trx) => {
+    const orphaned = await trx
+      .updateTable('delivery')
+      .set((eb) => ({
+        state: 'failed',
+        failure_reason: eb.fn.coalesce(
+          eb
+            .selectFrom('unit_chat')
+            .select('unit_chat.inactive_reason')
+            .whereRef('unit_chat.id', '=', 'delivery.unit_chat_id'),
+          eb.val('group-inactive'),
+        ),
+        claimed_at: null,
+        claimed_by: null,
+        updated_at: at,
+      }))
+      .where('state', '=', 'pending')
+      .where('next_attempt_at', '<=', at)
+      .where('unit_chat_id', 'in', (eb) =>
+        eb.selectFrom('unit_chat').select('id').where('is_active', '=', 0),
+      )
+      .where('broadcast_id', 'in', (eb) =>
+        eb.selectFrom('broadcast').select('id').where('status', 'in', SENDABLE),
+      )
+      .returning('broadcast_id')
+      .execute()
+    if (orphaned.length > 0)
+      await finalizeBroadcasts(
+        trx,
+        orphaned.map((r) => r.broadcast_id),
+        at,
+      )
+
+    const claimed = await trx
+      .updateTable('delivery')
+      .set((eb) => ({
+        state: 'sending',
+        claimed_at: at,
+        claimed_by: options.workerId,
+        chat_id: eb
+          .selectFrom('unit_chat')
+          .select('unit_chat.chat_id')
+          .whereRef('unit_chat.id', '=', 'delivery.unit_chat_id'),
+        thread_id: eb
+          .selectFrom('unit_chat')
+          .select('unit_chat.thread_id')
+          .whereRef('unit_chat.id', '=', 'delivery.unit_chat_id'),
+        updated_at: at,
+      }))
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('delivery as d')
+          .innerJoin('broadcast as b', 'b.id', 'd.broadcast_id')
+          .innerJoin('unit_chat as c', 'c.id', 'd.unit_chat_id')
+          .select('d.id')
+          .where('d.state', '=', 'pending')
+          .where('d.next_attempt_at', '<=', at)
+          .where('b.status', 'in', SENDABLE)
+          .where('c.is_active', '=', 1)
+          .orderBy('d.next_attempt_at')
+          .orderBy('d.id')
+          .limit(options.limit),
+      )
+      .returningAll()
+      .execute()
+    if (claimed.length === 0) return []
+    const broadcastIds = [...new Set(claimed.map((d) => d.broadcast_id))]
+    await trx
+      .updateTable('broadcast')
+      .set({ status: 'sending', updated_at: at })
+      .where('id', 'in', broadcastIds)
+      .where('status', '=', 'scheduled')
+      .execute()
+    const broadcasts = await trx
+      .selectFrom('broadcast')
+      .select(['id', 'campaign_id', 'source_chat_id', 'source_message_ids', 'slogan'])
+      .where('id', 'in', broadcastIds)
+      .execute()
+    const byId = new Map(broadcasts.map((b) => [b.id, b]))
+    return claimed
+      .sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id - b.id)
+      .flatMap((d) => {
+        const b = byId.get(d.broadcast_id)
+        if (b === undefined) return []
+        const ids: unknown = JSON.parse(b.source_message_ids)
+        return [
+          {
+            id: d.id,
+            broadcastId: d.broadcast_id,
+            campaignId: b.campaign_id,
+            unitId: d.unit_id,
+            unitChatId: d.unit_chat_id,
+            chatId: d.chat_id,
+            threadId: d.thread_id,
+            attempts: d.attempts,
+            sourceChatId: b.source_chat_id,
+            sourceMessageIds: Array.isArray(ids)
+              ? ids.filter((v): v is number => typeof v === 'number')
+              : [],
+            slogan: b.slogan,
+          },
+        ]
+      })
+  })
+}
+
+/** What recordOutcome did, for the sender's pacing and the office's notice. */
+export type OutcomeEffect =
+  | { kind: 'sent'; messageId: number }
+  | { kind: 'retry'; at: string; pauseAllSeconds: number | null }
+  | { kind: 'failed'; reason: string }
+  | {
+      kind: 'group-lost'
+      chatId: number
+      unitId: number
+      reason: string
+      /** True exactly once per group: the caller tells the office (PRODUCT §9). */
+      notifyOffice: boolean
+    }
+  | { kind: 'moved'; fromChatId: number; toChatId: number }
+  | { kind: 'ignored' }
+
+/**
+ * Records what the platform answered for one claimed delivery. Idempotent on a
+ * row already `sent` (a late duplicate record changes nothing). Telegram's
+ * reason is kept on the row for every failure (PRODUCT §10 delivery report).
+ */
+export async function recordOutcome(
+  deps: Deps,
+  deliveryId: number,
+  outcome: SendOutcome,
+  policy: OutboxPolicy = DEFAULT_OUTBOX_POLICY,
+): Promise<OutcomeEffect> {
+  const at = nowIso(deps)
+  const row = await deps.db
+    .selectFrom('delivery')
+    .select(['id', 'broadcast_id', 'unit_id', 'unit_chat_id', 'chat_id', 'state', 'attempts'])
+    .where('id', '=', deliveryId)
+    .executeTakeFirst()
+  if (row === undefined || row.state === 'sent' || row.state === 'failed')
+    return { kind: 'ignored' }
+  const release = { claimed_at: null, claimed_by: null, updated_at: at }
+
+  switch (outcome.kind) {
+    case 'sent': {
+      // With an album the keyboard rides on the last message (ChatPort contract): that one is edited.
+      const messageId = outcome.messageIds.at(-1) ?? 0
+      await deps.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('delivery')
+          .set({
+            ...release,
+            state: 'sent',
+            attempts: row.attempts + 1,
+            message_id: messageId,
+            message_ids: JSON.stringify(outcome.messageIds),
+            sent_at: at,
+          })
+          .where('id', '=', row.id)
+          .execute()
+        await finalizeBroadcasts(trx, [row.broadcast_id], at)
+      })
+      return { kind: 'sent', messageId }
+    }
+    case 'retry-after': {
+      // A flood wait is Telegram pacing us, not the message failing: no attempt is spent.
+      const next = addMs(at, Math.max(1, outcome.seconds) * 1000)
+      await deps.db
+        .updateTable('delivery')
+        .set({
+          ...release,
+          state: 'pending',
+          next_attempt_at: next,
+          error_code: 429,
+          failure_reason: outcome.reason,
+        })
+        .where('id', '=', row.id)
+        .execute()
+      return { kind: 'retry', at: next, pauseAllSeconds: outcome.seconds }
+    }
+    case 'transient': {
+      const attempts = row.attempts + 1
+      if (attempts >= policy.maxAttempts) {
+        await fail(deps.db, row, attempts, outcome.errorCode, outcome.reason, at)
+        return { kind: 'failed', reason: outcome.reason }
+      }
+      const next = addMs(at, transientBackoffMs(attempts, policy))
+      await deps.db
+        .updateTable('delivery')
+        .set({
+          ...release,
+          state: 'pending',
+          attempts,
+          next_attempt_at: next,
+          error_code: outcome.errorCode,
+          failure_reason: outcome.reason,
+        })
+        .where('id', '=', row.id)
+        .execute()
+      return { kind: 'retry', at: next, pauseAllSeconds: null }
+    }
+    case 'chat-gone': {
+      // The bot was removed (403) or the chat deleted: this row and every other
+      // pending one for the group fail with Telegram's reason; the group goes inactive.
+      await deps.db.transaction().execute(async (trx) => {
+        const failed = await trx
+          .updateTable('delivery')
+          .set({
+            ...release,
+            state: 'failed',
+            error_code: outcome.errorCode,
+            failure_reason: outcome.reason,
+          })
+          .where('unit_chat_id', '=', row.unit_chat_id)
+          .where((eb) => eb.or([eb('id', '=', row.id), eb('state', '=', 'pending')]))
+          .returning('broadcast_id')
+          .execute()
+        await trx
+          .updateTable('delivery')
+          .set({ attempts: row.attempts + 1 })
+          .where('id', '=', row.id)
+          .execute()
+        await finalizeBroadcasts(trx, [...new Set(failed.map((f) => f.broadcast_id))], at)
+      })
+      await deactivateGroup(deps, row.chat_id, outcome.reason)
+      const notifyOffice = await claimNotice(deps, row.chat_id, 'bot-removed')
+      return {
+        kind: 'group-lost',
+        chatId: row.chat_id,
+        unitId: row.unit_id,
+        reason: outcome.reason,
+        notifyOffice,
+      }
+    }
+    case 'chat-moved': {
+      // PRODUCT §9: a group upgraded to a supergroup; follow it and send again there at once.
+      await followMigratedGroup(deps, row.chat_id, outcome.toChatId)
+      const unitChat = await deps.db
+        .selectFrom('unit_chat')
+        .select('chat_id')
+        .where('id', '=', row.unit_chat_id)
+        .executeTakeFirst()
+      if (unitChat?.chat_id !== outcome.toChatId) {
+        // The new id is registered as another group already: do not guess which one is meant.
+        const reason = `${outcome.reason} (migrated to ${outcome.toChatId}, registered separately)`
+        await fail(deps.db, row, row.attempts + 1, 400, reason, at)
+        return { kind: 'failed', reason }
+      }
+      await deps.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('delivery')
+          .set({ chat_id: outcome.toChatId })
+          .where('chat_id', '=', row.chat_id)
+          .where('unit_chat_id', '=', row.unit_chat_id)
+          .execute()
+        await trx
+          .updateTable('delivery')
+          .set({
+            ...release,
+            state: 'pending',
+            next_attempt_at: at,
+            failure_reason: outcome.reason,
+            error_code: 400,
+          })
+          .where('id', '=', row.id)
+          .execute()
+      })
+      return { kind: 'moved', fromChatId: row.chat_id, toChatId: outcome.toChatId }
+    }
+    case 'rejected':
+      await fail(deps.db, row, row.attempts + 1, outcome.errorCode, outcome.reason, at)
+      return { kind: 'failed', reason: outcome.reason }
+  }
+}
+
+async function fail(
+  db: Db,
+  row: { id: number; broadcast_id: number },
+  attempts: number,
+  errorCode: number | null,
+  reason: string,
+  at: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('delivery')
+      .set({
+        state: 'failed',
+        attempts,
+        error_code: errorCode,
+        failure_reason: reason,
+        claimed_at: null,
+        claimed_by: null,
+        updated_at: at,
+      })
+      .where('id', '=', row.id)
+      .execute()
+    await finalizeBroadcasts(trx, [row.broadcast_id], at)
+  })
+}
+
+/**
+ * The pacer said this group's budget is spent: hand the row back without
+ * spending an attempt, due again when the budget allows.
+ */
+export async function deferDelivery(
+  deps: Deps,
+  deliveryId: number,
+  untilIso: string,
+): Promise<void> {
+  await deps.db
+    .updateTable('delivery')
+    .set({
+      state: 'pending',
+      next_attempt_at: untilIso,
+      claimed_at: null,
+      claimed_by: null,
+      updated_at: nowIso(deps),
+    })
+    .where('id', '=', deliveryId)
+    .where('state', '=', 'sending')
+    .execute()
+}
+
+/**
+ * A broadcast is `sent` once none of its deliveries is pending or sending
+ * (failed ones included: /lich shows them). Runs on the caller's transaction.
+ */
+export async function finalizeBroadcasts(
+  db: Db,
+  broadcastIds: readonly number[],
+  at: string,
+): Promise<void> {
+  if (broadcastIds.length === 0) return
+  await db
+    .updateTable('broadcast')
+    .set({ status: 'sent', updated_at: at })
+    .where('id', 'in', [...broadcastIds])
+    .where('status', 'in', SENDABLE)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('delivery')
+            .select('delivery.id')
+            .whereRef('delivery.broadcast_id', '=', 'broadcast.id')
+            .where('delivery.state', 'in', ['pending', 'sending']),
+        ),
+      ),
+    )
+    .execute()
+}
+
+/**
+ * At startup: rows a previous run claimed and never recorded go back to pending,
+ * due now. Their sends may or may not have reached Telegram; these are the only
+ * copies that may repeat (PRODUCT §9). With several instances (§11) pass the
+ * dead worker's id.
+ */
+export async function recoverInFlight(
+  deps: Deps,
+  options: { workerId?: string } = {},
+): Promise<number> {
+  const at = nowIso(deps)
+  let query = deps.db
+    .updateTable('delivery')
+    .set({
+      state: 'pending',
+      next_attempt_at: at,
+      claimed_at: null,
+      claimed_by: null,
+      updated_at: at,
+    })
+    .where('state', '=', 'sending')
+  if (options.workerId !== undefined) query = query.where('claimed_by', '=', options.workerId)
+  const result = await query.executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/** When the next pending delivery falls due: the sender sleeps until then (or a wake()). */
+export async function nextDueAt(deps: Deps): Promise<Date | null> {
+  const row = await deps.db
+    .selectFrom('delivery as d')
+    .innerJoin('broadcast as b', 'b.id', 'd.broadcast_id')
+    .select((eb) => eb.fn.min('d.next_attempt_at').as('next'))
+    .where('d.state', '=', 'pending')
+    .where('b.status', 'in', SENDABLE)
+    .executeTakeFirst()
+  return row?.next == null ? null : new Date(row.next)
+}

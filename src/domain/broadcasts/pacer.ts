@@ -1,0 +1,127 @@
+/**
+ * Telegram's sending limits (PRODUCT §9), measured here so the outbox never
+ * needs a 429 to find them: about 30 messages per second overall and 20 per
+ * minute into one group, edits counted in the same per-group budget. Private
+ * chats are held to the global limit only.
+ *
+ * Sliding windows over the instants of past reservations, on an injected
+ * monotonic clock in milliseconds (`performance.now` in production): pacing
+ * must not jump with the wall clock, and tests drive it by hand. No database.
+ */
+export interface PacerLimits {
+  globalPerSecond: number
+  groupPerMinute: number
+  /** Group slots that edits leave to sends: counts are eventual, messages are not. */
+  editReserve: number
+  /** After a 429, the global rate is multiplied by this until `slowdownMs` past the pause. */
+  slowdownFactor: number
+  slowdownMs: number
+}
+
+export const TELEGRAM_LIMITS: PacerLimits = {
+  globalPerSecond: 30,
+  groupPerMinute: 20,
+  editReserve: 4,
+  slowdownFactor: 0.5,
+  slowdownMs: 60_000,
+}
+
+export type PaceKind = 'send' | 'edit'
+
+export type Reservation =
+  { ok: true } | { ok: false; waitMs: number; scope: 'paused' | 'global' | 'group' }
+
+const SECOND = 1_000
+const MINUTE = 60_000
+
+/** Group and supergroup ids are negative in Telegram; users (private chats) positive. */
+export function isGroupChat(chatId: number): boolean {
+  return chatId < 0
+}
+
+export class Pacer {
+  private readonly global: number[] = []
+  private readonly groups = new Map<number, number[]>()
+  private pausedUntil = -Infinity
+  private slowUntil = -Infinity
+
+  constructor(
+    private readonly now: () => number,
+    readonly limits: PacerLimits = TELEGRAM_LIMITS,
+  ) {}
+
+  /**
+   * Takes a slot for one call into `chatId` now, or says how long to wait. A
+   * refusal takes nothing: ask again after `waitMs` (or try another chat when
+   * the scope is `group`).
+   */
+  reserve(chatId: number, kind: PaceKind = 'send'): Reservation {
+    const check = this.peek(chatId, kind)
+    if (!check.ok) return check
+    const t = this.now()
+    this.global.push(t)
+    if (isGroupChat(chatId)) {
+      const window = this.groups.get(chatId)
+      if (window === undefined) this.groups.set(chatId, [t])
+      else window.push(t)
+    }
+    return check
+  }
+
+  /** Like reserve, without taking the slot. */
+  peek(chatId: number, kind: PaceKind = 'send'): Reservation {
+    const t = this.now()
+    if (t < this.pausedUntil) return { ok: false, waitMs: this.pausedUntil - t, scope: 'paused' }
+    prune(this.global, t - SECOND)
+    const globalLimit =
+      t < this.slowUntil
+        ? Math.max(1, Math.floor(this.limits.globalPerSecond * this.limits.slowdownFactor))
+        : this.limits.globalPerSecond
+    let waitMs = 0
+    let scope: 'global' | 'group' = 'global'
+    if (this.global.length >= globalLimit) {
+      waitMs = (this.global[this.global.length - globalLimit] ?? t) + SECOND - t
+    }
+    if (isGroupChat(chatId)) {
+      const window = this.groups.get(chatId)
+      if (window !== undefined) {
+        prune(window, t - MINUTE)
+        if (window.length === 0) this.groups.delete(chatId)
+        const groupLimit =
+          this.limits.groupPerMinute - (kind === 'edit' ? this.limits.editReserve : 0)
+        if (window.length >= groupLimit) {
+          const groupWait = (window[window.length - groupLimit] ?? t) + MINUTE - t
+          if (groupWait > waitMs) {
+            waitMs = groupWait
+            scope = 'group'
+          }
+        }
+      }
+    }
+    return waitMs > 0 ? { ok: false, waitMs, scope } : { ok: true }
+  }
+
+  /**
+   * A 429 with retry_after: everyone waits, and the whole sender runs slower for
+   * a while after, since one flood answer means we misjudged the budget.
+   */
+  pauseAll(milliseconds: number): void {
+    const t = this.now()
+    this.pausedUntil = Math.max(this.pausedUntil, t + milliseconds)
+    this.slowUntil = Math.max(this.slowUntil, this.pausedUntil + this.limits.slowdownMs)
+  }
+
+  /** Slots left in a group's minute, for tests and logs. */
+  groupRemaining(chatId: number): number {
+    const window = this.groups.get(chatId) ?? []
+    prune(window, this.now() - MINUTE)
+    return Math.max(0, this.limits.groupPerMinute - window.length)
+  }
+}
+
+/** Drops instants at or before `cutoff` from the front of a sorted list. */
+function prune(instants: number[], cutoff: number): void {
+  let drop = 0
+  while (drop < instants.length && (instants[drop] ?? Infinity) <= cutoff) drop++
+  if (drop > 0) instants.splice(0, drop)
+}

@@ -1,0 +1,99 @@
+import { Composer } from 'grammy'
+import type { Campaign } from '../../domain/campaigns/campaign.js'
+import { closeCampaign, listCampaigns, showCampaign, startCampaign } from '../../domain/campaigns/campaign-queries.js'
+import { can } from '../../domain/units/roles.js'
+import { commandNames } from '../commands.js'
+import type { LoaContext } from '../context.js'
+import { formatDay } from '../format.js'
+import { escapeHtml } from '../html.js'
+import { allow } from '../middlewares/guards.js'
+import { replyError } from '../reply-error.js'
+
+const START = ['batdau', 'start']
+const CLOSE = ['ketthuc', 'close']
+
+/**
+ * /chiendich lists campaigns; `/chiendich MÃ` shows one with its activities and
+ * deadlines; `/chiendich MÃ batdau|ketthuc` starts or closes it (office only;
+ * heads and leaders read).
+ */
+export function campaignsFeature(): Composer<LoaContext> {
+  const composer = new Composer<LoaContext>()
+  composer.command(commandNames('campaigns'), async (ctx) => {
+    if (!(await allow(ctx, '/chiendich', { capability: 'read-own-unit-report', where: 'private' }))) return
+    const [code, action] = ctx.match.trim().split(/\s+/).filter(Boolean)
+    if (code === undefined) return listAll(ctx)
+    if (action === undefined) return showOne(ctx, code)
+    const verb = action.toLowerCase()
+    if (![...START, ...CLOSE].includes(verb)) {
+      await ctx.reply(ctx.t('campaigns-usage'))
+      return
+    }
+    if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' }))) return
+    const input = { code, actorTelegramId: ctx.from?.id ?? null }
+    const result = START.includes(verb) ? await startCampaign(ctx.deps, input) : await closeCampaign(ctx.deps, input)
+    if (!result.ok) return replyError(ctx, result.error)
+    const { campaign, changed } = result.value
+    await ctx.reply(
+      ctx.t(changed ? 'campaigns-status-changed' : 'campaigns-status-unchanged', {
+        code: campaign.code,
+        status: ctx.t(`campaign-status-${campaign.status}`),
+      }),
+    )
+  })
+  return composer
+}
+
+function periodOf(campaign: Campaign): string {
+  if (campaign.period === null) return '—'
+  return `${formatDay(campaign.period.start, '…')} – ${formatDay(campaign.period.end, '…')}`
+}
+
+async function listAll(ctx: LoaContext): Promise<void> {
+  const campaigns = await listCampaigns(ctx.deps)
+  if (campaigns.length === 0) {
+    await ctx.reply(ctx.t(can(ctx.role, 'manage-campaigns') ? 'campaigns-empty-office' : 'campaigns-empty'))
+    return
+  }
+  const lines = campaigns.map((c) =>
+    ctx.t('campaigns-item', {
+      code: escapeHtml(c.code),
+      title: escapeHtml(c.title),
+      status: ctx.t(`campaign-status-${c.status}`),
+      period: periodOf(c),
+    }),
+  )
+  await ctx.reply([ctx.t('campaigns-header', { count: campaigns.length }), ...lines, ctx.t('campaigns-hint')].join('\n\n'), {
+    parse_mode: 'HTML',
+  })
+}
+
+async function showOne(ctx: LoaContext, code: string): Promise<void> {
+  const result = await showCampaign(ctx.deps, code)
+  if (!result.ok) return replyError(ctx, result.error)
+  const { campaign, activities, targets } = result.value
+  const activityLines = activities.map((a, i) =>
+    ctx.t('campaigns-activity', {
+      index: i + 1,
+      title: escapeHtml(a.title),
+      kind: ctx.t(`activity-kind-${a.kind}`),
+      lead: escapeHtml(a.leadText ?? '—'),
+      due: a.dueOn === null ? escapeHtml(a.dueText ?? '—') : formatDay(a.dueOn),
+    }),
+  )
+  const text = [
+    ctx.t('campaigns-detail', {
+      code: escapeHtml(campaign.code),
+      title: escapeHtml(campaign.title),
+      status: ctx.t(`campaign-status-${campaign.status}`),
+      period: periodOf(campaign),
+      number: escapeHtml(campaign.planNumber ?? '—'),
+      slogans: campaign.slogans.length === 0 ? '—' : campaign.slogans.map((s) => `“${escapeHtml(s)}”`).join('; '),
+      targets: targets.length === 0 ? '—' : escapeHtml(targets.map((u) => u.code).join(', ')),
+      count: activities.length,
+    }),
+    ...activityLines,
+    can(ctx.role, 'manage-campaigns') ? ctx.t('campaigns-manage-hint', { code: escapeHtml(campaign.code) }) : '',
+  ]
+  await ctx.reply(text.filter((line) => line !== '').join('\n\n'), { parse_mode: 'HTML' })
+}

@@ -1,0 +1,39 @@
+import { Composer } from 'grammy'
+import { peekPendingAction } from '../../domain/pending-actions.js'
+import { callbacks } from '../callback-data/codec.js'
+import type { LoaContext } from '../context.js'
+
+/** What one kind of preview does on "Xác nhận" and "Huỷ"; each returns the text that replaces the preview. */
+export interface ConfirmationHandlers {
+  kind: string
+  confirm(ctx: LoaContext, pendingId: number, memberId: number): Promise<string>
+  cancel(ctx: LoaContext, pendingId: number, memberId: number): Promise<string>
+}
+
+/**
+ * The "Xác nhận" / "Huỷ" buttons under every preview (plan import, broadcast,
+ * new campaign). The pending action names its kind; only the person who asked
+ * for the preview can answer it, and only once.
+ */
+export function confirmationsFeature(handlers: readonly ConfirmationHandlers[]): Composer<LoaContext> {
+  const composer = new Composer<LoaContext>()
+  for (const [codec, action] of [
+    [callbacks.confirm, 'confirm'],
+    [callbacks.cancel, 'cancel'],
+  ] as const) {
+    composer.callbackQuery(codec.filter, async (ctx) => {
+      const id = codec.unpack(ctx.callbackQuery.data)
+      const pending = id === undefined ? undefined : await peekPendingAction(ctx.deps, id)
+      const handler = handlers.find((h) => h.kind === pending?.kind)
+      if (id === undefined || pending === undefined || handler === undefined || pending.memberId !== ctx.member?.id) {
+        await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+        return
+      }
+      // Answer at once: the work below may take a moment and Telegram shows a spinner until then.
+      await ctx.answerCallbackQuery()
+      const outcome = await handler[action](ctx, id, pending.memberId)
+      await ctx.editMessageText(outcome, { parse_mode: 'HTML' })
+    })
+  }
+  return composer
+}
