@@ -12,11 +12,19 @@ const noGrammyInDomain = {
 }
 const noDbInTelegram = {
   patterns: [
-    { group: ['**/db/**', 'kysely', 'better-sqlite3'], message: 'Telegram code never writes SQL: call the domain.' },
+    {
+      group: ['**/db/**', 'kysely', 'better-sqlite3'],
+      message: 'Telegram code never writes SQL: call the domain.',
+    },
   ],
 }
 const frozenMigrations = {
-  patterns: [{ group: ['../src/**', '**/src/**'], message: 'Migrations are frozen in time: no app imports.' }],
+  patterns: [
+    {
+      group: ['../src/**', '**/src/**'],
+      message: 'Migrations are frozen in time: no app imports.',
+    },
+  ],
 }
 
 export default tseslint.config(
@@ -35,12 +43,24 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
-  { files: ['src/domain/**/*.ts'], rules: { 'no-restricted-imports': ['error', noGrammyInDomain] } },
-  { files: ['src/telegram/**/*.ts'], rules: { 'no-restricted-imports': ['error', noDbInTelegram] } },
-  { files: ['migrations/**/*.ts'], rules: { 'no-restricted-imports': ['error', frozenMigrations] } },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noGrammyInDomain] },
+  },
+  {
+    files: ['src/telegram/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noDbInTelegram] },
+  },
+  {
+    files: ['migrations/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', frozenMigrations] },
+  },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {

@@ -50,7 +50,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('full_name', 'text', (c) => c.notNull())
     .addColumn('unit_id', 'integer', (c) => c.references('unit.id').onDelete('set null'))
     .addColumn('role', 'text', (c) =>
-      c.notNull().defaultTo('member').check(sql`role in ('member', 'head', 'leader', 'office', 'admin')`),
+      c
+        .notNull()
+        .defaultTo('member')
+        .check(sql`role in ('member', 'head', 'leader', 'office', 'admin')`),
     )
     .addColumn('in_roster', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('telegram_language', 'text')
@@ -66,13 +69,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Who is (or was) in which group: learned from messages, taps, reactions, joins and leaves.
   await db.schema
     .createTable('chat_membership')
-    .addColumn('member_id', 'integer', (c) => c.notNull().references('member.id').onDelete('cascade'))
+    .addColumn('member_id', 'integer', (c) =>
+      c.notNull().references('member.id').onDelete('cascade'),
+    )
     .addColumn('chat_id', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('present', 'left')`))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .addPrimaryKeyConstraint('chat_membership_pk', ['member_id', 'chat_id'])
     .execute()
-  await db.schema.createIndex('chat_membership_chat_idx').on('chat_membership').column('chat_id').execute()
+  await db.schema
+    .createIndex('chat_membership_chat_idx')
+    .on('chat_membership')
+    .column('chat_id')
+    .execute()
 
   await db.schema
     .createTable('campaign')
@@ -87,7 +96,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('period_end', 'text')
     .addColumn('slogans', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('draft').check(sql`status in ('draft', 'active', 'closed')`),
+      c
+        .notNull()
+        .defaultTo('draft')
+        .check(sql`status in ('draft', 'active', 'closed')`),
     )
     // §10: approval before sending, campaign goal, reminder policy overrides.
     .addColumn('requires_approval', 'integer', (c) => c.notNull().defaultTo(0))
@@ -99,11 +111,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute()
-  await db.schema.createIndex('campaign_fingerprint_idx').on('campaign').column('source_fingerprint').execute()
+  await db.schema
+    .createIndex('campaign_fingerprint_idx')
+    .on('campaign')
+    .column('source_fingerprint')
+    .execute()
 
   await db.schema
     .createTable('campaign_target')
-    .addColumn('campaign_id', 'integer', (c) => c.notNull().references('campaign.id').onDelete('cascade'))
+    .addColumn('campaign_id', 'integer', (c) =>
+      c.notNull().references('campaign.id').onDelete('cascade'),
+    )
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('unit.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('campaign_target_pk', ['campaign_id', 'unit_id'])
     .execute()
@@ -111,7 +129,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('activity')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('campaign_id', 'integer', (c) => c.notNull().references('campaign.id').onDelete('cascade'))
+    .addColumn('campaign_id', 'integer', (c) =>
+      c.notNull().references('campaign.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) =>
@@ -126,7 +146,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('due_text', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute()
-  await db.schema.createIndex('activity_campaign_idx').on('activity').columns(['campaign_id', 'position']).execute()
+  await db.schema
+    .createIndex('activity_campaign_idx')
+    .on('activity')
+    .columns(['campaign_id', 'position'])
+    .execute()
   await db.schema.createIndex('activity_due_idx').on('activity').column('due_on').execute()
 
   // One composed message scheduled once. A "hằng ngày" schedule becomes one row per
@@ -134,7 +158,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('broadcast')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('campaign_id', 'integer', (c) => c.notNull().references('campaign.id').onDelete('cascade'))
+    .addColumn('campaign_id', 'integer', (c) =>
+      c.notNull().references('campaign.id').onDelete('cascade'),
+    )
     .addColumn('series_id', 'integer')
     .addColumn('source_chat_id', 'integer', (c) => c.notNull())
     .addColumn('source_message_ids', 'text', (c) => c.notNull())
@@ -156,12 +182,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute()
-  await db.schema.createIndex('broadcast_due_idx').on('broadcast').columns(['status', 'send_at']).execute()
-  await db.schema.createIndex('broadcast_campaign_idx').on('broadcast').column('campaign_id').execute()
+  await db.schema
+    .createIndex('broadcast_due_idx')
+    .on('broadcast')
+    .columns(['status', 'send_at'])
+    .execute()
+  await db.schema
+    .createIndex('broadcast_campaign_idx')
+    .on('broadcast')
+    .column('campaign_id')
+    .execute()
 
   await db.schema
     .createTable('broadcast_target')
-    .addColumn('broadcast_id', 'integer', (c) => c.notNull().references('broadcast.id').onDelete('cascade'))
+    .addColumn('broadcast_id', 'integer', (c) =>
+      c.notNull().references('broadcast.id').onDelete('cascade'),
+    )
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('unit.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('broadcast_target_pk', ['broadcast_id', 'unit_id'])
     .execute()
@@ -171,13 +207,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('delivery')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('broadcast_id', 'integer', (c) => c.notNull().references('broadcast.id').onDelete('cascade'))
-    .addColumn('unit_chat_id', 'integer', (c) => c.notNull().references('unit_chat.id').onDelete('cascade'))
+    .addColumn('broadcast_id', 'integer', (c) =>
+      c.notNull().references('broadcast.id').onDelete('cascade'),
+    )
+    .addColumn('unit_chat_id', 'integer', (c) =>
+      c.notNull().references('unit_chat.id').onDelete('cascade'),
+    )
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('unit.id').onDelete('cascade'))
     .addColumn('chat_id', 'integer', (c) => c.notNull())
     .addColumn('thread_id', 'integer')
     .addColumn('state', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`state in ('pending', 'sending', 'sent', 'failed')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`state in ('pending', 'sending', 'sent', 'failed')`),
     )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
@@ -193,16 +236,36 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .addUniqueConstraint('delivery_broadcast_chat_uq', ['broadcast_id', 'unit_chat_id'])
     .execute()
-  await db.schema.createIndex('delivery_queue_idx').on('delivery').columns(['state', 'next_attempt_at']).execute()
-  await db.schema.createIndex('delivery_message_idx').on('delivery').columns(['chat_id', 'message_id']).execute()
-  await db.schema.createIndex('delivery_unit_idx').on('delivery').columns(['unit_id', 'broadcast_id']).execute()
-  await db.schema.createIndex('delivery_keyboard_idx').on('delivery').column('keyboard_dirty_at').execute()
+  await db.schema
+    .createIndex('delivery_queue_idx')
+    .on('delivery')
+    .columns(['state', 'next_attempt_at'])
+    .execute()
+  await db.schema
+    .createIndex('delivery_message_idx')
+    .on('delivery')
+    .columns(['chat_id', 'message_id'])
+    .execute()
+  await db.schema
+    .createIndex('delivery_unit_idx')
+    .on('delivery')
+    .columns(['unit_id', 'broadcast_id'])
+    .execute()
+  await db.schema
+    .createIndex('delivery_keyboard_idx')
+    .on('delivery')
+    .column('keyboard_dirty_at')
+    .execute()
 
   await db.schema
     .createTable('acknowledgement')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('broadcast_id', 'integer', (c) => c.notNull().references('broadcast.id').onDelete('cascade'))
-    .addColumn('member_id', 'integer', (c) => c.notNull().references('member.id').onDelete('cascade'))
+    .addColumn('broadcast_id', 'integer', (c) =>
+      c.notNull().references('broadcast.id').onDelete('cascade'),
+    )
+    .addColumn('member_id', 'integer', (c) =>
+      c.notNull().references('member.id').onDelete('cascade'),
+    )
     .addColumn('delivery_id', 'integer', (c) => c.references('delivery.id').onDelete('set null'))
     .addColumn('source', 'text', (c) =>
       c.notNull().check(sql`source in ('button', 'reaction', 'reply', 'command')`),
@@ -210,26 +273,40 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('acknowledgement_uq', ['broadcast_id', 'member_id'])
     .execute()
-  await db.schema.createIndex('acknowledgement_member_idx').on('acknowledgement').column('member_id').execute()
+  await db.schema
+    .createIndex('acknowledgement_member_idx')
+    .on('acknowledgement')
+    .column('member_id')
+    .execute()
 
   await db.schema
     .createTable('participation')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('activity_id', 'integer', (c) => c.notNull().references('activity.id').onDelete('cascade'))
-    .addColumn('member_id', 'integer', (c) => c.notNull().references('member.id').onDelete('cascade'))
+    .addColumn('activity_id', 'integer', (c) =>
+      c.notNull().references('activity.id').onDelete('cascade'),
+    )
+    .addColumn('member_id', 'integer', (c) =>
+      c.notNull().references('member.id').onDelete('cascade'),
+    )
     .addColumn('note', 'text')
     .addColumn('photo_file_id', 'text')
     .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('button', 'command')`))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('participation_uq', ['activity_id', 'member_id'])
     .execute()
-  await db.schema.createIndex('participation_member_idx').on('participation').column('member_id').execute()
+  await db.schema
+    .createIndex('participation_member_idx')
+    .on('participation')
+    .column('member_id')
+    .execute()
 
   // Every submission is kept; the newest per (activity, unit) is the one that counts.
   await db.schema
     .createTable('report_submission')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('activity_id', 'integer', (c) => c.notNull().references('activity.id').onDelete('cascade'))
+    .addColumn('activity_id', 'integer', (c) =>
+      c.notNull().references('activity.id').onDelete('cascade'),
+    )
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('unit.id').onDelete('cascade'))
     .addColumn('submitted_by', 'integer', (c) => c.references('member.id').onDelete('set null'))
     .addColumn('text', 'text')
@@ -257,25 +334,38 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('due_on', 'text')
     .addColumn('scheduled_at', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`state in ('pending', 'sending', 'sent', 'skipped')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`state in ('pending', 'sending', 'sent', 'skipped')`),
     )
     .addColumn('sent_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute()
-  await db.schema.createIndex('reminder_queue_idx').on('reminder').columns(['state', 'scheduled_at']).execute()
+  await db.schema
+    .createIndex('reminder_queue_idx')
+    .on('reminder')
+    .columns(['state', 'scheduled_at'])
+    .execute()
 
   // §10: excused members (vắng mặt).
   await db.schema
     .createTable('absence')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('member_id', 'integer', (c) => c.notNull().references('member.id').onDelete('cascade'))
+    .addColumn('member_id', 'integer', (c) =>
+      c.notNull().references('member.id').onDelete('cascade'),
+    )
     .addColumn('from_on', 'text', (c) => c.notNull())
     .addColumn('to_on', 'text', (c) => c.notNull())
     .addColumn('reason', 'text')
     .addColumn('created_by', 'integer', (c) => c.references('member.id').onDelete('set null'))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute()
-  await db.schema.createIndex('absence_member_idx').on('absence').columns(['member_id', 'from_on']).execute()
+  await db.schema
+    .createIndex('absence_member_idx')
+    .on('absence')
+    .columns(['member_id', 'from_on'])
+    .execute()
 
   // §10: the agency's own calendar on top of public holidays.
   await db.schema
@@ -295,14 +385,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('received_at', 'text', (c) => c.notNull())
     .addColumn('handled_at', 'text')
     .execute()
-  await db.schema.createIndex('inbound_update_pending_idx').on('inbound_update').column('handled_at').execute()
+  await db.schema
+    .createIndex('inbound_update_pending_idx')
+    .on('inbound_update')
+    .column('handled_at')
+    .execute()
 
   // Private-chat drafts of multi-step flows (a campaign being created, a plan awaiting
   // "Xác nhận"), so a restart between preview and confirmation loses nothing.
   await db.schema
     .createTable('pending_action')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('member_id', 'integer', (c) => c.notNull().references('member.id').onDelete('cascade'))
+    .addColumn('member_id', 'integer', (c) =>
+      c.notNull().references('member.id').onDelete('cascade'),
+    )
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())

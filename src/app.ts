@@ -67,7 +67,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       await loa.menus.publishDefaults(loa.bot.api).catch((error: unknown) => {
         logger.warn({ err: error }, 'could not publish command menus')
       })
-      logger.info({ mode: config.webhook === undefined ? 'polling' : 'webhook', bot: loa.bot.botInfo.username }, 'Loa is running')
+      logger.info(
+        {
+          mode: config.webhook === undefined ? 'polling' : 'webhook',
+          bot: loa.bot.botInfo.username,
+        },
+        'Loa is running',
+      )
     },
     stop() {
       stopping ??= (async () => {

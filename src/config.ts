@@ -16,7 +16,10 @@ const envSchema = z.object({
       for (const part of raw.split(',').map((p) => p.trim())) {
         if (part === '') continue
         if (!/^\d{1,15}$/.test(part)) {
-          ctx.addIssue({ code: 'custom', message: 'comma-separated Telegram user ids, like 12345,67890' })
+          ctx.addIssue({
+            code: 'custom',
+            message: 'comma-separated Telegram user ids, like 12345,67890',
+          })
           return z.NEVER
         }
         ids.push(Number(part))
@@ -35,7 +38,10 @@ const envSchema = z.object({
     .optional(),
   PORT: z.coerce.number('a port number').int().min(1).max(65535).default(8080),
   LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'one of fatal, error, warn, info, debug, trace, silent')
+    .enum(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'one of fatal, error, warn, info, debug, trace, silent',
+    )
     .default('info'),
 })
 
@@ -73,7 +79,9 @@ export class ConfigError extends Error {
 /** Pure: reads a plain object of variables (process.env after dotenv in production). */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // An empty variable in .env means "not set", as most twelve-factor apps read it.
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  )
   const parsed = envSchema.safeParse(present)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]

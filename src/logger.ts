@@ -15,7 +15,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         logMethod(args, method) {
           method.apply(
             this,
-            args.map((a) => (typeof a === 'string' ? redactTokens(a) : a)) as Parameters<typeof method>,
+            args.map((a) => (typeof a === 'string' ? redactTokens(a) : a)) as Parameters<
+              typeof method
+            >,
           )
         },
       },

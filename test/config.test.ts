@@ -33,7 +33,11 @@ describe('loadConfig', () => {
     })
     expect(config.adminIds).toEqual([111, 222])
     expect(config.telegramApiRoot).toBe('http://127.0.0.1:8081')
-    expect(config.webhook).toEqual({ url: 'https://loa.example.gov.vn/telegram', secret: 's3cret_token', port: 9000 })
+    expect(config.webhook).toEqual({
+      url: 'https://loa.example.gov.vn/telegram',
+      secret: 's3cret_token',
+      port: 9000,
+    })
     expect(requireBotToken(config)).toBe(token)
   })
 

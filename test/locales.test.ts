@@ -17,7 +17,11 @@ function keysOf(locale: string): Set<string> {
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
   )
 }
 
@@ -49,12 +53,15 @@ describe('locales', () => {
       const code = readFileSync(file, 'utf8')
       for (const m of code.matchAll(/\bt\(\s*'([a-z0-9-]+)'/g)) used.add(m[1]!)
       for (const m of code.matchAll(/\bt\([^,)]*?`([a-z0-9-]+-)\$\{/g)) prefixes.add(m[1]!)
-      for (const m of code.matchAll(/\b(?:i18n\.t|this\.i18n\.t)\([^,]+,\s*`([a-z0-9-]+-)\$\{/g)) prefixes.add(m[1]!)
+      for (const m of code.matchAll(/\b(?:i18n\.t|this\.i18n\.t)\([^,]+,\s*`([a-z0-9-]+-)\$\{/g))
+        prefixes.add(m[1]!)
       for (const m of code.matchAll(/\bi18n\.t\([^,]+,\s*'([a-z0-9-]+)'/g)) used.add(m[1]!)
     }
     expect(used.size).toBeGreaterThan(20)
     for (const prefix of prefixes) {
-      expect(DYNAMIC, `dynamic key prefix ${prefix} must be listed in this test`).toHaveProperty(prefix)
+      expect(DYNAMIC, `dynamic key prefix ${prefix} must be listed in this test`).toHaveProperty(
+        prefix,
+      )
       for (const value of DYNAMIC[prefix]!) used.add(`${prefix}${value}`)
     }
     for (const locale of LOCALES) {

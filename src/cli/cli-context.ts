@@ -15,9 +15,17 @@ export interface CliIo {
 }
 
 /** Opens and migrates the database for one command, and always closes it. */
-export async function withDatabase<T>(io: CliIo, work: (deps: Deps, database: OpenedDatabase) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  io: CliIo,
+  work: (deps: Deps, database: OpenedDatabase) => Promise<T>,
+): Promise<T> {
   const database = openDatabase(io.config.databasePath)
-  const deps: Deps = { db: database.db, clock: io.clock ?? systemClock, logger: io.logger, config: io.config }
+  const deps: Deps = {
+    db: database.db,
+    clock: io.clock ?? systemClock,
+    logger: io.logger,
+    config: io.config,
+  }
   try {
     await migrateToLatest(deps.db)
     return await work(deps, database)

@@ -33,7 +33,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (sub !== 'import') throw new UsageError('plan import <file> [--dry-run] [--json]')
         return await planImportCommand(io, rest)
       case 'backup':
-        return await backupCommand(io, [sub, ...rest].filter((a): a is string => a !== undefined))
+        return await backupCommand(
+          io,
+          [sub, ...rest].filter((a): a is string => a !== undefined),
+        )
       case undefined:
       case 'help':
       case '--help':

@@ -115,12 +115,7 @@ export interface ActivityTable {
 }
 
 export type BroadcastStatus =
-  | 'awaiting_approval'
-  | 'scheduled'
-  | 'sending'
-  | 'sent'
-  | 'cancelled'
-  | 'rejected'
+  'awaiting_approval' | 'scheduled' | 'sending' | 'sent' | 'cancelled' | 'rejected'
 
 export interface BroadcastTable {
   id: Generated<number>

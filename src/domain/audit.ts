@@ -6,7 +6,13 @@ import type { Db } from '../db/database.js'
  */
 export async function writeAudit(
   db: Db,
-  entry: { at: string; actorTelegramId: number | null; action: string; subject?: string; details?: object },
+  entry: {
+    at: string
+    actorTelegramId: number | null
+    action: string
+    subject?: string
+    details?: object
+  },
 ): Promise<void> {
   await db
     .insertInto('audit_log')

@@ -15,5 +15,9 @@ export async function claimNotice(deps: Deps, chatId: number, kind: string): Pro
 
 /** Forget a note so it can be said again (a group registered, then unlinked). */
 export async function releaseNotice(deps: Deps, chatId: number, kind: string): Promise<void> {
-  await deps.db.deleteFrom('chat_notice').where('chat_id', '=', chatId).where('kind', '=', kind).execute()
+  await deps.db
+    .deleteFrom('chat_notice')
+    .where('chat_id', '=', chatId)
+    .where('kind', '=', kind)
+    .execute()
 }

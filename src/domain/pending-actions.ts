@@ -48,7 +48,10 @@ export async function takePendingAction<S extends z.ZodType>(
 }
 
 /** Reads without taking, for showing a preview again. */
-export async function peekPendingAction(deps: Deps, id: number): Promise<{ memberId: number; kind: string } | undefined> {
+export async function peekPendingAction(
+  deps: Deps,
+  id: number,
+): Promise<{ memberId: number; kind: string } | undefined> {
   const row = await deps.db
     .selectFrom('pending_action')
     .select(['member_id', 'kind'])

@@ -34,5 +34,9 @@ export interface ChatPort {
     threadId?: number | null
     buttons?: InlineButton[][]
   }): Promise<SendOutcome>
-  setButtons(input: { chatId: number; messageId: number; buttons: InlineButton[][] }): Promise<SendOutcome>
+  setButtons(input: {
+    chatId: number
+    messageId: number
+    buttons: InlineButton[][]
+  }): Promise<SendOutcome>
 }

@@ -82,7 +82,11 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
     await next()
   })
   // Updates of one chat and one person are handled in order; different chats in parallel.
-  bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)))
+  bot.use(
+    sequentialize((ctx) =>
+      [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String),
+    ),
+  )
   bot.use(handleOnce(options.onUpdateHandled))
   bot.use(trackMember)
   bot.use(i18n)

@@ -4,7 +4,11 @@ import type { ChatPort, InlineButton, SendOutcome } from '../domain/ports.js'
 
 function keyboard(buttons: InlineButton[][] | undefined): InlineKeyboardMarkup | undefined {
   if (buttons === undefined || buttons.length === 0) return undefined
-  return { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.callbackData }))) }
+  return {
+    inline_keyboard: buttons.map((row) =>
+      row.map((b) => ({ text: b.text, callback_data: b.callbackData })),
+    ),
+  }
 }
 
 /**
@@ -16,7 +20,8 @@ export function toOutcome(error: unknown): Exclude<SendOutcome, { kind: 'sent' }
     const reason = error.description
     const moved = error.parameters.migrate_to_chat_id
     if (moved !== undefined) return { kind: 'chat-moved', toChatId: moved, reason }
-    if (error.error_code === 429) return { kind: 'retry-after', seconds: error.parameters.retry_after ?? 1, reason }
+    if (error.error_code === 429)
+      return { kind: 'retry-after', seconds: error.parameters.retry_after ?? 1, reason }
     if (error.error_code >= 500) return { kind: 'transient', reason, errorCode: error.error_code }
     // Kicked, blocked, deleted chats, and groups Telegram no longer knows: sending there again is pointless.
     if (error.error_code === 403 || /chat not found|group chat was deactivated/i.test(reason)) {
@@ -24,7 +29,8 @@ export function toOutcome(error: unknown): Exclude<SendOutcome, { kind: 'sent' }
     }
     return { kind: 'rejected', reason, errorCode: error.error_code }
   }
-  if (error instanceof HttpError) return { kind: 'transient', reason: error.message, errorCode: null }
+  if (error instanceof HttpError)
+    return { kind: 'transient', reason: error.message, errorCode: null }
   return { kind: 'transient', reason: String(error), errorCode: null }
 }
 
@@ -57,7 +63,12 @@ export class TelegramChatPort implements ChatPort {
     this.api = new Api(token, { apiRoot, timeoutSeconds })
   }
 
-  sendText(message: { chatId: number; threadId?: number | null; html: string; buttons?: InlineButton[][] }) {
+  sendText(message: {
+    chatId: number
+    threadId?: number | null
+    html: string
+    buttons?: InlineButton[][]
+  }) {
     return attempt(async () => {
       const sent = await this.api.sendMessage(message.chatId, message.html, {
         parse_mode: 'HTML',
@@ -85,13 +96,20 @@ export class TelegramChatPort implements ChatPort {
         })
         return [copy.message_id]
       }
-      const copies = await this.api.copyMessages(input.toChatId, input.fromChatId, input.messageIds, threadOf(input.threadId))
+      const copies = await this.api.copyMessages(
+        input.toChatId,
+        input.fromChatId,
+        input.messageIds,
+        threadOf(input.threadId),
+      )
       const ids = copies.map((c) => c.message_id)
       if (keyboard(input.buttons) === undefined) return ids
       const buttons = await this.api.sendMessage(input.toChatId, this.albumButtonsText, {
         ...threadOf(input.threadId),
         ...markupOf(input.buttons),
-        ...(ids[0] === undefined ? {} : { reply_parameters: { message_id: ids[0], allow_sending_without_reply: true } }),
+        ...(ids[0] === undefined
+          ? {}
+          : { reply_parameters: { message_id: ids[0], allow_sending_without_reply: true } }),
       })
       // The last id carries the buttons: that is the message whose counts get edited.
       return [...ids, buttons.message_id]

@@ -22,12 +22,27 @@ export const COMMANDS = {
   start: { name: 'start', alias: 'start', where: ['private'] },
   help: { name: 'trogiup', alias: 'help', where: ['private', 'group'] },
   language: { name: 'ngonngu', alias: 'language', where: ['private'] },
-  importPlan: { name: 'kehoach', alias: 'importplan', capability: 'manage-campaigns', where: ['private'] },
-  campaigns: { name: 'chiendich', alias: 'campaigns', capability: 'read-own-unit-report', where: ['private'] },
+  importPlan: {
+    name: 'kehoach',
+    alias: 'importplan',
+    capability: 'manage-campaigns',
+    where: ['private'],
+  },
+  campaigns: {
+    name: 'chiendich',
+    alias: 'campaigns',
+    capability: 'read-own-unit-report',
+    where: ['private'],
+  },
   units: { name: 'donvi', alias: 'units', capability: 'manage-units', where: ['private'] },
   grant: { name: 'phanquyen', alias: 'grant', capability: 'grant-role', where: ['private'] },
   register: { name: 'dangky', alias: 'register', capability: 'register-group', where: ['group'] },
-  makeHead: { name: 'truongdonvi', alias: 'makehead', capability: 'register-group', where: ['group'] },
+  makeHead: {
+    name: 'truongdonvi',
+    alias: 'makehead',
+    capability: 'register-group',
+    where: ['group'],
+  },
 } as const satisfies Record<string, CommandSpec>
 
 export type CommandKey = keyof typeof COMMANDS
@@ -39,7 +54,8 @@ export function commandNames(key: CommandKey): [string, string] {
 /** The commands a role may use in a kind of chat, in table order. */
 export function commandsFor(role: Role, where: ChatKind): CommandSpec[] {
   return Object.values(COMMANDS).filter(
-    (c: CommandSpec) => c.where.includes(where) && (c.capability === undefined || can(role, c.capability)),
+    (c: CommandSpec) =>
+      c.where.includes(where) && (c.capability === undefined || can(role, c.capability)),
   )
 }
 

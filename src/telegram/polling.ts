@@ -35,7 +35,11 @@ export interface PollingOptions {
 }
 
 /** Long polling through @grammyjs/runner: updates of different chats are handled concurrently. */
-export async function startPolling(bot: Bot<LoaContext>, deps: Deps, options: PollingOptions = {}): Promise<RunnerHandle> {
+export async function startPolling(
+  bot: Bot<LoaContext>,
+  deps: Deps,
+  options: PollingOptions = {},
+): Promise<RunnerHandle> {
   persistFetchedUpdates(bot, deps)
   await bot.init()
   // A webhook left set from an earlier deployment would make getUpdates fail with 409.

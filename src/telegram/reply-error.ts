@@ -30,7 +30,13 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-csv-invalid', {
         problems: error.problems
           .slice(0, 20)
-          .map((p) => ctx.t('error-csv-problem', { line: p.line, column: p.column ?? '—', message: p.message }))
+          .map((p) =>
+            ctx.t('error-csv-problem', {
+              line: p.line,
+              column: p.column ?? '—',
+              message: p.message,
+            }),
+          )
           .join('\n'),
       })
     case 'unknown-campaign':

@@ -29,7 +29,9 @@ export async function startWebhook(
       if (!res.headersSent) res.writeHead(500).end()
     })
   })
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve))
+  await new Promise<void>((resolve) =>
+    server.listen(options.port, options.host ?? '0.0.0.0', resolve),
+  )
   await bot.init()
   await bot.api.setWebhook(options.url, {
     allowed_updates: [...ALLOWED_UPDATES],

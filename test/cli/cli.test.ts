@@ -38,15 +38,24 @@ describe('loa CLI', () => {
   })
 
   it('units import and roster import', async () => {
-    writeFileSync(dir.file('units.csv'), 'code,name,parent_code\nSO,Sở Nội vụ,\nVP,Văn phòng Sở,SO\n')
-    writeFileSync(dir.file('roster.csv'), 'unit_code,full_name,telegram_id,username,role\nVP,Nguyễn Thị Lan,1001,,office\n')
+    writeFileSync(
+      dir.file('units.csv'),
+      'code,name,parent_code\nSO,Sở Nội vụ,\nVP,Văn phòng Sở,SO\n',
+    )
+    writeFileSync(
+      dir.file('roster.csv'),
+      'unit_code,full_name,telegram_id,username,role\nVP,Nguyễn Thị Lan,1001,,office\n',
+    )
     expect(await cli('units', 'import', dir.file('units.csv'))).toBe(0)
     expect(await cli('roster', 'import', dir.file('roster.csv'))).toBe(0)
     expect(out).toEqual(['units: 2 created, 0 updated.', 'roster: 1 created, 0 updated.'])
   })
 
   it('refuses a bad CSV whole, reporting each bad row by line and column', async () => {
-    writeFileSync(dir.file('units.csv'), 'code,name,parent_code\nVP,Văn phòng Sở,\nVăn phòng,,\nKT,Kế toán,ZZ\n')
+    writeFileSync(
+      dir.file('units.csv'),
+      'code,name,parent_code\nVP,Văn phòng Sở,\nVăn phòng,,\nKT,Kế toán,ZZ\n',
+    )
     expect(await cli('units', 'import', dir.file('units.csv'))).toBe(1)
     expect(err).toEqual([
       `${dir.file('units.csv')}: nothing imported, 3 problem(s):`,
@@ -101,6 +110,8 @@ describe('npm start', () => {
   it('with a bad variable names it', async () => {
     const result = await startLoa({ TIMEZONE: 'Hanoi' })
     expect(result.code).toBe(1)
-    expect(result.stderr.trim()).toBe('Loa cannot start: TIMEZONE: expected an IANA time zone, like Asia/Ho_Chi_Minh')
+    expect(result.stderr.trim()).toBe(
+      'Loa cannot start: TIMEZONE: expected an IANA time zone, like Asia/Ho_Chi_Minh',
+    )
   })
 })

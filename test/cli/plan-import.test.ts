@@ -29,8 +29,15 @@ const cli = (...argv: string[]) =>
 
 async function campaigns() {
   const { db } = openDatabase(dir.file('loa.db'))
-  const rows = await db.selectFrom('campaign').select(['code', 'title', 'period_start', 'period_end', 'status']).execute()
-  const activities = await db.selectFrom('activity').select(['kind', 'due_on']).orderBy('position').execute()
+  const rows = await db
+    .selectFrom('campaign')
+    .select(['code', 'title', 'period_start', 'period_end', 'status'])
+    .execute()
+  const activities = await db
+    .selectFrom('activity')
+    .select(['kind', 'due_on'])
+    .orderBy('position')
+    .execute()
   await db.destroy()
   return { rows, activities }
 }
@@ -48,7 +55,11 @@ describe('loa plan import', () => {
     expect(await cli('plan', 'import', SEED)).toBe(0)
     const { rows, activities } = await campaigns()
     expect(rows).toEqual([
-      expect.objectContaining({ period_start: '2024-04-15', period_end: '2024-05-01', status: 'draft' }),
+      expect.objectContaining({
+        period_start: '2024-04-15',
+        period_end: '2024-05-01',
+        status: 'draft',
+      }),
     ])
     expect(rows[0]!.code).toMatch(/^[A-Z0-9-]{2,20}$/)
     expect(activities).toEqual([

@@ -14,20 +14,43 @@ describe('migrations', () => {
     const database = openDatabase(dir.file('loa.db'))
     expect(await migrateToLatest(database.db)).toEqual(Object.keys(migrations))
     const tables = database.sqlite
-      .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`)
+      .prepare(
+        `select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`,
+      )
       .all()
       .map((r) => (r as { name: string }).name)
     expect(tables).toEqual([
-      'absence', 'acknowledgement', 'activity', 'audit_log', 'broadcast', 'broadcast_target', 'calendar_day',
-      'campaign', 'campaign_target', 'chat_membership', 'chat_notice', 'delivery', 'inbound_update', 'member',
-      'participation', 'pending_action', 'reminder', 'report_submission', 'unit', 'unit_chat',
+      'absence',
+      'acknowledgement',
+      'activity',
+      'audit_log',
+      'broadcast',
+      'broadcast_target',
+      'calendar_day',
+      'campaign',
+      'campaign_target',
+      'chat_membership',
+      'chat_notice',
+      'delivery',
+      'inbound_update',
+      'member',
+      'participation',
+      'pending_action',
+      'reminder',
+      'report_submission',
+      'unit',
+      'unit_chat',
     ])
     expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     // A second run has nothing to do.
     expect(await migrateToLatest(database.db)).toEqual([])
     // Foreign keys are enforced, not decorative.
-    expect(() => database.sqlite.prepare(`insert into unit_chat (unit_id, chat_id, title) values (999, -1, 'x')`).run()).toThrow(/FOREIGN KEY/)
+    expect(() =>
+      database.sqlite
+        .prepare(`insert into unit_chat (unit_id, chat_id, title) values (999, -1, 'x')`)
+        .run(),
+    ).toThrow(/FOREIGN KEY/)
     await database.db.destroy()
   })
 
@@ -35,11 +58,16 @@ describe('migrations', () => {
     dir = makeTempDir()
     const database = openDatabase(dir.file('loa.db'))
     await migrateToLatest(database.db)
-    await database.db.insertInto('unit').values({ code: 'VP', name: 'Văn phòng Sở', parent_id: null }).execute()
+    await database.db
+      .insertInto('unit')
+      .values({ code: 'VP', name: 'Văn phòng Sở', parent_id: null })
+      .execute()
     await backupDatabase(database, dir.file('copy.db'))
     await database.db.destroy()
     const copy = openDatabase(dir.file('copy.db'))
-    expect(await copy.db.selectFrom('unit').select(['code', 'name']).execute()).toEqual([{ code: 'VP', name: 'Văn phòng Sở' }])
+    expect(await copy.db.selectFrom('unit').select(['code', 'name']).execute()).toEqual([
+      { code: 'VP', name: 'Văn phòng Sở' },
+    ])
     await copy.db.destroy()
   })
 })

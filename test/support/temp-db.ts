@@ -16,7 +16,11 @@ export interface TempDir {
 
 export function makeTempDir(): TempDir {
   const path = mkdtempSync(join(tmpdir(), 'loa-test-'))
-  return { path, file: (name) => join(path, name), remove: () => rmSync(path, { recursive: true, force: true }) }
+  return {
+    path,
+    file: (name) => join(path, name),
+    remove: () => rmSync(path, { recursive: true, force: true }),
+  }
 }
 
 export interface TestDeps extends Deps {
@@ -26,7 +30,10 @@ export interface TestDeps extends Deps {
 }
 
 /** Domain deps on a migrated SQLite file of its own, with a clock that moves only when told. */
-export async function createTestDeps(env: Record<string, string> = {}, start = '2024-04-15T01:00:00Z'): Promise<TestDeps> {
+export async function createTestDeps(
+  env: Record<string, string> = {},
+  start = '2024-04-15T01:00:00Z',
+): Promise<TestDeps> {
   const dir = makeTempDir()
   const config: Config = loadConfig({ DATABASE_PATH: dir.file('loa.db'), ...env })
   const database = openDatabase(config.databasePath)

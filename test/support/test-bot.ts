@@ -14,9 +14,18 @@ export interface Person {
   /** Writes text in a chat (a group's id, or `'private'`), and waits until the bot has handled it. */
   says(text: string, where: Chat | 'private', opts?: { replyTo?: number }): Promise<Update>
   /** Sends a document with an optional caption. */
-  sendsFile(where: Chat | 'private', doc: { fileName: string; content: Uint8Array | string }, caption?: string): Promise<Update>
+  sendsFile(
+    where: Chat | 'private',
+    doc: { fileName: string; content: Uint8Array | string },
+    caption?: string,
+  ): Promise<Update>
   /** Presses a button; `forged` sends data the message does not (or no longer) carry. */
-  presses(where: Chat | 'private', messageId: number, data: string, opts?: { forged?: boolean }): Promise<Update>
+  presses(
+    where: Chat | 'private',
+    messageId: number,
+    data: string,
+    opts?: { forged?: boolean },
+  ): Promise<Update>
   reacts(where: Chat, messageId: number, emojis: string[]): Promise<Update>
   joins(group: Chat): Promise<void>
   leaves(group: Chat): Promise<void>
@@ -59,7 +68,11 @@ export class TestBot {
       LOG_LEVEL: 'silent',
       ...options.env,
     })
-    const app = createApp(config, { clock, logger: pino({ level: 'silent' }), polling: { timeoutSeconds: 1 } })
+    const app = createApp(config, {
+      clock,
+      logger: pino({ level: 'silent' }),
+      polling: { timeoutSeconds: 1 },
+    })
     await app.start()
     return new TestBot(api, app, dir, clock)
   }
@@ -76,7 +89,8 @@ export class TestBot {
 
   /** Waits until the bot has handled every given update (they may arrive in any order). */
   async handled(updates: Update | Update[]): Promise<void> {
-    for (const update of Array.isArray(updates) ? updates : [updates]) await this.app.handled(update.update_id)
+    for (const update of Array.isArray(updates) ? updates : [updates])
+      await this.app.handled(update.update_id)
   }
 
   group(id: number, title: string, options: { botAdmin?: boolean } = {}): Chat {
@@ -85,7 +99,13 @@ export class TestBot {
     return { id, title }
   }
 
-  person(user: { id: number; first_name: string; last_name?: string; username?: string; language_code?: string }): Person {
+  person(user: {
+    id: number
+    first_name: string
+    last_name?: string
+    username?: string
+    language_code?: string
+  }): Person {
     this.api.addUser({ language_code: 'vi', ...user })
     const chatId = (where: Chat | 'private') => (where === 'private' ? user.id : where.id)
     const send = async (update: Update) => {
@@ -97,10 +117,22 @@ export class TestBot {
       name: [user.first_name, user.last_name].filter(Boolean).join(' '),
       says: (text, where, opts) => send(this.api.sendText(user.id, chatId(where), text, opts)),
       sendsFile: (where, doc, caption) =>
-        send(this.api.sendDocument(user.id, chatId(where), doc, caption === undefined ? undefined : { caption })),
+        send(
+          this.api.sendDocument(
+            user.id,
+            chatId(where),
+            doc,
+            caption === undefined ? undefined : { caption },
+          ),
+        ),
       presses: (where, messageId, data, opts) =>
-        send(this.api.pressButton(user.id, chatId(where), messageId, data, { unchecked: opts?.forged === true })),
-      reacts: (where, messageId, emojis) => send(this.api.react(user.id, where.id, messageId, emojis)),
+        send(
+          this.api.pressButton(user.id, chatId(where), messageId, data, {
+            unchecked: opts?.forged === true,
+          }),
+        ),
+      reacts: (where, messageId, emojis) =>
+        send(this.api.react(user.id, where.id, messageId, emojis)),
       joins: async (group) => {
         this.api.setMember(group.id, user.id, 'member')
         await this.handled(this.api.join(user.id, group.id))

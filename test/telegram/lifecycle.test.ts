@@ -18,7 +18,10 @@ afterEach(async () => {
 describe('graceful shutdown', () => {
   it('finishes the update in flight, then closes the database', async () => {
     const t = await TestBot.start({ admins: [ADMIN] })
-    cleanups.push(() => t.api.close(), () => t.dir.remove())
+    cleanups.push(
+      () => t.api.close(),
+      () => t.dir.remove(),
+    )
     await importUnits(t.app.deps, 'code,name,parent_code\nVP,Văn phòng Sở,\n')
     const vp = t.group(-1001, 'Văn phòng Sở')
     // /dangky asks Telegram about the bot's rights; that answer is held back 300 ms.
@@ -30,7 +33,11 @@ describe('graceful shutdown', () => {
     // The reply went out before the stop completed, and the update is recorded as handled.
     expect(t.lastBotText(vp)).toContain('Đã liên kết nhóm này với đơn vị Văn phòng Sở')
     const reopened = openDatabase(t.app.deps.config.databasePath)
-    const row = await reopened.db.selectFrom('inbound_update').select('handled_at').where('update_id', '=', update.update_id).executeTakeFirst()
+    const row = await reopened.db
+      .selectFrom('inbound_update')
+      .select('handled_at')
+      .where('update_id', '=', update.update_id)
+      .executeTakeFirst()
     expect(row?.handled_at).not.toBeNull()
     await reopened.db.destroy()
   })
@@ -41,7 +48,9 @@ async function freePort(): Promise<number> {
     const server = createServer()
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0))
+      server.close(() =>
+        resolve(typeof address === 'object' && address !== null ? address.port : 0),
+      )
     })
   })
 }
@@ -68,7 +77,11 @@ describe('webhook mode', () => {
     })
     app = createApp(config, { logger: pino({ level: 'silent' }) })
     await app.start()
-    cleanups.push(() => api.close(), () => app.stop(), () => dir.remove())
+    cleanups.push(
+      () => api.close(),
+      () => app.stop(),
+      () => dir.remove(),
+    )
     return { publicUrl, localUrl }
   }
 
@@ -81,7 +94,10 @@ describe('webhook mode', () => {
 
   it('registers the webhook with the secret, refuses a wrong secret with 401, and handles a redelivered update once', async () => {
     const { publicUrl, localUrl: url } = await startWebhookApp()
-    expect(api.callsOf('setWebhook')[0]?.params).toMatchObject({ url: publicUrl, secret_token: 'the-secret' })
+    expect(api.callsOf('setWebhook')[0]?.params).toMatchObject({
+      url: publicUrl,
+      secret_token: 'the-secret',
+    })
     expect(api.callsOf('setWebhook')[0]?.params['allowed_updates']).toContain('message_reaction')
     api.addUser({ id: 1001, first_name: 'Lan' })
     // Built by the stand-in (entities and all); posted here as Telegram would post it.

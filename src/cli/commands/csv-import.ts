@@ -35,5 +35,6 @@ function printProblems(io: CliIo, file: string, error: DomainError): void {
     return
   }
   io.err(`${file}: nothing imported, ${error.problems.length} problem(s):`)
-  for (const p of error.problems) io.err(`  line ${p.line}${p.column === null ? '' : `, column ${p.column}`}: ${p.message}`)
+  for (const p of error.problems)
+    io.err(`  line ${p.line}${p.column === null ? '' : `, column ${p.column}`}: ${p.message}`)
 }

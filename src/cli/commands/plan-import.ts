@@ -2,7 +2,11 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { extractPlanText, MAX_PLAN_BYTES } from '../../domain/plans/extract-text.js'
 import { parsePlan, looksLikePlan } from '../../domain/plans/parse-plan.js'
-import { confirmPlanImport, previewPlanImport, type PlanPreview } from '../../domain/plans/plan-import.js'
+import {
+  confirmPlanImport,
+  previewPlanImport,
+  type PlanPreview,
+} from '../../domain/plans/plan-import.js'
 import { UsageError, withDatabase, type CliIo } from '../cli-context.js'
 
 const USAGE = 'plan import <file.txt|.md|.docx> [--dry-run] [--json]'
@@ -37,7 +41,9 @@ export async function planImportCommand(io: CliIo, args: string[]): Promise<numb
     return 1
   }
   if (!looksLikePlan(extracted.text)) {
-    io.err(`${file}: this does not read as a Kế hoạch or a công văn (no "KẾ HOẠCH" heading, "V/v" subject or "Số:" line).`)
+    io.err(
+      `${file}: this does not read as a Kế hoạch or a công văn (no "KẾ HOẠCH" heading, "V/v" subject or "Số:" line).`,
+    )
     return 1
   }
   if (json) io.out(JSON.stringify(parsePlan(extracted.text), null, 2))
@@ -53,7 +59,11 @@ export async function planImportCommand(io: CliIo, args: string[]): Promise<numb
       return dryRun ? 0 : 1
     }
     if (dryRun) return 0
-    const created = await confirmPlanImport(deps, { plan: preview.value.plan, fingerprint: preview.value.fingerprint }, null)
+    const created = await confirmPlanImport(
+      deps,
+      { plan: preview.value.plan, fingerprint: preview.value.fingerprint },
+      null,
+    )
     if (!created.ok) {
       io.err(`Not created: ${created.error.code}`)
       return 1
@@ -71,9 +81,15 @@ function describePreview({ plan, units, reportDue }: PlanPreview): string {
     `Slogans:    ${plan.slogans.length === 0 ? '—' : plan.slogans.map((s) => `“${s}”`).join(', ')}`,
     `Report due: ${reportDue ?? '—'}`,
     `Activities (${plan.activities.length}):`,
-    ...plan.activities.map((a, i) => `  ${i + 1}. [${a.kind}] ${a.title}\n     lead: ${a.lead ?? '—'}; due: ${a.due ?? '—'}${a.dueText === null ? '' : ` (${a.dueText})`}`),
+    ...plan.activities.map(
+      (a, i) =>
+        `  ${i + 1}. [${a.kind}] ${a.title}\n     lead: ${a.lead ?? '—'}; due: ${a.due ?? '—'}${a.dueText === null ? '' : ` (${a.dueText})`}`,
+    ),
     `Units named in the plan:`,
-    ...units.map((u) => `  ${u.name} → ${u.unit === null ? 'chưa khớp (no known unit)' : `${u.unit.code} ${u.unit.name}`}`),
+    ...units.map(
+      (u) =>
+        `  ${u.name} → ${u.unit === null ? 'chưa khớp (no known unit)' : `${u.unit.code} ${u.unit.name}`}`,
+    ),
   ]
   return lines.join('\n')
 }

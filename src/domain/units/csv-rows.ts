@@ -37,7 +37,9 @@ export function readCsv<S extends z.ZodType>(
   if (records.length === 0 || missing.length > 0) {
     return {
       rows: [],
-      problems: [{ line: 1, column: missing[0] ?? null, message: `header must be: ${columns.join(',')}` }],
+      problems: [
+        { line: 1, column: missing[0] ?? null, message: `header must be: ${columns.join(',')}` },
+      ],
     }
   }
   const rows: CsvRow<z.output<S>>[] = []
@@ -51,7 +53,11 @@ export function readCsv<S extends z.ZodType>(
     if (parsed.success) rows.push({ line, value: parsed.data })
     else
       for (const issue of parsed.error.issues) {
-        problems.push({ line, column: issue.path.length > 0 ? String(issue.path[0]) : null, message: issue.message })
+        problems.push({
+          line,
+          column: issue.path.length > 0 ? String(issue.path[0]) : null,
+          message: issue.message,
+        })
       }
   })
   return { rows, problems }

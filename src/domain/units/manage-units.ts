@@ -2,7 +2,15 @@ import { writeAudit } from '../audit.js'
 import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 import { UNIT_CODE_PATTERN } from './import-units.js'
-import { findUnitByCode, listUnitCodes, normalizeUnitCode, rowToUnit, rowToUnitChat, type Unit, type UnitChat } from './unit-repository.js'
+import {
+  findUnitByCode,
+  listUnitCodes,
+  normalizeUnitCode,
+  rowToUnit,
+  rowToUnitChat,
+  type Unit,
+  type UnitChat,
+} from './unit-repository.js'
 
 export interface UnitOverview {
   unit: Unit
@@ -16,7 +24,11 @@ export async function listUnitOverviews(deps: Deps): Promise<UnitOverview[]> {
   const [units, chats, people] = await Promise.all([
     deps.db.selectFrom('unit').selectAll().orderBy('code').execute(),
     deps.db.selectFrom('unit_chat').selectAll().orderBy('id').execute(),
-    deps.db.selectFrom('member').select(['unit_id', 'role', 'full_name']).where('unit_id', 'is not', null).execute(),
+    deps.db
+      .selectFrom('member')
+      .select(['unit_id', 'role', 'full_name'])
+      .where('unit_id', 'is not', null)
+      .execute(),
   ])
   return units.map((row) => ({
     unit: rowToUnit(row),
@@ -32,7 +44,8 @@ export async function addUnit(
 ): Promise<Result<Unit>> {
   const code = normalizeUnitCode(input.code)
   if (!UNIT_CODE_PATTERN.test(code)) return err({ code: 'invalid-unit-code', given: input.code })
-  if ((await findUnitByCode(deps.db, code)) !== undefined) return err({ code: 'duplicate-unit', unitCode: code })
+  if ((await findUnitByCode(deps.db, code)) !== undefined)
+    return err({ code: 'duplicate-unit', unitCode: code })
   const at = nowIso(deps)
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
@@ -40,7 +53,13 @@ export async function addUnit(
       .values({ code, name: input.name.trim(), parent_id: null, created_at: at, updated_at: at })
       .returningAll()
       .executeTakeFirstOrThrow()
-    await writeAudit(trx, { at, actorTelegramId: input.actorTelegramId, action: 'unit.add', subject: `unit:${code}`, details: { name: row.name } })
+    await writeAudit(trx, {
+      at,
+      actorTelegramId: input.actorTelegramId,
+      action: 'unit.add',
+      subject: `unit:${code}`,
+      details: { name: row.name },
+    })
     return ok(rowToUnit(row))
   })
 }
@@ -50,7 +69,12 @@ export async function renameUnit(
   input: { code: string; name: string; actorTelegramId: number },
 ): Promise<Result<Unit>> {
   const unit = await findUnitByCode(deps.db, input.code)
-  if (unit === undefined) return err({ code: 'unknown-unit', unitCode: input.code, knownCodes: await listUnitCodes(deps.db) })
+  if (unit === undefined)
+    return err({
+      code: 'unknown-unit',
+      unitCode: input.code,
+      knownCodes: await listUnitCodes(deps.db),
+    })
   const at = nowIso(deps)
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
@@ -59,7 +83,13 @@ export async function renameUnit(
       .where('id', '=', unit.id)
       .returningAll()
       .executeTakeFirstOrThrow()
-    await writeAudit(trx, { at, actorTelegramId: input.actorTelegramId, action: 'unit.rename', subject: `unit:${unit.code}`, details: { from: unit.name, to: row.name } })
+    await writeAudit(trx, {
+      at,
+      actorTelegramId: input.actorTelegramId,
+      action: 'unit.rename',
+      subject: `unit:${unit.code}`,
+      details: { from: unit.name, to: row.name },
+    })
     return ok(rowToUnit(row))
   })
 }

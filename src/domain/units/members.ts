@@ -16,11 +16,20 @@ export interface PersonSighting {
 }
 
 export function displayName(person: Pick<PersonSighting, 'firstName' | 'lastName'>): string {
-  return [person.firstName, person.lastName].filter((part) => part !== undefined && part !== '').join(' ')
+  return [person.firstName, person.lastName]
+    .filter((part) => part !== undefined && part !== '')
+    .join(' ')
 }
 
-export async function findMemberByTelegramId(db: Db, telegramId: number): Promise<Member | undefined> {
-  const row = await db.selectFrom('member').selectAll().where('telegram_id', '=', telegramId).executeTakeFirst()
+export async function findMemberByTelegramId(
+  db: Db,
+  telegramId: number,
+): Promise<Member | undefined> {
+  const row = await db
+    .selectFrom('member')
+    .selectAll()
+    .where('telegram_id', '=', telegramId)
+    .executeTakeFirst()
   return row && rowToMember(row)
 }
 
@@ -37,7 +46,11 @@ export async function rememberMember(
 ): Promise<Member> {
   const at = nowIso(deps)
   return deps.db.transaction().execute(async (trx) => {
-    let row = await trx.selectFrom('member').selectAll().where('telegram_id', '=', person.telegramId).executeTakeFirst()
+    let row = await trx
+      .selectFrom('member')
+      .selectAll()
+      .where('telegram_id', '=', person.telegramId)
+      .executeTakeFirst()
     const username = person.username?.toLowerCase() ?? null
     if (row === undefined && username !== null) {
       row = await trx
@@ -89,16 +102,28 @@ export async function rememberMember(
   })
 }
 
-async function setPresence(db: Db, memberId: number, chatId: number, status: 'present' | 'left', at: string) {
+async function setPresence(
+  db: Db,
+  memberId: number,
+  chatId: number,
+  status: 'present' | 'left',
+  at: string,
+) {
   await db
     .insertInto('chat_membership')
     .values({ member_id: memberId, chat_id: chatId, status, updated_at: at })
-    .onConflict((oc) => oc.columns(['member_id', 'chat_id']).doUpdateSet({ status, updated_at: at }))
+    .onConflict((oc) =>
+      oc.columns(['member_id', 'chat_id']).doUpdateSet({ status, updated_at: at }),
+    )
     .execute()
 }
 
 /** chat_member said they left or were removed: they no longer count in that group. */
-export async function recordMemberLeft(deps: Deps, person: PersonSighting, chatId: number): Promise<void> {
+export async function recordMemberLeft(
+  deps: Deps,
+  person: PersonSighting,
+  chatId: number,
+): Promise<void> {
   const member = await findMemberByTelegramId(deps.db, person.telegramId)
   if (member === undefined) return
   await setPresence(deps.db, member.id, chatId, 'left', nowIso(deps))
@@ -113,7 +138,11 @@ export async function linkPrivateChat(deps: Deps, memberId: number, chatId: numb
     .execute()
 }
 
-export async function chooseLanguage(deps: Deps, memberId: number, language: 'vi' | 'en'): Promise<void> {
+export async function chooseLanguage(
+  deps: Deps,
+  memberId: number,
+  language: 'vi' | 'en',
+): Promise<void> {
   await deps.db
     .updateTable('member')
     .set({ chosen_language: language, updated_at: nowIso(deps) })
@@ -160,12 +189,15 @@ export async function grantRole(
   input: { actorTelegramId: number; reference: string; role: string },
 ): Promise<Result<{ member: Member; role: Role }>> {
   const role = input.role.trim().toLowerCase()
-  if (!isRole(role) || !GRANTABLE_ROLES.includes(role)) return err({ code: 'invalid-role', given: input.role })
+  if (!isRole(role) || !GRANTABLE_ROLES.includes(role))
+    return err({ code: 'invalid-role', given: input.role })
   const reference = input.reference.trim()
   const query = deps.db.selectFrom('member').selectAll()
   const row = /^\d+$/.test(reference)
     ? await query.where('telegram_id', '=', Number(reference)).executeTakeFirst()
-    : await query.where('username', '=', reference.replace(/^@/, '').toLowerCase()).executeTakeFirst()
+    : await query
+        .where('username', '=', reference.replace(/^@/, '').toLowerCase())
+        .executeTakeFirst()
   if (row === undefined) return err({ code: 'unknown-member', reference })
   if (row.telegram_id !== null && deps.config.adminIds.includes(row.telegram_id)) {
     return err({ code: 'cannot-change-admin' })

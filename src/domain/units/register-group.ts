@@ -35,13 +35,19 @@ export async function registerGroup(
 ): Promise<Result<RegisterGroupOutcome>> {
   const unit = await findUnitByCode(deps.db, input.unitCode)
   if (unit === undefined) {
-    return err({ code: 'unknown-unit', unitCode: input.unitCode, knownCodes: await listUnitCodes(deps.db) })
+    return err({
+      code: 'unknown-unit',
+      unitCode: input.unitCode,
+      knownCodes: await listUnitCodes(deps.db),
+    })
   }
   const at = nowIso(deps)
   return deps.db.transaction().execute(async (trx) => {
     const existing = await findUnitChat(trx, input.chatId)
     const previousUnit =
-      existing !== undefined && existing.unitId !== unit.id ? await findUnitById(trx, existing.unitId) : undefined
+      existing !== undefined && existing.unitId !== unit.id
+        ? await findUnitById(trx, existing.unitId)
+        : undefined
     const values = {
       unit_id: unit.id,
       thread_id: input.threadId,
@@ -63,7 +69,11 @@ export async function registerGroup(
       actorTelegramId: input.actorTelegramId,
       action: 'group.register',
       subject: `chat:${input.chatId}`,
-      details: { unit: unit.code, previousUnit: previousUnit?.code ?? null, botIsAdmin: input.botIsAdmin },
+      details: {
+        unit: unit.code,
+        previousUnit: previousUnit?.code ?? null,
+        botIsAdmin: input.botIsAdmin,
+      },
     })
     return ok({ unit, previousUnit })
   })
@@ -88,7 +98,11 @@ export async function updateGroupFacts(
 }
 
 /** The bot was removed from a group: stop sending there until someone registers it again. */
-export async function deactivateGroup(deps: Deps, chatId: number, reason: string): Promise<boolean> {
+export async function deactivateGroup(
+  deps: Deps,
+  chatId: number,
+  reason: string,
+): Promise<boolean> {
   const result = await deps.db
     .updateTable('unit_chat')
     .set({ is_active: 0, inactive_reason: reason, updated_at: nowIso(deps) })
@@ -99,12 +113,20 @@ export async function deactivateGroup(deps: Deps, chatId: number, reason: string
 }
 
 /** A group upgraded to a supergroup gets a new id; everything that pointed at the old one follows. */
-export async function followMigratedGroup(deps: Deps, fromChatId: number, toChatId: number): Promise<void> {
+export async function followMigratedGroup(
+  deps: Deps,
+  fromChatId: number,
+  toChatId: number,
+): Promise<void> {
   const at = nowIso(deps)
   await deps.db.transaction().execute(async (trx) => {
     const taken = await findUnitChat(trx, toChatId)
     if (taken !== undefined) return
-    await trx.updateTable('unit_chat').set({ chat_id: toChatId, updated_at: at }).where('chat_id', '=', fromChatId).execute()
+    await trx
+      .updateTable('unit_chat')
+      .set({ chat_id: toChatId, updated_at: at })
+      .where('chat_id', '=', fromChatId)
+      .execute()
     await trx
       .updateTable('chat_membership')
       .set({ chat_id: toChatId })

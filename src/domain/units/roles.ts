@@ -25,7 +25,14 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
   member: ['take-part'],
   head: ['take-part', 'read-own-unit-report'],
   leader: ['take-part', 'read-own-unit-report', 'read-all-reports'],
-  office: ['take-part', 'read-own-unit-report', 'read-all-reports', 'manage-units', 'manage-campaigns', 'broadcast'],
+  office: [
+    'take-part',
+    'read-own-unit-report',
+    'read-all-reports',
+    'manage-units',
+    'manage-campaigns',
+    'broadcast',
+  ],
   admin: [
     'take-part',
     'read-own-unit-report',

@@ -69,7 +69,11 @@ export async function listUnitCodes(db: Db): Promise<string[]> {
 }
 
 export async function findUnitChat(db: Db, chatId: number): Promise<UnitChat | undefined> {
-  const row = await db.selectFrom('unit_chat').selectAll().where('chat_id', '=', chatId).executeTakeFirst()
+  const row = await db
+    .selectFrom('unit_chat')
+    .selectAll()
+    .where('chat_id', '=', chatId)
+    .executeTakeFirst()
   return row && rowToUnitChat(row)
 }
 

@@ -15,7 +15,14 @@ export async function storeFetchedUpdates(
   const at = nowIso(deps)
   await deps.db
     .insertInto('inbound_update')
-    .values(updates.map((u) => ({ update_id: u.update_id, payload: JSON.stringify(u), received_at: at, handled_at: null })))
+    .values(
+      updates.map((u) => ({
+        update_id: u.update_id,
+        payload: JSON.stringify(u),
+        received_at: at,
+        handled_at: null,
+      })),
+    )
     .onConflict((oc) => oc.column('update_id').doNothing())
     .execute()
 }

@@ -22,7 +22,8 @@ export interface CallbackCodec {
 }
 
 export function defineCallback(tag: string): CallbackCodec {
-  if (!/^[a-z]{1,3}$/.test(tag)) throw new Error(`callback tag must be 1-3 lower-case letters: ${tag}`)
+  if (!/^[a-z]{1,3}$/.test(tag))
+    throw new Error(`callback tag must be 1-3 lower-case letters: ${tag}`)
   const prefix = `${CALLBACK_VERSION}:${tag}:`
   const shape = z
     .string()
@@ -35,7 +36,8 @@ export function defineCallback(tag: string): CallbackCodec {
     pack(id) {
       const data = `${prefix}${positiveId.parse(id)}`
       // Cannot happen with a 3-letter tag and a safe integer; kept as a guard for future tags.
-      if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) throw new Error(`callback data too long: ${data}`)
+      if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES)
+        throw new Error(`callback data too long: ${data}`)
       return data
     },
     unpack(data) {

@@ -1,6 +1,11 @@
 import { Composer } from 'grammy'
 import type { Campaign } from '../../domain/campaigns/campaign.js'
-import { closeCampaign, listCampaigns, showCampaign, startCampaign } from '../../domain/campaigns/campaign-queries.js'
+import {
+  closeCampaign,
+  listCampaigns,
+  showCampaign,
+  startCampaign,
+} from '../../domain/campaigns/campaign-queries.js'
 import { can } from '../../domain/units/roles.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
@@ -20,7 +25,8 @@ const CLOSE = ['ketthuc', 'close']
 export function campaignsFeature(): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
   composer.command(commandNames('campaigns'), async (ctx) => {
-    if (!(await allow(ctx, '/chiendich', { capability: 'read-own-unit-report', where: 'private' }))) return
+    if (!(await allow(ctx, '/chiendich', { capability: 'read-own-unit-report', where: 'private' })))
+      return
     const [code, action] = ctx.match.trim().split(/\s+/).filter(Boolean)
     if (code === undefined) return listAll(ctx)
     if (action === undefined) return showOne(ctx, code)
@@ -29,9 +35,12 @@ export function campaignsFeature(): Composer<LoaContext> {
       await ctx.reply(ctx.t('campaigns-usage'))
       return
     }
-    if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' }))) return
+    if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
+      return
     const input = { code, actorTelegramId: ctx.from?.id ?? null }
-    const result = START.includes(verb) ? await startCampaign(ctx.deps, input) : await closeCampaign(ctx.deps, input)
+    const result = START.includes(verb)
+      ? await startCampaign(ctx.deps, input)
+      : await closeCampaign(ctx.deps, input)
     if (!result.ok) return replyError(ctx, result.error)
     const { campaign, changed } = result.value
     await ctx.reply(
@@ -52,7 +61,9 @@ function periodOf(campaign: Campaign): string {
 async function listAll(ctx: LoaContext): Promise<void> {
   const campaigns = await listCampaigns(ctx.deps)
   if (campaigns.length === 0) {
-    await ctx.reply(ctx.t(can(ctx.role, 'manage-campaigns') ? 'campaigns-empty-office' : 'campaigns-empty'))
+    await ctx.reply(
+      ctx.t(can(ctx.role, 'manage-campaigns') ? 'campaigns-empty-office' : 'campaigns-empty'),
+    )
     return
   }
   const lines = campaigns.map((c) =>
@@ -63,9 +74,16 @@ async function listAll(ctx: LoaContext): Promise<void> {
       period: periodOf(c),
     }),
   )
-  await ctx.reply([ctx.t('campaigns-header', { count: campaigns.length }), ...lines, ctx.t('campaigns-hint')].join('\n\n'), {
-    parse_mode: 'HTML',
-  })
+  await ctx.reply(
+    [
+      ctx.t('campaigns-header', { count: campaigns.length }),
+      ...lines,
+      ctx.t('campaigns-hint'),
+    ].join('\n\n'),
+    {
+      parse_mode: 'HTML',
+    },
+  )
 }
 
 async function showOne(ctx: LoaContext, code: string): Promise<void> {
@@ -88,12 +106,17 @@ async function showOne(ctx: LoaContext, code: string): Promise<void> {
       status: ctx.t(`campaign-status-${campaign.status}`),
       period: periodOf(campaign),
       number: escapeHtml(campaign.planNumber ?? '—'),
-      slogans: campaign.slogans.length === 0 ? '—' : campaign.slogans.map((s) => `“${escapeHtml(s)}”`).join('; '),
+      slogans:
+        campaign.slogans.length === 0
+          ? '—'
+          : campaign.slogans.map((s) => `“${escapeHtml(s)}”`).join('; '),
       targets: targets.length === 0 ? '—' : escapeHtml(targets.map((u) => u.code).join(', ')),
       count: activities.length,
     }),
     ...activityLines,
-    can(ctx.role, 'manage-campaigns') ? ctx.t('campaigns-manage-hint', { code: escapeHtml(campaign.code) }) : '',
+    can(ctx.role, 'manage-campaigns')
+      ? ctx.t('campaigns-manage-hint', { code: escapeHtml(campaign.code) })
+      : '',
   ]
   await ctx.reply(text.filter((line) => line !== '').join('\n\n'), { parse_mode: 'HTML' })
 }

@@ -15,7 +15,9 @@ export interface ConfirmationHandlers {
  * new campaign). The pending action names its kind; only the person who asked
  * for the preview can answer it, and only once.
  */
-export function confirmationsFeature(handlers: readonly ConfirmationHandlers[]): Composer<LoaContext> {
+export function confirmationsFeature(
+  handlers: readonly ConfirmationHandlers[],
+): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
   for (const [codec, action] of [
     [callbacks.confirm, 'confirm'],
@@ -25,7 +27,12 @@ export function confirmationsFeature(handlers: readonly ConfirmationHandlers[]):
       const id = codec.unpack(ctx.callbackQuery.data)
       const pending = id === undefined ? undefined : await peekPendingAction(ctx.deps, id)
       const handler = handlers.find((h) => h.kind === pending?.kind)
-      if (id === undefined || pending === undefined || handler === undefined || pending.memberId !== ctx.member?.id) {
+      if (
+        id === undefined ||
+        pending === undefined ||
+        handler === undefined ||
+        pending.memberId !== ctx.member?.id
+      ) {
         await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
         return
       }

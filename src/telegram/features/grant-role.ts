@@ -16,10 +16,16 @@ export function grantRoleFeature(menus: CommandMenus): Composer<LoaContext> {
       await ctx.reply(ctx.t('grant-usage'))
       return
     }
-    const result = await grantRole(ctx.deps, { actorTelegramId: ctx.from?.id ?? 0, reference, role })
+    const result = await grantRole(ctx.deps, {
+      actorTelegramId: ctx.from?.id ?? 0,
+      reference,
+      role,
+    })
     if (!result.ok) return replyError(ctx, result.error)
     const { member } = result.value
-    await ctx.reply(ctx.t('grant-done', { name: member.fullName, role: ctx.t(`role-${result.value.role}`) }))
+    await ctx.reply(
+      ctx.t('grant-done', { name: member.fullName, role: ctx.t(`role-${result.value.role}`) }),
+    )
     // Their menu changes with their role; only reachable if they have started the bot.
     if (member.privateChatId !== null) {
       const locale = toLocale(member.language) ?? ctx.deps.config.defaultLocale

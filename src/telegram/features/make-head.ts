@@ -10,7 +10,8 @@ import { replyError } from '../reply-error.js'
 export function makeHeadFeature(): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
   composer.command(commandNames('makeHead'), async (ctx) => {
-    if (!(await allow(ctx, '/truongdonvi', { capability: 'register-group', where: 'group' }))) return
+    if (!(await allow(ctx, '/truongdonvi', { capability: 'register-group', where: 'group' })))
+      return
     const target = ctx.msg.reply_to_message?.from
     if (target === undefined || target.is_bot) {
       await ctx.reply(ctx.t('makehead-usage'))
@@ -22,7 +23,9 @@ export function makeHeadFeature(): Composer<LoaContext> {
       person: toSighting(target),
     })
     if (!result.ok) return replyError(ctx, result.error)
-    await ctx.reply(ctx.t('makehead-done', { name: result.value.member.fullName, unit: result.value.unit.name }))
+    await ctx.reply(
+      ctx.t('makehead-done', { name: result.value.member.fullName, unit: result.value.unit.name }),
+    )
   })
   return composer
 }

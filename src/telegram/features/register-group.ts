@@ -37,7 +37,11 @@ export function registerGroupFeature(): Composer<LoaContext> {
     const lines = [
       previousUnit === undefined
         ? ctx.t('register-done', { unit: unit.name, code: unit.code })
-        : ctx.t('register-moved', { unit: unit.name, code: unit.code, previous: previousUnit.name }),
+        : ctx.t('register-moved', {
+            unit: unit.name,
+            code: unit.code,
+            previous: previousUnit.name,
+          }),
       rights.isAdmin ? ctx.t('register-bot-admin-ok') : ctx.t('register-bot-admin-missing'),
     ]
     await ctx.reply(lines.join('\n\n'))

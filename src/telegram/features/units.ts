@@ -15,7 +15,11 @@ export function unitsFeature(): Composer<LoaContext> {
     const name = nameWords.join(' ')
     const actorTelegramId = ctx.from?.id ?? 0
     if (action === '') return listUnits(ctx)
-    if (!['them', 'add', 'doiten', 'rename'].includes(action.toLowerCase()) || code === '' || name === '') {
+    if (
+      !['them', 'add', 'doiten', 'rename'].includes(action.toLowerCase()) ||
+      code === '' ||
+      name === ''
+    ) {
       await ctx.reply(ctx.t('units-usage'))
       return
     }
@@ -24,7 +28,12 @@ export function unitsFeature(): Composer<LoaContext> {
       ? await addUnit(ctx.deps, { code, name, actorTelegramId })
       : await renameUnit(ctx.deps, { code, name, actorTelegramId })
     if (!result.ok) return replyError(ctx, result.error)
-    await ctx.reply(ctx.t(adding ? 'units-added' : 'units-renamed', { code: result.value.code, name: result.value.name }))
+    await ctx.reply(
+      ctx.t(adding ? 'units-added' : 'units-renamed', {
+        code: result.value.code,
+        name: result.value.name,
+      }),
+    )
   })
   return composer
 }
@@ -40,7 +49,12 @@ async function listUnits(ctx: LoaContext): Promise<void> {
       chats.length === 0
         ? ctx.t('units-no-group')
         : chats
-            .map((c) => escapeHtml(c.title) + (c.isActive ? '' : ` (${ctx.t('units-group-inactive')})`) + (c.botIsAdmin ? '' : ` ⚠️ ${ctx.t('units-bot-not-admin')}`))
+            .map(
+              (c) =>
+                escapeHtml(c.title) +
+                (c.isActive ? '' : ` (${ctx.t('units-group-inactive')})`) +
+                (c.botIsAdmin ? '' : ` ⚠️ ${ctx.t('units-bot-not-admin')}`),
+            )
             .join('; ')
     return ctx.t('units-item', {
       code: escapeHtml(unit.code),
@@ -50,7 +64,14 @@ async function listUnits(ctx: LoaContext): Promise<void> {
       known: knownMembers,
     })
   })
-  await ctx.reply([ctx.t('units-header', { count: overviews.length }), ...blocks, escapeHtml(ctx.t('units-usage'))].join('\n\n'), {
-    parse_mode: 'HTML',
-  })
+  await ctx.reply(
+    [
+      ctx.t('units-header', { count: overviews.length }),
+      ...blocks,
+      escapeHtml(ctx.t('units-usage')),
+    ].join('\n\n'),
+    {
+      parse_mode: 'HTML',
+    },
+  )
 }

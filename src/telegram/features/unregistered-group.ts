@@ -16,9 +16,14 @@ export function unregisteredGroupGate(): Composer<LoaContext> {
     const command = /^\/([a-z_]+)(?:@\w+)?/i.exec(ctx.message?.text ?? '')?.[1]?.toLowerCase()
     if (command !== undefined && register.includes(command)) return next()
     // Only something a person wrote to us or the bot's arrival deserves the note; not every chat line.
-    const addressed = command !== undefined || ctx.myChatMember !== undefined || ctx.callbackQuery !== undefined
+    const addressed =
+      command !== undefined || ctx.myChatMember !== undefined || ctx.callbackQuery !== undefined
     if (!addressed || ctx.chat === undefined) return
-    if (ctx.myChatMember !== undefined && ['left', 'kicked'].includes(ctx.myChatMember.new_chat_member.status)) return
+    if (
+      ctx.myChatMember !== undefined &&
+      ['left', 'kicked'].includes(ctx.myChatMember.new_chat_member.status)
+    )
+      return
     if (await claimNotice(ctx.deps, ctx.chat.id, 'unregistered')) {
       await ctx.api.sendMessage(ctx.chat.id, ctx.t('unregistered-note'))
     }

@@ -29,7 +29,8 @@ export async function allow(
   rule: { capability?: Capability; where?: ChatKind },
 ): Promise<boolean> {
   const where = rule.where
-  const roles = rule.capability === undefined ? ctx.t('role-everyone') : rolesPhrase(ctx, rule.capability)
+  const roles =
+    rule.capability === undefined ? ctx.t('role-everyone') : rolesPhrase(ctx, rule.capability)
   const place = where === undefined ? ctx.t('place-anywhere') : ctx.t(`place-${where}`)
   if (rule.capability !== undefined && !can(ctx.role, rule.capability)) {
     await ctx.reply(ctx.t('refuse-role', { command, roles, place }))

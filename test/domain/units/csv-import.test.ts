@@ -17,7 +17,10 @@ ttcntt,Trung tâm Công nghệ thông tin,SO
 
 describe('importUnits', () => {
   it('creates units with parents listed in any order, codes upper-cased', async () => {
-    const result = await importUnits(deps, `\uFEFFcode,name,parent_code\nVP,Văn phòng Sở,SO\nSO,Sở Nội vụ,\n`)
+    const result = await importUnits(
+      deps,
+      `\uFEFFcode,name,parent_code\nVP,Văn phòng Sở,SO\nSO,Sở Nội vụ,\n`,
+    )
     expect(result).toEqual({ ok: true, value: { created: 2, updated: 0 } })
     const rows = await deps.db
       .selectFrom('unit as u')
@@ -35,8 +38,12 @@ describe('importUnits', () => {
     await importUnits(deps, UNITS)
     const again = await importUnits(deps, 'code,name,parent_code\nVP,Văn phòng,SO\n')
     expect(again).toEqual({ ok: true, value: { created: 0, updated: 1 } })
-    expect(await deps.db.selectFrom('unit').select('name').where('code', '=', 'VP').executeTakeFirst()).toEqual({ name: 'Văn phòng' })
-    expect(await deps.db.selectFrom('unit').select(deps.db.fn.countAll().as('n')).executeTakeFirst()).toEqual({ n: 3 })
+    expect(
+      await deps.db.selectFrom('unit').select('name').where('code', '=', 'VP').executeTakeFirst(),
+    ).toEqual({ name: 'Văn phòng' })
+    expect(
+      await deps.db.selectFrom('unit').select(deps.db.fn.countAll().as('n')).executeTakeFirst(),
+    ).toEqual({ n: 3 })
   })
 
   it('refuses the whole file when a row is bad, naming line and column', async () => {
@@ -61,7 +68,10 @@ VP,Trùng mã,
 
   it('refuses a file without the header', async () => {
     const result = await importUnits(deps, 'VP,Văn phòng Sở\n')
-    expect(result).toMatchObject({ ok: false, error: { code: 'csv-invalid', problems: [{ line: 1 }] } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'csv-invalid', problems: [{ line: 1 }] },
+    })
   })
 })
 
@@ -76,7 +86,10 @@ VP,Nguyễn Thị Lan,1001,,office
 TTCNTT,Trần Văn Minh,,@tranminh,head
 VP,Lê Thu Hà,1003,leha,
 `
-    expect(await importRoster(deps, roster)).toEqual({ ok: true, value: { created: 3, updated: 0 } })
+    expect(await importRoster(deps, roster)).toEqual({
+      ok: true,
+      value: { created: 3, updated: 0 },
+    })
     const people = await deps.db
       .selectFrom('member')
       .innerJoin('unit', 'unit.id', 'member.unit_id')
@@ -84,9 +97,30 @@ VP,Lê Thu Hà,1003,leha,
       .orderBy('full_name')
       .execute()
     expect(people).toEqual([
-      { full_name: 'Lê Thu Hà', telegram_id: 1003, username: 'leha', role: 'member', code: 'VP', in_roster: 1 },
-      { full_name: 'Nguyễn Thị Lan', telegram_id: 1001, username: null, role: 'office', code: 'VP', in_roster: 1 },
-      { full_name: 'Trần Văn Minh', telegram_id: null, username: 'tranminh', role: 'head', code: 'TTCNTT', in_roster: 1 },
+      {
+        full_name: 'Lê Thu Hà',
+        telegram_id: 1003,
+        username: 'leha',
+        role: 'member',
+        code: 'VP',
+        in_roster: 1,
+      },
+      {
+        full_name: 'Nguyễn Thị Lan',
+        telegram_id: 1001,
+        username: null,
+        role: 'office',
+        code: 'VP',
+        in_roster: 1,
+      },
+      {
+        full_name: 'Trần Văn Minh',
+        telegram_id: null,
+        username: 'tranminh',
+        role: 'head',
+        code: 'TTCNTT',
+        in_roster: 1,
+      },
     ])
     const audit = await deps.db.selectFrom('audit_log').select('action').execute()
     expect(audit.map((a) => a.action)).toContain('roster.import')

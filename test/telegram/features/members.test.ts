@@ -27,21 +27,38 @@ async function memberRow(telegramId: number) {
 describe('members are learned in a unit group', () => {
   it('from a message', async () => {
     await t.person({ id: 1001, first_name: 'Lan', last_name: 'Nguyễn Thị' }).says('Chào cả nhà', vp)
-    expect(await memberRow(1001)).toEqual({ full_name: 'Lan Nguyễn Thị', code: 'VP', role: 'member', status: 'present' })
+    expect(await memberRow(1001)).toEqual({
+      full_name: 'Lan Nguyễn Thị',
+      code: 'VP',
+      role: 'member',
+      status: 'present',
+    })
   })
 
   it('from a reaction', async () => {
     const hung = t.person({ id: ADMIN, first_name: 'Hùng' })
     const sent = await hung.says('Thông báo họp', vp)
     const messageId = sent.message!.message_id
-    await t.person({ id: 1002, first_name: 'Minh', last_name: 'Trần Văn' }).reacts(vp, messageId, ['👍'])
-    expect(await memberRow(1002)).toEqual({ full_name: 'Minh Trần Văn', code: 'VP', role: 'member', status: 'present' })
+    await t
+      .person({ id: 1002, first_name: 'Minh', last_name: 'Trần Văn' })
+      .reacts(vp, messageId, ['👍'])
+    expect(await memberRow(1002)).toEqual({
+      full_name: 'Minh Trần Văn',
+      code: 'VP',
+      role: 'member',
+      status: 'present',
+    })
   })
 
   it('from a join, and a leave is recorded', async () => {
     const ha = t.person({ id: 1003, first_name: 'Hà', last_name: 'Lê Thu' })
     await ha.joins(vp)
-    expect(await memberRow(1003)).toEqual({ full_name: 'Hà Lê Thu', code: 'VP', role: 'member', status: 'present' })
+    expect(await memberRow(1003)).toEqual({
+      full_name: 'Hà Lê Thu',
+      code: 'VP',
+      role: 'member',
+      status: 'present',
+    })
     await ha.leaves(vp)
     expect(await memberRow(1003)).toMatchObject({ status: 'left' })
   })
@@ -54,11 +71,21 @@ describe('members are learned in a unit group', () => {
 
   it('a roster name is kept over the Telegram name', async () => {
     const { importRoster } = await import('../../../src/domain/units/import-roster.js')
-    await importRoster(t.app.deps, 'unit_code,full_name,telegram_id,username,role\nVP,Nguyễn Thị Lan,,lan_nt,\n')
+    await importRoster(
+      t.app.deps,
+      'unit_code,full_name,telegram_id,username,role\nVP,Nguyễn Thị Lan,,lan_nt,\n',
+    )
     await t.person({ id: 1001, first_name: 'Lan', username: 'lan_nt' }).says('Đã nhận', vp)
-    expect(await memberRow(1001)).toEqual({ full_name: 'Nguyễn Thị Lan', code: 'VP', role: 'member', status: 'present' })
+    expect(await memberRow(1001)).toEqual({
+      full_name: 'Nguyễn Thị Lan',
+      code: 'VP',
+      role: 'member',
+      status: 'present',
+    })
     // The roster row was claimed by id, not duplicated (the admin wrote before the group was registered).
-    expect(await t.db.selectFrom('member').select(t.db.fn.countAll().as('n')).executeTakeFirst()).toEqual({ n: 1 })
+    expect(
+      await t.db.selectFrom('member').select(t.db.fn.countAll().as('n')).executeTakeFirst(),
+    ).toEqual({ n: 1 })
   })
 })
 
@@ -66,10 +93,16 @@ describe('/truongdonvi', () => {
   it('makes the person replied to head of the unit, with an audit record', async () => {
     const lan = t.person({ id: 1001, first_name: 'Lan', last_name: 'Nguyễn Thị' })
     const hello = await lan.says('Em chào anh chị', vp)
-    await t.person({ id: ADMIN, first_name: 'Hùng' }).says('/truongdonvi', vp, { replyTo: hello.message!.message_id })
+    await t
+      .person({ id: ADMIN, first_name: 'Hùng' })
+      .says('/truongdonvi', vp, { replyTo: hello.message!.message_id })
     expect(t.lastBotText(vp)).toBe('Đã đặt Lan Nguyễn Thị làm trưởng đơn vị Văn phòng Sở.')
     expect(await memberRow(1001)).toMatchObject({ role: 'head', code: 'VP' })
-    const audit = await t.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'role.grant').execute()
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'role.grant')
+      .execute()
     expect(audit).toHaveLength(1)
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ role: 'head', unit: 'VP' })
   })
@@ -82,8 +115,12 @@ describe('/truongdonvi', () => {
   it('is refused to a member', async () => {
     const lan = t.person({ id: 1001, first_name: 'Lan' })
     const hello = await lan.says('Chào', vp)
-    await t.person({ id: 1002, first_name: 'Minh' }).says('/truongdonvi', vp, { replyTo: hello.message!.message_id })
-    expect(t.lastBotText(vp)).toBe('Lệnh /truongdonvi chỉ dành cho quản trị viên, dùng trong nhóm của đơn vị.')
+    await t
+      .person({ id: 1002, first_name: 'Minh' })
+      .says('/truongdonvi', vp, { replyTo: hello.message!.message_id })
+    expect(t.lastBotText(vp)).toBe(
+      'Lệnh /truongdonvi chỉ dành cho quản trị viên, dùng trong nhóm của đơn vị.',
+    )
     expect(await memberRow(1001)).toMatchObject({ role: 'member' })
   })
 })

@@ -9,7 +9,10 @@ let t: TestBot
 beforeEach(async () => {
   t = await TestBot.start({ admins: [ADMIN] })
   await importUnits(t.app.deps, 'code,name,parent_code\nVP,Văn phòng Sở,\n')
-  await importRoster(t.app.deps, 'unit_code,full_name,telegram_id,username,role\nVP,Nguyễn Thị Lan,1001,,office\nVP,Trần Văn Minh,1002,,\n')
+  await importRoster(
+    t.app.deps,
+    'unit_code,full_name,telegram_id,username,role\nVP,Nguyễn Thị Lan,1001,,office\nVP,Trần Văn Minh,1002,,\n',
+  )
 })
 afterEach(() => t.stop())
 
@@ -20,9 +23,22 @@ describe('/start', () => {
     const reply = t.lastBotText(lan)
     expect(reply).toContain('Xin chào Anh/Chị Nguyễn Thị Lan (Văn phòng)!')
     expect(reply).toContain('/donvi (/units)')
-    expect(await t.db.selectFrom('member').select('private_chat_id').where('telegram_id', '=', 1001).executeTakeFirst()).toEqual({ private_chat_id: 1001 })
+    expect(
+      await t.db
+        .selectFrom('member')
+        .select('private_chat_id')
+        .where('telegram_id', '=', 1001)
+        .executeTakeFirst(),
+    ).toEqual({ private_chat_id: 1001 })
     const menu = t.api.commands({ type: 'chat', chat_id: 1001 })
-    expect(menu.map((c) => c.command)).toEqual(['start', 'trogiup', 'ngonngu', 'kehoach', 'chiendich', 'donvi'])
+    expect(menu.map((c) => c.command)).toEqual([
+      'start',
+      'trogiup',
+      'ngonngu',
+      'kehoach',
+      'chiendich',
+      'donvi',
+    ])
   })
 
   it('shows a member only what a member may use', async () => {
@@ -63,9 +79,19 @@ describe('/trogiup', () => {
 
 describe('menus', () => {
   it('are published per scope and language at start', () => {
-    expect(t.api.commands({ type: 'all_private_chats' }).map((c) => c.command)).toEqual(['start', 'trogiup', 'ngonngu'])
-    expect(t.api.commands({ type: 'all_private_chats' }, 'en').map((c) => c.command)).toEqual(['start', 'help', 'language'])
-    expect(t.api.commands({ type: 'all_chat_administrators' }, 'vi').map((c) => c.command)).toEqual(['trogiup', 'dangky', 'truongdonvi'])
+    expect(t.api.commands({ type: 'all_private_chats' }).map((c) => c.command)).toEqual([
+      'start',
+      'trogiup',
+      'ngonngu',
+    ])
+    expect(t.api.commands({ type: 'all_private_chats' }, 'en').map((c) => c.command)).toEqual([
+      'start',
+      'help',
+      'language',
+    ])
+    expect(t.api.commands({ type: 'all_chat_administrators' }, 'vi').map((c) => c.command)).toEqual(
+      ['trogiup', 'dangky', 'truongdonvi'],
+    )
   })
 })
 
@@ -82,14 +108,22 @@ describe('/donvi and /phanquyen', () => {
   it('refuses /donvi to a member', async () => {
     const minh = t.person({ id: 1002, first_name: 'Minh' })
     await minh.says('/donvi', 'private')
-    expect(t.lastBotText(minh)).toBe('Lệnh /donvi chỉ dành cho Văn phòng, quản trị viên, dùng trong tin nhắn riêng với bot.')
+    expect(t.lastBotText(minh)).toBe(
+      'Lệnh /donvi chỉ dành cho Văn phòng, quản trị viên, dùng trong tin nhắn riêng với bot.',
+    )
   })
 
   it('lets an admin grant a role, recorded in the audit log', async () => {
     const admin = t.person({ id: ADMIN, first_name: 'Hùng' })
     await admin.says('/phanquyen 1002 leader', 'private')
     expect(t.lastBotText(admin)).toBe('Đã phân quyền lãnh đạo cho Trần Văn Minh.')
-    expect(await t.db.selectFrom('member').select('role').where('telegram_id', '=', 1002).executeTakeFirst()).toEqual({ role: 'leader' })
+    expect(
+      await t.db
+        .selectFrom('member')
+        .select('role')
+        .where('telegram_id', '=', 1002)
+        .executeTakeFirst(),
+    ).toEqual({ role: 'leader' })
     await admin.says('/phanquyen 1002 boss', 'private')
     expect(t.lastBotText(admin)).toContain('Vai trò «boss» không hợp lệ')
   })
