@@ -174,3 +174,34 @@ campaigns-manage-hint = Start: /campaigns { $code } start · Close: /campaigns {
 campaigns-usage = Usage: /campaigns, /campaigns <CODE>, /campaigns <CODE> start or /campaigns <CODE> close. Example: /campaigns NGAYSACH2024 start
 campaigns-status-changed = Campaign { $code } is now { $status }.
 campaigns-status-unchanged = Campaign { $code } is still { $status }; nothing changed.
+
+## Broadcasts in groups
+
+button-acknowledge = ✅ Read ({ $count })
+button-participate = 🙋 Join ({ $count })
+broadcast-album-buttons = Please tap below once you have read the announcement above.
+broadcast-group-lost = ⚠️ The bot was removed from the group of { $unit } (Telegram said: { $reason }). Loa stops sending there until the group is registered again with /register.
+
+## /send
+
+cmd-gui = Reply to a message to schedule it to the unit groups
+send-usage = Usage: send the bot the message (text, photo, file or album), then reply to it with /send <CAMPAIGN_CODE> [when] [unit codes…]. «when» is ngay (now), 08:00, 15/4 08:00, 15/04/2024 08:00 or hangngay 08:00 (every working day). Add khauhieu to add the campaign's slogans in turn, khan for an urgent broadcast. Example: /send NGAYSACH2024 hangngay 08:00
+send-preview = 📣 Broadcast for campaign <b>{ $code }</b> — { $title }
+    When: { $times }
+    { $occurrences } time(s) × { $groups } group(s) = { $copies } copies
+    Target units:
+send-preview-more = { " " }and { $count } more
+send-preview-target = • { $code } — { $name } ({ $groups } group(s))
+send-preview-no-group = ⚠️ Units without a group get nothing: { $units }
+send-preview-approval = This campaign needs a leader's approval before anything is sent.
+send-preview-confirm = Press «Confirm» to schedule, or «Cancel».
+send-scheduled = Broadcast { $id } scheduled: { $count } copies, starting { $when }. Follow it with /schedule { $id }
+send-awaiting-approval = Broadcast { $id } is waiting for a leader's approval; nothing has been sent.
+send-cancelled = Cancelled; nothing will be sent.
+
+## Acknowledgements and participation
+
+ack-done = Thank you, your confirmation is recorded!
+ack-already = You have already confirmed this announcement.
+join-done = You are registered for: { $activity }
+join-already = You were already registered for: { $activity }

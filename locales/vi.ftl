@@ -174,3 +174,34 @@ campaigns-manage-hint = Bắt đầu: /chiendich { $code } batdau · Kết thúc
 campaigns-usage = Cách dùng: /chiendich, /chiendich <MÃ>, /chiendich <MÃ> batdau hoặc /chiendich <MÃ> ketthuc. Ví dụ: /chiendich NGAYSACH2024 batdau
 campaigns-status-changed = Chiến dịch { $code } nay { $status }.
 campaigns-status-unchanged = Chiến dịch { $code } vẫn { $status }; không có gì thay đổi.
+
+## Thông báo gửi vào nhóm
+
+button-acknowledge = ✅ Đã đọc ({ $count })
+button-participate = 🙋 Tham gia ({ $count })
+broadcast-album-buttons = Anh/Chị bấm nút dưới đây sau khi đọc thông báo trên.
+broadcast-group-lost = ⚠️ Bot đã bị xoá khỏi nhóm của đơn vị { $unit } (Telegram báo: { $reason }). Loa ngừng gửi vào nhóm này cho đến khi nhóm được đăng ký lại bằng /dangky.
+
+## /gui
+
+cmd-gui = Trả lời tin nhắn cần gửi: lên lịch gửi tới các nhóm đơn vị
+send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho bot, rồi trả lời (reply) tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [khi] [mã đơn vị…]. «khi» là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
+send-preview = 📣 Gửi thông báo của chiến dịch <b>{ $code }</b> — { $title }
+    Thời điểm: { $times }
+    { $occurrences } lần × { $groups } nhóm = { $copies } bản gửi
+    Đơn vị nhận:
+send-preview-more = { " " }và { $count } lần nữa
+send-preview-target = • { $code } — { $name } ({ $groups } nhóm)
+send-preview-no-group = ⚠️ Các đơn vị chưa có nhóm sẽ không nhận được: { $units }
+send-preview-approval = Chiến dịch này cần lãnh đạo duyệt trước khi gửi.
+send-preview-confirm = Bấm «Xác nhận» để lên lịch, hoặc «Huỷ».
+send-scheduled = Đã lên lịch thông báo số { $id }: { $count } bản gửi, bắt đầu lúc { $when }. Theo dõi bằng /lich { $id }
+send-awaiting-approval = Thông báo số { $id } đang chờ lãnh đạo duyệt; chưa gửi đi.
+send-cancelled = Đã huỷ; không gửi gì.
+
+## Xác nhận đã đọc và tham gia
+
+ack-done = Cảm ơn Anh/Chị đã xác nhận đã đọc!
+ack-already = Anh/Chị đã xác nhận thông báo này rồi.
+join-done = Đã ghi nhận Anh/Chị tham gia: { $activity }
+join-already = Anh/Chị đã đăng ký tham gia rồi: { $activity }

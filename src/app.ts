@@ -10,6 +10,9 @@ import { createLogger, type Logger } from './logger.js'
 import { createBot, type LoaBot } from './telegram/bot.js'
 import { startPolling, type PollingOptions } from './telegram/polling.js'
 import { startWebhook } from './telegram/webhook.js'
+import { createTelegramSender } from './telegram/broadcast-sender.js'
+import { recoverInFlight } from './domain/broadcasts/outbox.js'
+import type { Sender } from './domain/broadcasts/sender.js'
 
 export interface AppOverrides {
   clock?: Clock
@@ -23,6 +26,8 @@ export interface App {
   deps: Deps
   database: OpenedDatabase
   loa: LoaBot
+  /** The outbox's sender; wake() it when something became due out of band (a clock moved in tests). */
+  sender: Sender
   /** Migrates, replays what a crash left, publishes menus, starts polling or the webhook. */
   start(): Promise<void>
   /** Stops receiving, waits for updates in flight, closes the database. Idempotent. */
@@ -38,8 +43,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
 
   const handledIds = new Set<number>()
   const waiters = new Map<number, (() => void)[]>()
+  const token = requireBotToken(config)
   const loa = createBot(deps, {
-    token: requireBotToken(config),
+    token,
+    onBroadcastConfirmed: () => sender.wake(),
     ...(overrides.botInfo === undefined ? {} : { botInfo: overrides.botInfo }),
     onUpdateHandled: (id) => {
       handledIds.add(id)
@@ -48,6 +55,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     },
   })
 
+  const sender = createTelegramSender(deps, { token, api: loa.bot.api, i18n: loa.i18n })
   let runner: RunnerHandle | undefined
   let server: Server | undefined
   let stopping: Promise<void> | undefined
@@ -56,9 +64,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     deps,
     database,
     loa,
+    sender,
     async start() {
       const applied = await migrateToLatest(deps.db)
       if (applied.length > 0) logger.info({ applied }, 'database migrated')
+      // Sends cut short by a crash go again: the only copies that may repeat (PRODUCT §9).
+      const recovered = await recoverInFlight(deps)
+      if (recovered > 0)
+        logger.warn({ recovered }, 'deliveries in flight at the last stop will be sent again')
+      sender.start()
       if (config.webhook === undefined) {
         runner = await startPolling(loa.bot, deps, overrides.polling)
       } else {
@@ -83,6 +97,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
           await new Promise<void>((resolve) => s.close(() => resolve()))
         }
         await loa.inFlight.drain()
+        await sender.stop()
         await deps.db.destroy()
         logger.info('Loa stopped')
       })()

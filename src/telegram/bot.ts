@@ -2,9 +2,11 @@ import { Bot, type BotConfig } from 'grammy'
 import { autoRetry } from '@grammyjs/auto-retry'
 import { sequentialize } from '@grammyjs/runner'
 import type { UserFromGetMe } from 'grammy/types'
+import type { I18n } from '@grammyjs/i18n'
 import type { Deps } from '../domain/deps.js'
 import { CommandMenus } from './commands.js'
 import type { LoaContext } from './context.js'
+import { acknowledgeFeature } from './features/acknowledge.js'
 import { campaignsFeature } from './features/campaigns.js'
 import { confirmationsFeature } from './features/confirmations.js'
 import { groupEventsFeature } from './features/group-events.js'
@@ -14,6 +16,7 @@ import { helpFeature } from './features/help.js'
 import { languageFeature } from './features/language.js'
 import { makeHeadFeature } from './features/make-head.js'
 import { registerGroupFeature } from './features/register-group.js'
+import { sendFeature } from './features/send.js'
 import { startFeature } from './features/start.js'
 import { unitsFeature } from './features/units.js'
 import { unregisteredGroupGate } from './features/unregistered-group.js'
@@ -28,6 +31,8 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe
   /** Called when an update has been handled (or dropped as a duplicate). */
   onUpdateHandled?: (updateId: number) => void
+  /** A broadcast was confirmed or approved: the sender should look at the outbox now. */
+  onBroadcastConfirmed?: () => void
 }
 
 /**
@@ -48,6 +53,7 @@ export interface LoaBot {
   bot: Bot<LoaContext>
   menus: CommandMenus
   inFlight: InFlightUpdates
+  i18n: I18n<LoaContext>
 }
 
 /** Builds the bot: API transformers, middleware in order, one composer per feature. */
@@ -102,9 +108,12 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(groupEventsFeature())
   bot.use(importPlanFeature())
   bot.use(campaignsFeature())
-  bot.use(confirmationsFeature([planImportConfirmations]))
+  bot.use(acknowledgeFeature())
+  const send = sendFeature(() => options.onBroadcastConfirmed?.())
+  bot.use(send.composer)
+  bot.use(confirmationsFeature([planImportConfirmations, send.confirmations]))
 
-  return { bot, menus, inFlight }
+  return { bot, menus, inFlight, i18n }
 }
 
 /** Logs a failed update with its id and apologises; never throws, so one bad update cannot stop the bot. */

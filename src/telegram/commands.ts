@@ -34,6 +34,7 @@ export const COMMANDS = {
     capability: 'read-own-unit-report',
     where: ['private'],
   },
+  send: { name: 'gui', alias: 'send', capability: 'broadcast', where: ['private'] },
   units: { name: 'donvi', alias: 'units', capability: 'manage-units', where: ['private'] },
   grant: { name: 'phanquyen', alias: 'grant', capability: 'grant-role', where: ['private'] },
   register: { name: 'dangky', alias: 'register', capability: 'register-group', where: ['group'] },

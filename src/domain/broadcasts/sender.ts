@@ -57,6 +57,11 @@ export interface Sender {
   stop(): Promise<void>
   /** Something became due now (a confirmed broadcast, an approval). */
   wake(): void
+  /**
+   * Resolves the next time the loop has nothing due and goes to sleep, with
+   * every outcome recorded: for tests and the sandbox, instead of sleeping.
+   */
+  whenIdle(): Promise<void>
 }
 
 /** Unref'd: an idle sender never keeps the process alive at shutdown. */
@@ -91,6 +96,7 @@ export function createSender(options: SenderOptions): Sender {
   let stopping = false
   let wakeUp: (() => void) | undefined
   let woken = false
+  const idleWaiters: (() => void)[] = []
 
   /** Waits for a slot in the pacer; false when the group's wait is long and the row was handed back. */
   async function acquire(delivery: ClaimedDelivery): Promise<boolean> {
@@ -261,6 +267,8 @@ export function createSender(options: SenderOptions): Sender {
       woken = false
       return
     }
+    // Nothing due and nobody woke us: whoever waits for a quiet outbox may go on.
+    for (const resolve of idleWaiters.splice(0)) resolve()
     await Promise.race([
       sleep(ms),
       new Promise<void>((resolve) => {
@@ -310,6 +318,9 @@ export function createSender(options: SenderOptions): Sender {
     wake() {
       woken = true
       wakeUp?.()
+    },
+    whenIdle() {
+      return new Promise((resolve) => idleWaiters.push(resolve))
     },
   }
 }

@@ -221,3 +221,27 @@ export async function grantRole(
   })
   return ok({ member, role })
 }
+
+/**
+ * Where the office hears about trouble (a group that removed the bot): office
+ * staff and administrators who have started the bot in private.
+ */
+export async function officeContacts(
+  deps: Deps,
+): Promise<{ chatId: number; language: string | null }[]> {
+  const rows = await deps.db
+    .selectFrom('member')
+    .select(['private_chat_id', 'chosen_language', 'telegram_language', 'telegram_id', 'role'])
+    .where('private_chat_id', 'is not', null)
+    .execute()
+  return rows
+    .filter(
+      (r) =>
+        r.role === 'office' ||
+        (r.telegram_id !== null && deps.config.adminIds.includes(r.telegram_id)),
+    )
+    .map((r) => ({
+      chatId: r.private_chat_id ?? 0,
+      language: r.chosen_language ?? r.telegram_language,
+    }))
+}

@@ -1,0 +1,92 @@
+import { Composer } from 'grammy'
+import { recordAcknowledgement } from '../../domain/acknowledgements/record-acknowledgement.js'
+import { recordParticipation } from '../../domain/acknowledgements/record-participation.js'
+import { callbacks } from '../callback-data/codec.js'
+import type { LoaContext } from '../context.js'
+import { errorMessage } from '../reply-error.js'
+
+/**
+ * "Đã đọc" three ways (PRODUCT §2, §3, §10): the ✅ button, any emoji reaction
+ * on a delivered copy, and a text reply to it in the group; and "🙋 Tham gia".
+ * The button is answered at once with a toast; the counts on it are refreshed
+ * later by the sender, coalesced per message.
+ */
+export function acknowledgeFeature(): Composer<LoaContext> {
+  const composer = new Composer<LoaContext>()
+
+  composer.callbackQuery(callbacks.acknowledge.filter, async (ctx) => {
+    const broadcastId = callbacks.acknowledge.unpack(ctx.callbackQuery.data)
+    const message = ctx.callbackQuery.message
+    if (broadcastId === undefined || message === undefined || ctx.member === undefined) {
+      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+      return
+    }
+    const result = await recordAcknowledgement(ctx.deps, {
+      chatId: message.chat.id,
+      messageId: message.message_id,
+      broadcastId,
+      memberId: ctx.member.id,
+      source: 'button',
+    })
+    if (!result.ok) {
+      await ctx.answerCallbackQuery({ text: errorMessage(ctx, result.error), show_alert: true })
+      return
+    }
+    await ctx.answerCallbackQuery({
+      text: ctx.t(result.value.created ? 'ack-done' : 'ack-already'),
+    })
+  })
+
+  composer.callbackQuery(callbacks.participate.filter, async (ctx) => {
+    const activityId = callbacks.participate.unpack(ctx.callbackQuery.data)
+    const message = ctx.callbackQuery.message
+    if (activityId === undefined || message === undefined || ctx.member === undefined) {
+      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+      return
+    }
+    const result = await recordParticipation(ctx.deps, {
+      activityId,
+      memberId: ctx.member.id,
+      source: 'button',
+      onMessage: { chatId: message.chat.id, messageId: message.message_id },
+    })
+    if (!result.ok) {
+      await ctx.answerCallbackQuery({ text: errorMessage(ctx, result.error), show_alert: true })
+      return
+    }
+    await ctx.answerCallbackQuery({
+      text: ctx.t(result.value.created ? 'join-done' : 'join-already', {
+        activity: result.value.activity.title.slice(0, 120),
+      }),
+    })
+  })
+
+  // Any emoji counts; removing one undoes nothing, so only added reactions matter.
+  composer.on('message_reaction', async (ctx) => {
+    const { new_reaction, old_reaction } = ctx.messageReaction
+    if (ctx.member === undefined || new_reaction.length <= old_reaction.length) return
+    await recordAcknowledgement(ctx.deps, {
+      chatId: ctx.messageReaction.chat.id,
+      messageId: ctx.messageReaction.message_id,
+      memberId: ctx.member.id,
+      source: 'reaction',
+    })
+  })
+
+  // A text reply to a delivered copy ("Đã nắm", "Đã đọc") counts too; other replies are ignored quietly.
+  composer.on('message:text').filter(
+    (ctx) => ctx.unitChat !== undefined && ctx.message.reply_to_message?.from?.id === ctx.me.id,
+    async (ctx, next) => {
+      if (ctx.member !== undefined && ctx.message.reply_to_message !== undefined) {
+        await recordAcknowledgement(ctx.deps, {
+          chatId: ctx.chat.id,
+          messageId: ctx.message.reply_to_message.message_id,
+          memberId: ctx.member.id,
+          source: 'reply',
+        })
+      }
+      await next()
+    },
+  )
+  return composer
+}
