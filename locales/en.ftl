@@ -205,3 +205,42 @@ ack-done = Thank you, your confirmation is recorded!
 ack-already = You have already confirmed this announcement.
 join-done = You are registered for: { $activity }
 join-already = You were already registered for: { $activity }
+
+## /schedule
+
+cmd-lich = Scheduled broadcasts and how their sending went
+schedule-empty = Nothing scheduled, and nothing sent in the last 7 days.
+schedule-header = Scheduled and recent broadcasts:
+schedule-item = <b>No. { $id }</b> · { $code } · { $when } · { $status }
+    Sent { $sent }/{ $total } groups · failed { $failed } · { $acknowledged } people read it
+schedule-hint = Each group: /schedule <number>, for example /schedule 12
+schedule-cancel-button = ✖️ Cancel broadcast { $id }
+schedule-cancelled = Broadcast { $id } cancelled.
+schedule-detail = <b>Broadcast { $id }</b> · { $code } · { $when } · { $status }
+    Sent { $sent }/{ $total } groups · failed { $failed } · { $acknowledged } people read it
+schedule-group-pending = ⏳ { $unit } — { $title }: waiting
+schedule-group-sending = ⏳ { $unit } — { $title }: sending
+schedule-group-sent = ✅ { $unit } — { $title }: sent, { $acknowledged } read it
+schedule-group-failed = ❌ { $unit } — { $title }: failed after { $attempts } attempt(s) ({ $reason })
+broadcast-status-awaiting_approval = awaiting approval
+broadcast-status-scheduled = scheduled
+broadcast-status-sending = sending
+broadcast-status-sent = sent
+broadcast-status-cancelled = cancelled
+broadcast-status-rejected = returned
+
+## /mine
+
+cmd-cuatoi = What you still have to confirm or do
+mine-nothing = You have confirmed and done everything. Thank you!
+mine-confirm-header = Announcements not yet confirmed ({ $count }):
+mine-confirm-item = • { $code } — { $title } (sent { $sent }): tap «✅ Đã đọc» in the group
+mine-todo-header = To do ({ $count }):
+mine-task-item = • { $code }: { $title } ({ $kind }; due { $due })
+mine-task-overdue = • ⚠️ { $code }: { $title } ({ $kind }; overdue since { $due })
+
+## /join
+
+cmd-thamgia = Sign up for an activity (with a note or a photo)
+join-recorded = You are registered for «{ $activity }» ({ $code }). Thank you!
+join-updated = Your note/photo for «{ $activity }» ({ $code }) is updated.

@@ -205,3 +205,42 @@ ack-done = Cảm ơn Anh/Chị đã xác nhận đã đọc!
 ack-already = Anh/Chị đã xác nhận thông báo này rồi.
 join-done = Đã ghi nhận Anh/Chị tham gia: { $activity }
 join-already = Anh/Chị đã đăng ký tham gia rồi: { $activity }
+
+## /lich
+
+cmd-lich = Lịch gửi và kết quả gửi thông báo
+schedule-empty = Chưa có thông báo nào được lên lịch hay gửi trong 7 ngày qua.
+schedule-header = Thông báo đã lên lịch và gửi gần đây:
+schedule-item = <b>Số { $id }</b> · { $code } · { $when } · { $status }
+    Đã gửi { $sent }/{ $total } nhóm · lỗi { $failed } · { $acknowledged } người đã đọc
+schedule-hint = Xem từng nhóm: /lich <số>, ví dụ /lich 12
+schedule-cancel-button = ✖️ Huỷ thông báo số { $id }
+schedule-cancelled = Đã huỷ thông báo số { $id }.
+schedule-detail = <b>Thông báo số { $id }</b> · { $code } · { $when } · { $status }
+    Đã gửi { $sent }/{ $total } nhóm · lỗi { $failed } · { $acknowledged } người đã đọc
+schedule-group-pending = ⏳ { $unit } — { $title }: đang chờ gửi
+schedule-group-sending = ⏳ { $unit } — { $title }: đang gửi
+schedule-group-sent = ✅ { $unit } — { $title }: đã gửi, { $acknowledged } người đã đọc
+schedule-group-failed = ❌ { $unit } — { $title }: lỗi sau { $attempts } lần thử ({ $reason })
+broadcast-status-awaiting_approval = chờ duyệt
+broadcast-status-scheduled = đã lên lịch
+broadcast-status-sending = đang gửi
+broadcast-status-sent = đã gửi
+broadcast-status-cancelled = đã huỷ
+broadcast-status-rejected = bị trả lại
+
+## /cuatoi
+
+cmd-cuatoi = Việc Anh/Chị còn phải xác nhận hoặc thực hiện
+mine-nothing = Anh/Chị đã xác nhận và hoàn thành mọi việc. Cảm ơn Anh/Chị!
+mine-confirm-header = Thông báo chưa xác nhận đã đọc ({ $count }):
+mine-confirm-item = • { $code } — { $title } (gửi ngày { $sent }): bấm «✅ Đã đọc» trong nhóm
+mine-todo-header = Việc cần làm ({ $count }):
+mine-task-item = • { $code }: { $title } ({ $kind }; hạn { $due })
+mine-task-overdue = • ⚠️ { $code }: { $title } ({ $kind }; đã quá hạn { $due })
+
+## /thamgia
+
+cmd-thamgia = Đăng ký tham gia hoạt động (kèm ghi chú hoặc ảnh)
+join-recorded = Đã ghi nhận Anh/Chị tham gia «{ $activity }» ({ $code }). Cảm ơn Anh/Chị!
+join-updated = Đã cập nhật ghi chú/ảnh tham gia «{ $activity }» ({ $code }).

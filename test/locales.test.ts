@@ -37,6 +37,15 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'error-wrong-chat-': ['private', 'group', 'reply'],
   'activity-kind-': ['participation', 'task', 'report'],
   'campaign-status-': ['draft', 'active', 'closed'],
+  'broadcast-status-': [
+    'awaiting_approval',
+    'scheduled',
+    'sending',
+    'sent',
+    'cancelled',
+    'rejected',
+  ],
+  'schedule-group-': ['pending', 'sending', 'sent', 'failed'],
 }
 
 describe('locales', () => {

@@ -7,6 +7,9 @@ import type { Deps } from '../domain/deps.js'
 import { CommandMenus } from './commands.js'
 import type { LoaContext } from './context.js'
 import { acknowledgeFeature } from './features/acknowledge.js'
+import { joinFeature } from './features/join.js'
+import { mineFeature } from './features/mine.js'
+import { scheduleFeature } from './features/schedule.js'
 import { campaignsFeature } from './features/campaigns.js'
 import { confirmationsFeature } from './features/confirmations.js'
 import { groupEventsFeature } from './features/group-events.js'
@@ -109,6 +112,9 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(importPlanFeature())
   bot.use(campaignsFeature())
   bot.use(acknowledgeFeature())
+  bot.use(joinFeature())
+  bot.use(mineFeature())
+  bot.use(scheduleFeature())
   const send = sendFeature(() => options.onBroadcastConfirmed?.())
   bot.use(send.composer)
   bot.use(confirmationsFeature([planImportConfirmations, send.confirmations]))

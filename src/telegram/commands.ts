@@ -22,6 +22,8 @@ export const COMMANDS = {
   start: { name: 'start', alias: 'start', where: ['private'] },
   help: { name: 'trogiup', alias: 'help', where: ['private', 'group'] },
   language: { name: 'ngonngu', alias: 'language', where: ['private'] },
+  mine: { name: 'cuatoi', alias: 'mine', where: ['private'] },
+  join: { name: 'thamgia', alias: 'join', where: ['private', 'group'] },
   importPlan: {
     name: 'kehoach',
     alias: 'importplan',
@@ -35,6 +37,7 @@ export const COMMANDS = {
     where: ['private'],
   },
   send: { name: 'gui', alias: 'send', capability: 'broadcast', where: ['private'] },
+  schedule: { name: 'lich', alias: 'schedule', capability: 'broadcast', where: ['private'] },
   units: { name: 'donvi', alias: 'units', capability: 'manage-units', where: ['private'] },
   grant: { name: 'phanquyen', alias: 'grant', capability: 'grant-role', where: ['private'] },
   register: { name: 'dangky', alias: 'register', capability: 'register-group', where: ['group'] },

@@ -35,8 +35,12 @@ describe('/start', () => {
       'start',
       'trogiup',
       'ngonngu',
+      'cuatoi',
+      'thamgia',
       'kehoach',
       'chiendich',
+      'gui',
+      'lich',
       'donvi',
     ])
   })
@@ -79,19 +83,29 @@ describe('/trogiup', () => {
 
 describe('menus', () => {
   it('are published per scope and language at start', () => {
-    expect(t.api.commands({ type: 'all_private_chats' }).map((c) => c.command)).toEqual([
+    const names = (scope: Parameters<typeof t.api.commands>[0], language?: string) =>
+      t.api.commands(scope, language).map((c) => c.command)
+    expect(names({ type: 'all_private_chats' })).toEqual([
       'start',
       'trogiup',
       'ngonngu',
+      'cuatoi',
+      'thamgia',
     ])
-    expect(t.api.commands({ type: 'all_private_chats' }, 'en').map((c) => c.command)).toEqual([
+    expect(names({ type: 'all_private_chats' }, 'en')).toEqual([
       'start',
       'help',
       'language',
+      'mine',
+      'join',
     ])
-    expect(t.api.commands({ type: 'all_chat_administrators' }, 'vi').map((c) => c.command)).toEqual(
-      ['trogiup', 'dangky', 'truongdonvi'],
-    )
+    expect(names({ type: 'all_group_chats' }, 'vi')).toEqual(['trogiup', 'thamgia'])
+    expect(names({ type: 'all_chat_administrators' }, 'vi')).toEqual([
+      'trogiup',
+      'thamgia',
+      'dangky',
+      'truongdonvi',
+    ])
   })
 })
 

@@ -1,0 +1,59 @@
+import { Composer, InlineKeyboard } from 'grammy'
+import { recordParticipation } from '../../domain/acknowledgements/record-participation.js'
+import { callbacks } from '../callback-data/codec.js'
+import { commandNames } from '../commands.js'
+import type { LoaContext } from '../context.js'
+import { allow } from '../middlewares/guards.js'
+import { replyError } from '../reply-error.js'
+
+/**
+ * /thamgia [MÃ] [ghi chú], in a group or in private, optionally replying to a
+ * broadcast or carrying a photo as evidence (PRODUCT §3). Without a code the
+ * open activity of the member's campaigns is used, or offered as buttons.
+ */
+export function joinFeature(): Composer<LoaContext> {
+  const composer = new Composer<LoaContext>()
+  composer.command(commandNames('join'), async (ctx) => {
+    if (!(await allow(ctx, '/thamgia', {})) || ctx.member === undefined) return
+    const [first = '', ...rest] = ctx.match.trim().split(/\s+/)
+    // A first word in capitals and digits is a campaign code; anything else is the note.
+    const isCode = /^[A-Z0-9-]{2,20}$/.test(first) && /\d|[A-Z]{3,}/.test(first)
+    const note = (isCode ? rest.join(' ') : ctx.match.trim()) || null
+    const replied = ctx.msg.reply_to_message
+    const photo = ctx.msg.photo?.at(-1) ?? replied?.photo?.at(-1)
+    const result = await recordParticipation(ctx.deps, {
+      ...(isCode ? { campaignCode: first } : {}),
+      memberId: ctx.member.id,
+      note,
+      photoFileId: photo?.file_id ?? null,
+      source: 'command',
+      ...(replied === undefined
+        ? {}
+        : { onMessage: { chatId: ctx.chat.id, messageId: replied.message_id } }),
+    })
+    if (!result.ok) {
+      if (result.error.code === 'choose-activity') {
+        const keyboard = new InlineKeyboard()
+        for (const option of result.error.options.slice(0, 10)) {
+          keyboard
+            .text(
+              `${option.campaignCode}: ${option.title}`.slice(0, 60),
+              callbacks.participate.pack(option.activityId),
+            )
+            .row()
+        }
+        await ctx.reply(ctx.t('error-choose-activity'), { reply_markup: keyboard })
+        return
+      }
+      return replyError(ctx, result.error)
+    }
+    const { created, updated, activity, campaign } = result.value
+    await ctx.reply(
+      ctx.t(created ? 'join-recorded' : updated ? 'join-updated' : 'join-already', {
+        activity: activity.title.length > 160 ? `${activity.title.slice(0, 157)}…` : activity.title,
+        code: campaign.code,
+      }),
+    )
+  })
+  return composer
+}

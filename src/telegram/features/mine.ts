@@ -1,0 +1,50 @@
+import { Composer } from 'grammy'
+import { pendingForMember } from '../../domain/acknowledgements/pending-for-member.js'
+import { commandNames } from '../commands.js'
+import type { LoaContext } from '../context.js'
+import { formatDay } from '../format.js'
+import { escapeHtml } from '../html.js'
+import { allow } from '../middlewares/guards.js'
+import { replyError } from '../reply-error.js'
+
+/** /cuatoi: what this person still has to confirm or do, earliest due first (PRODUCT §3). */
+export function mineFeature(): Composer<LoaContext> {
+  const composer = new Composer<LoaContext>()
+  composer.command(commandNames('mine'), async (ctx) => {
+    if (!(await allow(ctx, '/cuatoi', { where: 'private' })) || ctx.member === undefined) return
+    const result = await pendingForMember(ctx.deps, ctx.member.id)
+    if (!result.ok) return replyError(ctx, result.error)
+    const { toConfirm, toDo } = result.value
+    if (toConfirm.length === 0 && toDo.length === 0) {
+      await ctx.reply(ctx.t('mine-nothing'))
+      return
+    }
+    const confirmLines = toConfirm.map((c) =>
+      ctx.t('mine-confirm-item', {
+        code: escapeHtml(c.campaignCode),
+        title: escapeHtml(c.campaignTitle),
+        sent: formatDay(c.sentAt),
+      }),
+    )
+    const todoLines = toDo.map((task) =>
+      ctx.t(task.overdue ? 'mine-task-overdue' : 'mine-task-item', {
+        code: escapeHtml(task.campaignCode),
+        title: escapeHtml(task.title.length > 160 ? `${task.title.slice(0, 157)}…` : task.title),
+        kind: ctx.t(`activity-kind-${task.kind}`),
+        due: task.dueOn === null ? escapeHtml(task.dueText ?? '—') : formatDay(task.dueOn),
+      }),
+    )
+    const parts = [
+      confirmLines.length === 0
+        ? ''
+        : [ctx.t('mine-confirm-header', { count: confirmLines.length }), ...confirmLines].join(
+            '\n',
+          ),
+      todoLines.length === 0
+        ? ''
+        : [ctx.t('mine-todo-header', { count: todoLines.length }), ...todoLines].join('\n'),
+    ]
+    await ctx.reply(parts.filter((p) => p !== '').join('\n\n'), { parse_mode: 'HTML' })
+  })
+  return composer
+}

@@ -1,0 +1,122 @@
+import { Composer, InlineKeyboard } from 'grammy'
+import {
+  broadcastDeliveryReport,
+  listSchedule,
+  type ScheduleEntry,
+} from '../../domain/broadcasts/counts.js'
+import { formatLocal } from '../../domain/broadcasts/parse-when.js'
+import { cancelBroadcast } from '../../domain/broadcasts/schedule-broadcast.js'
+import { can } from '../../domain/units/roles.js'
+import { callbacks } from '../callback-data/codec.js'
+import { commandNames } from '../commands.js'
+import type { LoaContext } from '../context.js'
+import { escapeHtml } from '../html.js'
+import { allow } from '../middlewares/guards.js'
+import { errorMessage, replyError } from '../reply-error.js'
+
+/** Buttons per message: Telegram allows 100, a long list stays readable with fewer. */
+const MAX_CANCEL_BUTTONS = 10
+
+/**
+ * /lich [MÃ]: scheduled and recent broadcasts with delivered / failed /
+ * acknowledged counts and a "Huỷ" button for those not yet sent; /lich <số>:
+ * each target group with its state and Telegram's reason when it failed.
+ */
+export function scheduleFeature(): Composer<LoaContext> {
+  const composer = new Composer<LoaContext>()
+  composer.command(commandNames('schedule'), async (ctx) => {
+    if (!(await allow(ctx, '/lich', { capability: 'broadcast', where: 'private' }))) return
+    const argument = ctx.match.trim()
+    if (/^\d+$/.test(argument)) return showOne(ctx, Number(argument))
+    const result = await listSchedule(ctx.deps, { campaignCode: argument === '' ? null : argument })
+    if (!result.ok) return replyError(ctx, result.error)
+    if (result.value.length === 0) {
+      await ctx.reply(ctx.t('schedule-empty'))
+      return
+    }
+    const keyboard = new InlineKeyboard()
+    for (const entry of result.value.filter((e) => e.cancellable).slice(0, MAX_CANCEL_BUTTONS)) {
+      keyboard
+        .text(
+          ctx.t('schedule-cancel-button', { id: entry.broadcast.id }),
+          callbacks.cancelBroadcast.pack(entry.broadcast.id),
+        )
+        .row()
+    }
+    const lines = result.value.map((entry) => entryLine(ctx, entry))
+    await ctx.reply([ctx.t('schedule-header'), ...lines, ctx.t('schedule-hint')].join('\n\n'), {
+      parse_mode: 'HTML',
+      reply_markup: keyboard,
+    })
+  })
+
+  composer.callbackQuery(callbacks.cancelBroadcast.filter, async (ctx) => {
+    const id = callbacks.cancelBroadcast.unpack(ctx.callbackQuery.data)
+    if (id === undefined || !can(ctx.role, 'broadcast')) {
+      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+      return
+    }
+    const result = await cancelBroadcast(ctx.deps, {
+      broadcastId: id,
+      actorTelegramId: ctx.from.id,
+    })
+    if (!result.ok) {
+      await ctx.answerCallbackQuery({
+        text: errorMessage(ctx, result.error).slice(0, 200),
+        show_alert: true,
+      })
+      return
+    }
+    await ctx.answerCallbackQuery({ text: ctx.t('schedule-cancelled', { id }) })
+    await ctx.reply(ctx.t('schedule-cancelled', { id }))
+  })
+  return composer
+}
+
+function entryLine(ctx: LoaContext, entry: ScheduleEntry): string {
+  const { broadcast, counts } = entry
+  return ctx.t('schedule-item', {
+    id: broadcast.id,
+    code: escapeHtml(entry.campaignCode),
+    when: formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone),
+    status: ctx.t(`broadcast-status-${broadcast.status}`),
+    sent: counts.sent,
+    total: counts.total,
+    failed: counts.failed,
+    acknowledged: counts.acknowledged,
+  })
+}
+
+async function showOne(ctx: LoaContext, id: number): Promise<void> {
+  const result = await broadcastDeliveryReport(ctx.deps, id)
+  if (!result.ok) return replyError(ctx, result.error)
+  const { broadcast, campaign, counts, groups, unitsWithoutDelivery } = result.value
+  const lines = groups.map((g) =>
+    ctx.t(`schedule-group-${g.state}`, {
+      unit: escapeHtml(g.unitCode),
+      title: escapeHtml(g.chatTitle),
+      acknowledged: g.acknowledged,
+      reason: escapeHtml(g.failureReason ?? '—'),
+      attempts: g.attempts,
+    }),
+  )
+  const text = [
+    ctx.t('schedule-detail', {
+      id: broadcast.id,
+      code: escapeHtml(campaign.code),
+      when: formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone),
+      status: ctx.t(`broadcast-status-${broadcast.status}`),
+      sent: counts.sent,
+      total: counts.total,
+      failed: counts.failed,
+      acknowledged: counts.acknowledged,
+    }),
+    lines.join('\n'),
+    unitsWithoutDelivery.length === 0
+      ? ''
+      : ctx.t('send-preview-no-group', {
+          units: escapeHtml(unitsWithoutDelivery.map((u) => u.code).join(', ')),
+        }),
+  ]
+  await ctx.reply(text.filter((part) => part !== '').join('\n\n'), { parse_mode: 'HTML' })
+}
