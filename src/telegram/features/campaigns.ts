@@ -78,7 +78,7 @@ async function listAll(ctx: LoaContext): Promise<void> {
     [
       ctx.t('campaigns-header', { count: campaigns.length }),
       ...lines,
-      ctx.t('campaigns-hint'),
+      escapeHtml(ctx.t('campaigns-hint')),
     ].join('\n\n'),
     {
       parse_mode: 'HTML',

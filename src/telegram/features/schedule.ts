@@ -44,10 +44,13 @@ export function scheduleFeature(): Composer<LoaContext> {
         .row()
     }
     const lines = result.value.map((entry) => entryLine(ctx, entry))
-    await ctx.reply([ctx.t('schedule-header'), ...lines, ctx.t('schedule-hint')].join('\n\n'), {
-      parse_mode: 'HTML',
-      reply_markup: keyboard,
-    })
+    await ctx.reply(
+      [ctx.t('schedule-header'), ...lines, escapeHtml(ctx.t('schedule-hint'))].join('\n\n'),
+      {
+        parse_mode: 'HTML',
+        reply_markup: keyboard,
+      },
+    )
   })
 
   composer.callbackQuery(callbacks.cancelBroadcast.filter, async (ctx) => {
