@@ -244,3 +244,5 @@ mine-task-overdue = • ⚠️ { $code }: { $title } ({ $kind }; overdue since {
 cmd-thamgia = Sign up for an activity (with a note or a photo)
 join-recorded = You are registered for «{ $activity }» ({ $code }). Thank you!
 join-updated = Your note/photo for «{ $activity }» ({ $code }) is updated.
+group-bot-kicked = the bot was removed from the group
+group-bot-left = the bot left the group

@@ -244,3 +244,5 @@ mine-task-overdue = • ⚠️ { $code }: { $title } ({ $kind }; đã quá hạn
 cmd-thamgia = Đăng ký tham gia hoạt động (kèm ghi chú hoặc ảnh)
 join-recorded = Đã ghi nhận Anh/Chị tham gia «{ $activity }» ({ $code }). Cảm ơn Anh/Chị!
 join-updated = Đã cập nhật ghi chú/ảnh tham gia «{ $activity }» ({ $code }).
+group-bot-kicked = bot bị xoá khỏi nhóm
+group-bot-left = bot đã rời nhóm

@@ -108,7 +108,7 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(makeHeadFeature())
   bot.use(unitsFeature())
   bot.use(grantRoleFeature(menus))
-  bot.use(groupEventsFeature())
+  bot.use(groupEventsFeature(i18n))
   bot.use(importPlanFeature())
   bot.use(campaignsFeature())
   bot.use(acknowledgeFeature())

@@ -1,7 +1,7 @@
 import { pino } from 'pino'
 import type { Update } from 'grammy/types'
 import { createApp, type App } from '../../src/app.js'
-import { ManualClock } from '../../src/clock.js'
+import { ManualClock, systemClock, type Clock } from '../../src/clock.js'
 import { loadConfig } from '../../src/config.js'
 import { BotApiStandIn } from '../../src/sandbox/bot-api/index.js'
 import { makeTempDir, type TempDir } from './temp-db.js'
@@ -39,8 +39,11 @@ export interface Chat {
 export interface TestBotOptions {
   admins?: number[]
   env?: Record<string, string>
-  clock?: ManualClock
+  /** Default: a ManualClock at 15/04/2024 08:00 in Hà Nội. `'real'` for load tests whose retries wait real seconds. */
+  clock?: ManualClock | 'real'
   dir?: TempDir
+  /** Stand-in options, e.g. enforceLimits. */
+  enforceLimits?: boolean
 }
 
 /**
@@ -53,12 +56,21 @@ export class TestBot {
     readonly api: BotApiStandIn,
     readonly app: App,
     readonly dir: TempDir,
-    readonly clock: ManualClock,
+    private readonly manualClock: ManualClock | undefined,
   ) {}
+
+  /** The clock tests move; a bot started with `clock: 'real'` has none. */
+  get clock(): ManualClock {
+    if (this.manualClock === undefined) throw new Error('this TestBot runs on real time')
+    return this.manualClock
+  }
 
   static async start(options: TestBotOptions = {}): Promise<TestBot> {
     const clock = options.clock ?? new ManualClock('2024-04-15T01:00:00Z')
-    const api = await BotApiStandIn.start({ token: TEST_TOKEN })
+    const api = await BotApiStandIn.start({
+      token: TEST_TOKEN,
+      enforceLimits: options.enforceLimits ?? true,
+    })
     const dir = options.dir ?? makeTempDir()
     const config = loadConfig({
       BOT_TOKEN: TEST_TOKEN,
@@ -69,12 +81,12 @@ export class TestBot {
       ...options.env,
     })
     const app = createApp(config, {
-      clock,
+      clock: clock === 'real' ? systemClock : clock,
       logger: pino({ level: 'silent' }),
       polling: { timeoutSeconds: 1 },
     })
     await app.start()
-    return new TestBot(api, app, dir, clock)
+    return new TestBot(api, app, dir, clock === 'real' ? undefined : clock)
   }
 
   get db() {
@@ -93,8 +105,12 @@ export class TestBot {
       await this.app.handled(update.update_id)
   }
 
-  group(id: number, title: string, options: { botAdmin?: boolean } = {}): Chat {
-    this.api.addGroup({ id, title, type: 'supergroup' })
+  group(
+    id: number,
+    title: string,
+    options: { botAdmin?: boolean; type?: 'group' | 'supergroup' } = {},
+  ): Chat {
+    this.api.addGroup({ id, title, type: options.type ?? 'supergroup' })
     this.api.setBotStatus(id, options.botAdmin === false ? 'member' : 'administrator')
     return { id, title }
   }

@@ -33,6 +33,8 @@ export function registerGroupFeature(): Composer<LoaContext> {
     })
     if (!result.ok) return replyError(ctx, result.error)
     await releaseNotice(ctx.deps, chat.id, 'unregistered')
+    // Registered again after a removal: a later removal is news again.
+    await releaseNotice(ctx.deps, chat.id, 'bot-removed')
     const { unit, previousUnit } = result.value
     const lines = [
       previousUnit === undefined
