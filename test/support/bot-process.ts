@@ -26,6 +26,7 @@ export class BotProcess {
 
   /** Sends a signal and resolves with the exit code (null when killed by the signal). */
   async stop(signal: NodeJS.Signals): Promise<number | null> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode
     const exited = once(this.child, 'exit') as Promise<[number | null, string | null]>
     this.child.kill(signal)
     const [code] = await exited

@@ -1,7 +1,7 @@
 import { pino } from 'pino'
 import type { Update } from 'grammy/types'
 import { createApp, type App } from '../../src/app.js'
-import { ManualClock, systemClock, type Clock } from '../../src/clock.js'
+import { ManualClock, systemClock } from '../../src/clock.js'
 import { loadConfig } from '../../src/config.js'
 import { BotApiStandIn } from '../../src/sandbox/bot-api/index.js'
 import { makeTempDir, type TempDir } from './temp-db.js'
