@@ -64,6 +64,8 @@ describe('outbox, 300 groups', () => {
     const unlimited = new Pacer(() => 0, {
       globalPerSecond: 1e9,
       groupPerMinute: 1e9,
+      globalMarginMs: 0,
+      groupMarginMs: 0,
       editReserve: 0,
       slowdownFactor: 1,
       slowdownMs: 0,

@@ -16,6 +16,13 @@ export interface PacerLimits {
   /** After a 429, the global rate is multiplied by this until `slowdownMs` past the pause. */
   slowdownFactor: number
   slowdownMs: number
+  /**
+   * Added to each window: a request reserved at t reaches Telegram a little
+   * later, and one reserved a second after may overtake it on another
+   * connection. Without this margin, jitter alone makes Telegram count 31 in a second.
+   */
+  globalMarginMs: number
+  groupMarginMs: number
 }
 
 export const TELEGRAM_LIMITS: PacerLimits = {
@@ -24,6 +31,8 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   editReserve: 4,
   slowdownFactor: 0.5,
   slowdownMs: 60_000,
+  globalMarginMs: 150,
+  groupMarginMs: 2_000,
 }
 
 export type PaceKind = 'send' | 'edit'
@@ -72,7 +81,9 @@ export class Pacer {
   peek(chatId: number, kind: PaceKind = 'send'): Reservation {
     const t = this.now()
     if (t < this.pausedUntil) return { ok: false, waitMs: this.pausedUntil - t, scope: 'paused' }
-    prune(this.global, t - SECOND)
+    const second = SECOND + this.limits.globalMarginMs
+    const minute = MINUTE + this.limits.groupMarginMs
+    prune(this.global, t - second)
     const globalLimit =
       t < this.slowUntil
         ? Math.max(1, Math.floor(this.limits.globalPerSecond * this.limits.slowdownFactor))
@@ -80,17 +91,17 @@ export class Pacer {
     let waitMs = 0
     let scope: 'global' | 'group' = 'global'
     if (this.global.length >= globalLimit) {
-      waitMs = (this.global[this.global.length - globalLimit] ?? t) + SECOND - t
+      waitMs = (this.global[this.global.length - globalLimit] ?? t) + second - t
     }
     if (isGroupChat(chatId)) {
       const window = this.groups.get(chatId)
       if (window !== undefined) {
-        prune(window, t - MINUTE)
+        prune(window, t - minute)
         if (window.length === 0) this.groups.delete(chatId)
         const groupLimit =
           this.limits.groupPerMinute - (kind === 'edit' ? this.limits.editReserve : 0)
         if (window.length >= groupLimit) {
-          const groupWait = (window[window.length - groupLimit] ?? t) + MINUTE - t
+          const groupWait = (window[window.length - groupLimit] ?? t) + minute - t
           if (groupWait > waitMs) {
             waitMs = groupWait
             scope = 'group'

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { Pacer } from '../../../src/domain/broadcasts/pacer.js'
+import { Pacer, TELEGRAM_LIMITS } from '../../../src/domain/broadcasts/pacer.js'
+
+/** Telegram's limits without the jitter margins, to check the window arithmetic itself. */
+const EXACT_WINDOWS = { ...TELEGRAM_LIMITS, globalMarginMs: 0, groupMarginMs: 0 }
 
 describe('Pacer', () => {
   it('allows 30 per second overall, then says how long to wait', () => {
     let now = 0
-    const pacer = new Pacer(() => now)
+    const pacer = new Pacer(() => now, EXACT_WINDOWS)
     for (let i = 0; i < 30; i++) expect(pacer.reserve(1000 + i).ok).toBe(true)
     expect(pacer.reserve(5000)).toEqual({ ok: false, waitMs: 1000, scope: 'global' })
     now = 1000
@@ -13,7 +16,7 @@ describe('Pacer', () => {
 
   it('allows 20 per minute into a group, edits keeping room for sends; private chats only the global limit', () => {
     let now = 0
-    const pacer = new Pacer(() => now)
+    const pacer = new Pacer(() => now, EXACT_WINDOWS)
     for (let i = 0; i < 16; i++) {
       expect(pacer.reserve(-1, 'send').ok).toBe(true)
       now += 100
@@ -36,5 +39,21 @@ describe('Pacer', () => {
     expect(pacer.reserve(99)).toMatchObject({ ok: false, scope: 'global' })
     now = 5_000 + 60_000 + 1_000
     for (let i = 0; i < 30; i++) expect(pacer.reserve(i + 1).ok).toBe(true)
+  })
+})
+
+describe('jitter margins', () => {
+  it('keep the 31st send of a second back a little longer than the second itself', () => {
+    let now = 0
+    const pacer = new Pacer(() => now)
+    for (let i = 0; i < 30; i++) expect(pacer.reserve(-1000 - i).ok).toBe(true)
+    now = 1_000
+    expect(pacer.reserve(-2000)).toEqual({
+      ok: false,
+      waitMs: TELEGRAM_LIMITS.globalMarginMs,
+      scope: 'global',
+    })
+    now = 1_000 + TELEGRAM_LIMITS.globalMarginMs
+    expect(pacer.reserve(-2000).ok).toBe(true)
   })
 })
