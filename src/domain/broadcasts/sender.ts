@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html.js'
 import { nowIso, type Deps } from '../deps.js'
 import type { ChatPort, InlineButton, SendOutcome } from '../ports.js'
 import { keyboardContexts, type KeyboardContext } from './counts.js'
@@ -69,10 +70,6 @@ const realSleep = (ms: number) =>
   new Promise<void>((resolve) => {
     setTimeout(resolve, ms).unref()
   })
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
 
 /**
  * The outbox's sender. Pacing is its own job (PRODUCT §9): every call goes

@@ -10,7 +10,7 @@ import { can } from '../../domain/units/roles.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { formatDay } from '../format.js'
-import { escapeHtml } from '../html.js'
+import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
 

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy'
 import { commandNames, commandsFor } from '../commands.js'
 import type { LoaContext } from '../context.js'
-import { escapeHtml } from '../html.js'
+import { escapeHtml } from '../../domain/html.js'
 import { chatKind } from '../middlewares/guards.js'
 
 /** The commands this person may use in this chat, one line each. */

@@ -3,7 +3,7 @@ import { pendingForMember } from '../../domain/acknowledgements/pending-for-memb
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { formatDay } from '../format.js'
-import { escapeHtml } from '../html.js'
+import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
 

@@ -12,7 +12,7 @@ import { savePendingAction, takePendingAction } from '../../domain/pending-actio
 import { callbacks } from '../callback-data/codec.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
-import { escapeHtml } from '../html.js'
+import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { errorMessage, replyError } from '../reply-error.js'
 import type { ConfirmationHandlers } from './confirmations.js'

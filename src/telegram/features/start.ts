@@ -4,7 +4,7 @@ import { findUnitById } from '../../domain/units/unit-repository.js'
 import { commandNames, type CommandMenus } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { currentLocale } from '../i18n.js'
-import { escapeHtml } from '../html.js'
+import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { helpText } from './help.js'
 

@@ -2,7 +2,7 @@ import { Composer } from 'grammy'
 import { addUnit, listUnitOverviews, renameUnit } from '../../domain/units/manage-units.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
-import { escapeHtml } from '../html.js'
+import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
 
