@@ -246,3 +246,17 @@ join-recorded = You are registered for «{ $activity }» ({ $code }). Thank you!
 join-updated = Your note/photo for «{ $activity }» ({ $code }) is updated.
 group-bot-kicked = the bot was removed from the group
 group-bot-left = the bot left the group
+
+## /campaigns new
+
+campaign-new-ask-title = New campaign. Type its title, for example: Ngày Sách và Văn hóa đọc Việt Nam năm 2024
+campaign-new-ask-period = Its period? For example: 15/04/2024 - 01/05/2024, or type «skip».
+campaign-new-ask-slogans = Its slogans, one per line, or type «skip».
+campaign-new-bad-title = A campaign title needs at least 3 characters. Example: Ngày Sách và Văn hóa đọc Việt Nam năm 2024
+campaign-new-bad-period = That period is not clear. Example: 15/04/2024 - 01/05/2024 (start before end), or type «skip».
+campaign-new-preview = 📋 New campaign: <b>{ $title }</b>
+    Period: { $period }
+    Slogans: { $slogans }
+    Target units: all units. Press «Confirm» to create it (as a draft), or «Cancel».
+campaign-new-created = Campaign <b>{ $code }</b> — { $title } created. Start it with /campaigns { $code } start
+campaign-new-cancelled = Cancelled; no campaign was created.

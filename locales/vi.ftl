@@ -246,3 +246,17 @@ join-recorded = Đã ghi nhận Anh/Chị tham gia «{ $activity }» ({ $code })
 join-updated = Đã cập nhật ghi chú/ảnh tham gia «{ $activity }» ({ $code }).
 group-bot-kicked = bot bị xoá khỏi nhóm
 group-bot-left = bot đã rời nhóm
+
+## /chiendich moi
+
+campaign-new-ask-title = Tạo chiến dịch mới. Anh/Chị nhập tên chiến dịch, ví dụ: Ngày Sách và Văn hóa đọc Việt Nam năm 2024
+campaign-new-ask-period = Thời gian thực hiện? Ví dụ: 15/04/2024 - 01/05/2024, hoặc gõ «bỏ qua».
+campaign-new-ask-slogans = Thông điệp, khẩu hiệu của chiến dịch, mỗi dòng một câu, hoặc gõ «bỏ qua».
+campaign-new-bad-title = Tên chiến dịch cần ít nhất 3 ký tự. Ví dụ: Ngày Sách và Văn hóa đọc Việt Nam năm 2024
+campaign-new-bad-period = Không hiểu thời gian này. Ví dụ: 15/04/2024 - 01/05/2024 (ngày bắt đầu trước ngày kết thúc), hoặc gõ «bỏ qua».
+campaign-new-preview = 📋 Chiến dịch mới: <b>{ $title }</b>
+    Thời gian: { $period }
+    Thông điệp: { $slogans }
+    Đơn vị nhận: tất cả đơn vị. Bấm «Xác nhận» để tạo (ở trạng thái nháp), hoặc «Huỷ».
+campaign-new-created = Đã tạo chiến dịch <b>{ $code }</b> — { $title }. Bắt đầu bằng /chiendich { $code } batdau
+campaign-new-cancelled = Đã huỷ; không tạo chiến dịch nào.

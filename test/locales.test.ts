@@ -46,6 +46,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
     'rejected',
   ],
   'schedule-group-': ['pending', 'sending', 'sent', 'failed'],
+  'campaign-new-ask-': ['title', 'period', 'slogans'],
+  'campaign-new-bad-': ['title', 'period'],
 }
 
 describe('locales', () => {

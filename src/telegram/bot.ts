@@ -19,6 +19,7 @@ import { helpFeature } from './features/help.js'
 import { languageFeature } from './features/language.js'
 import { makeHeadFeature } from './features/make-head.js'
 import { registerGroupFeature } from './features/register-group.js'
+import { newCampaignFeature } from './features/new-campaign.js'
 import { sendFeature } from './features/send.js'
 import { startFeature } from './features/start.js'
 import { unitsFeature } from './features/units.js'
@@ -117,7 +118,11 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(scheduleFeature())
   const send = sendFeature(() => options.onBroadcastConfirmed?.())
   bot.use(send.composer)
-  bot.use(confirmationsFeature([planImportConfirmations, send.confirmations]))
+  const newCampaign = newCampaignFeature()
+  bot.use(newCampaign.composer)
+  bot.use(
+    confirmationsFeature([planImportConfirmations, send.confirmations, newCampaign.confirmations]),
+  )
 
   return { bot, menus, inFlight, i18n }
 }

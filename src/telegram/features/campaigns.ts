@@ -13,6 +13,7 @@ import { formatDay } from '../format.js'
 import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
+import { startNewCampaign } from './new-campaign.js'
 
 const START = ['batdau', 'start']
 const CLOSE = ['ketthuc', 'close']
@@ -29,6 +30,11 @@ export function campaignsFeature(): Composer<LoaContext> {
       return
     const [code, action] = ctx.match.trim().split(/\s+/).filter(Boolean)
     if (code === undefined) return listAll(ctx)
+    if (['moi', 'mới', 'new'].includes(code.toLowerCase())) {
+      if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
+        return
+      return startNewCampaign(ctx)
+    }
     if (action === undefined) return showOne(ctx, code)
     const verb = action.toLowerCase()
     if (![...START, ...CLOSE].includes(verb)) {

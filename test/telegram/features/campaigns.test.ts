@@ -46,3 +46,48 @@ describe('/chiendich', () => {
     })
   })
 })
+
+describe('/chiendich moi', () => {
+  it('asks title, period and slogans, refuses a bad period with an example, and creates on "Xác nhận"', async () => {
+    await office.says('/chiendich moi', 'private')
+    expect(t.lastBotText(office)).toContain('Anh/Chị nhập tên chiến dịch')
+    await office.says('Tuần lễ hưởng ứng học tập suốt đời năm 2024', 'private')
+    expect(t.lastBotText(office)).toContain('Thời gian thực hiện?')
+    await office.says('01/10/2024 đến 31/09/2024', 'private')
+    expect(t.lastBotText(office)).toBe(
+      'Không hiểu thời gian này. Ví dụ: 15/04/2024 - 01/05/2024 (ngày bắt đầu trước ngày kết thúc), hoặc gõ «bỏ qua».',
+    )
+    await office.says('01/10/2024 - 07/10/2024', 'private')
+    await office.says('Phát triển văn hóa đọc thúc đẩy học tập suốt đời', 'private')
+    const preview = t.lastBotText(office)
+    expect(preview).toContain('Chiến dịch mới: Tuần lễ hưởng ứng học tập suốt đời năm 2024')
+    expect(preview).toContain('Thời gian: 01/10/2024 – 07/10/2024')
+    const message = t.api.botMessages(office.id).at(-1)!
+    const confirm = message.reply_markup!.inline_keyboard[0]![0]! as { callback_data: string }
+    await office.presses('private', message.message_id, confirm.callback_data)
+    expect(t.lastBotText(office)).toMatch(
+      /^Đã tạo chiến dịch [A-Z0-9-]+ — Tuần lễ hưởng ứng học tập suốt đời năm 2024/,
+    )
+    const created = await t.db
+      .selectFrom('campaign')
+      .select(['title', 'period_start', 'period_end', 'slogans', 'status'])
+      .where('title', 'like', 'Tuần lễ%')
+      .executeTakeFirstOrThrow()
+    expect(created).toEqual({
+      title: 'Tuần lễ hưởng ứng học tập suốt đời năm 2024',
+      period_start: '2024-10-01',
+      period_end: '2024-10-07',
+      slogans: JSON.stringify(['Phát triển văn hóa đọc thúc đẩy học tập suốt đời']),
+      status: 'draft',
+    })
+  })
+
+  it('is refused to a member, and creates no draft', async () => {
+    const member = t.person({ id: 101, first_name: 'Minh' })
+    await member.says('/chiendich moi', 'private')
+    expect(t.lastBotText(member)).toMatch(
+      /^Lệnh \/chiendich chỉ dành cho trưởng đơn vị, lãnh đạo, Văn phòng, quản trị viên/,
+    )
+    expect(await t.db.selectFrom('pending_action').selectAll().execute()).toEqual([])
+  })
+})
