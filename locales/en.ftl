@@ -260,3 +260,5 @@ campaign-new-preview = 📋 New campaign: <b>{ $title }</b>
     Target units: all units. Press «Confirm» to create it (as a draft), or «Cancel».
 campaign-new-created = Campaign <b>{ $code }</b> — { $title } created. Start it with /campaigns { $code } start
 campaign-new-cancelled = Cancelled; no campaign was created.
+schedule-retry-button = 🔁 Resend to failed groups ({ $count })
+schedule-retried = { $count } failed group(s) of broadcast { $id } are queued again.

@@ -260,3 +260,5 @@ campaign-new-preview = 📋 Chiến dịch mới: <b>{ $title }</b>
     Đơn vị nhận: tất cả đơn vị. Bấm «Xác nhận» để tạo (ở trạng thái nháp), hoặc «Huỷ».
 campaign-new-created = Đã tạo chiến dịch <b>{ $code }</b> — { $title }. Bắt đầu bằng /chiendich { $code } batdau
 campaign-new-cancelled = Đã huỷ; không tạo chiến dịch nào.
+schedule-retry-button = 🔁 Gửi lại các nhóm lỗi ({ $count })
+schedule-retried = Đã đưa { $count } nhóm lỗi của thông báo số { $id } vào hàng đợi gửi lại.

@@ -115,7 +115,7 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(acknowledgeFeature())
   bot.use(joinFeature())
   bot.use(mineFeature())
-  bot.use(scheduleFeature())
+  bot.use(scheduleFeature(() => options.onBroadcastConfirmed?.()))
   const send = sendFeature(() => options.onBroadcastConfirmed?.())
   bot.use(send.composer)
   const newCampaign = newCampaignFeature()

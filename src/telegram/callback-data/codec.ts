@@ -60,4 +60,6 @@ export const callbacks = {
   cancel: defineCallback('no'),
   /** Huỷ lịch gửi in /lich: the broadcast id. */
   cancelBroadcast: defineCallback('cb'),
+  /** Gửi lại các nhóm lỗi in /lich <id>: the broadcast id. */
+  retryFailed: defineCallback('rf'),
 } as const

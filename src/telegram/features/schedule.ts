@@ -5,6 +5,7 @@ import {
   type ScheduleEntry,
 } from '../../domain/broadcasts/counts.js'
 import { formatLocal } from '../../domain/broadcasts/parse-when.js'
+import { retryFailedDeliveries } from '../../domain/broadcasts/retry-failed.js'
 import { cancelBroadcast } from '../../domain/broadcasts/schedule-broadcast.js'
 import { can } from '../../domain/units/roles.js'
 import { callbacks } from '../callback-data/codec.js'
@@ -22,7 +23,7 @@ const MAX_CANCEL_BUTTONS = 10
  * acknowledged counts and a "Huỷ" button for those not yet sent; /lich <số>:
  * each target group with its state and Telegram's reason when it failed.
  */
-export function scheduleFeature(): Composer<LoaContext> {
+export function scheduleFeature(onRetry: () => void): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
   composer.command(commandNames('schedule'), async (ctx) => {
     if (!(await allow(ctx, '/lich', { capability: 'broadcast', where: 'private' }))) return
@@ -73,6 +74,28 @@ export function scheduleFeature(): Composer<LoaContext> {
     await ctx.answerCallbackQuery({ text: ctx.t('schedule-cancelled', { id }) })
     await ctx.reply(ctx.t('schedule-cancelled', { id }))
   })
+  composer.callbackQuery(callbacks.retryFailed.filter, async (ctx) => {
+    const id = callbacks.retryFailed.unpack(ctx.callbackQuery.data)
+    if (id === undefined || !can(ctx.role, 'broadcast')) {
+      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+      return
+    }
+    const result = await retryFailedDeliveries(ctx.deps, {
+      broadcastId: id,
+      actorTelegramId: ctx.from.id,
+    })
+    if (!result.ok) {
+      await ctx.answerCallbackQuery({
+        text: errorMessage(ctx, result.error).slice(0, 200),
+        show_alert: true,
+      })
+      return
+    }
+    onRetry()
+    await ctx.answerCallbackQuery({
+      text: ctx.t('schedule-retried', { count: result.value.retried, id }),
+    })
+  })
   return composer
 }
 
@@ -121,5 +144,15 @@ async function showOne(ctx: LoaContext, id: number): Promise<void> {
           units: escapeHtml(unitsWithoutDelivery.map((u) => u.code).join(', ')),
         }),
   ]
-  await ctx.reply(text.filter((part) => part !== '').join('\n\n'), { parse_mode: 'HTML' })
+  const keyboard =
+    counts.failed > 0
+      ? new InlineKeyboard().text(
+          ctx.t('schedule-retry-button', { count: counts.failed }),
+          callbacks.retryFailed.pack(broadcast.id),
+        )
+      : undefined
+  await ctx.reply(text.filter((part) => part !== '').join('\n\n'), {
+    parse_mode: 'HTML',
+    ...(keyboard === undefined ? {} : { reply_markup: keyboard }),
+  })
 }

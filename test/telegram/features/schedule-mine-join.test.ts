@@ -106,6 +106,22 @@ describe('/lich', () => {
     expect(report).toContain(
       '❌ U3 — Nhóm phòng 3: lỗi sau 1 lần thử (Bad Request: not enough rights to send text messages to the chat)',
     )
+
+    // "Gửi lại các nhóm lỗi": only the failed group gets the copy again.
+    const retry = lastButtons(office.id).find((b) => b.text.startsWith('🔁 Gửi lại các nhóm lỗi'))!
+    await office.presses(
+      'private',
+      t.api.botMessages(office.id).at(-1)!.message_id,
+      retry.callback_data,
+    )
+    expect(t.api.callbackAnswers.at(-1)?.text).toBe(
+      `Đã đưa 1 nhóm lỗi của thông báo số ${id} vào hàng đợi gửi lại.`,
+    )
+    await runSenderAt('2024-04-16T01:00:10Z')
+    expect(groups.map((g) => t.botTexts(g).length)).toEqual([1, 1, 1])
+    expect(
+      await t.db.selectFrom('delivery').select('state').where('broadcast_id', '=', id).execute(),
+    ).toEqual([{ state: 'sent' }, { state: 'sent' }, { state: 'sent' }])
   })
 
   it('is for the office only', async () => {
