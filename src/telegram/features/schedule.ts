@@ -8,7 +8,8 @@ import { formatLocal } from '../../domain/broadcasts/parse-when.js'
 import { retryFailedDeliveries } from '../../domain/broadcasts/retry-failed.js'
 import { cancelBroadcast } from '../../domain/broadcasts/schedule-broadcast.js'
 import { can } from '../../domain/units/roles.js'
-import { callbacks } from '../callback-data/codec.js'
+import { callbacks, type CallbackCodec } from '../callback-data/codec.js'
+import { ok, type Result } from '../../domain/errors.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { escapeHtml } from '../../domain/html.js'
@@ -54,47 +55,21 @@ export function scheduleFeature(onRetry: () => void): Composer<LoaContext> {
     )
   })
 
-  composer.callbackQuery(callbacks.cancelBroadcast.filter, async (ctx) => {
-    const id = callbacks.cancelBroadcast.unpack(ctx.callbackQuery.data)
-    if (id === undefined || !can(ctx.role, 'broadcast')) {
-      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
-      return
-    }
+  onBroadcastButton(composer, callbacks.cancelBroadcast, async (ctx, id) => {
     const result = await cancelBroadcast(ctx.deps, {
       broadcastId: id,
-      actorTelegramId: ctx.from.id,
+      actorTelegramId: ctx.from?.id ?? null,
     })
-    if (!result.ok) {
-      await ctx.answerCallbackQuery({
-        text: errorMessage(ctx, result.error).slice(0, 200),
-        show_alert: true,
-      })
-      return
-    }
-    await ctx.answerCallbackQuery({ text: ctx.t('schedule-cancelled', { id }) })
-    await ctx.reply(ctx.t('schedule-cancelled', { id }))
+    return result.ok ? ok(ctx.t('schedule-cancelled', { id })) : result
   })
-  composer.callbackQuery(callbacks.retryFailed.filter, async (ctx) => {
-    const id = callbacks.retryFailed.unpack(ctx.callbackQuery.data)
-    if (id === undefined || !can(ctx.role, 'broadcast')) {
-      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
-      return
-    }
+  onBroadcastButton(composer, callbacks.retryFailed, async (ctx, id) => {
     const result = await retryFailedDeliveries(ctx.deps, {
       broadcastId: id,
-      actorTelegramId: ctx.from.id,
+      actorTelegramId: ctx.from?.id ?? null,
     })
-    if (!result.ok) {
-      await ctx.answerCallbackQuery({
-        text: errorMessage(ctx, result.error).slice(0, 200),
-        show_alert: true,
-      })
-      return
-    }
+    if (!result.ok) return result
     onRetry()
-    await ctx.answerCallbackQuery({
-      text: ctx.t('schedule-retried', { count: result.value.retried, id }),
-    })
+    return ok(ctx.t('schedule-retried', { count: result.value.retried, id }))
   })
   return composer
 }
@@ -154,5 +129,29 @@ async function showOne(ctx: LoaContext, id: number): Promise<void> {
   await ctx.reply(text.filter((part) => part !== '').join('\n\n'), {
     parse_mode: 'HTML',
     ...(keyboard === undefined ? {} : { reply_markup: keyboard }),
+  })
+}
+
+/**
+ * A /lich button acting on one broadcast: office only, forged ids refused
+ * politely; the toast says what happened (Telegram caps toasts at 200 characters).
+ */
+function onBroadcastButton(
+  composer: Composer<LoaContext>,
+  codec: CallbackCodec,
+  act: (ctx: LoaContext, broadcastId: number) => Promise<Result<string>>,
+): void {
+  composer.callbackQuery(codec.filter, async (ctx) => {
+    const id = codec.unpack(ctx.callbackQuery.data)
+    if (id === undefined || !can(ctx.role, 'broadcast')) {
+      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+      return
+    }
+    const result = await act(ctx, id)
+    await ctx.answerCallbackQuery(
+      result.ok
+        ? { text: result.value.slice(0, 200) }
+        : { text: errorMessage(ctx, result.error).slice(0, 200), show_alert: true },
+    )
   })
 }

@@ -78,7 +78,7 @@ describe('/lich', () => {
       t.api.botMessages(office.id).at(-1)!.message_id,
       cancel.callback_data,
     )
-    expect(t.lastBotText(office)).toMatch(/^Đã huỷ thông báo số \d+\.$/)
+    expect(t.api.callbackAnswers.at(-1)?.text).toMatch(/^Đã huỷ thông báo số \d+\.$/)
     await runSenderAt('2024-04-16T01:00:00Z')
     expect(groups.flatMap((g) => t.botTexts(g))).toEqual([])
 
