@@ -1,6 +1,10 @@
 import { parse } from 'csv-parse/sync'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { CsvProblem } from '../errors.js'
+
+const recordsWithInfo = z.array(
+  z.object({ record: z.array(z.string()), info: z.object({ lines: z.number().int() }) }),
+)
 
 export interface CsvRow<T> {
   line: number
@@ -19,19 +23,25 @@ export function readCsv<S extends z.ZodType>(
   requiredColumns: readonly string[],
   schema: S,
 ): { rows: CsvRow<z.output<S>>[]; problems: CsvProblem[] } {
-  let records: string[][]
+  // info: true gives each record the line it started on, which stays right with
+  // blank lines and quoted fields spanning lines.
+  let parsedRecords: z.output<typeof recordsWithInfo>
   try {
-    records = parse(text, {
+    // csv-parse's types do not model `info: true`, so its output is checked like any input.
+    const output: unknown = parse(text, {
       bom: true,
       delimiter: detectDelimiter(text),
       skip_empty_lines: true,
       trim: true,
       relax_column_count: true,
+      info: true,
     })
+    parsedRecords = recordsWithInfo.parse(output)
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1
     return { rows: [], problems: [{ line, column: null, message: (error as Error).message }] }
   }
+  const records = parsedRecords.map((r) => r.record)
   const header = records[0]?.map((h) => h.trim().toLowerCase()) ?? []
   const missing = requiredColumns.filter((c) => !header.includes(c))
   if (records.length === 0 || missing.length > 0) {
@@ -44,10 +54,8 @@ export function readCsv<S extends z.ZodType>(
   }
   const rows: CsvRow<z.output<S>>[] = []
   const problems: CsvProblem[] = []
-  // csv-parse with skip_empty_lines loses line numbers, so count them from the raw info.
-  const lineNumbers = lineNumbersOf(text)
-  records.slice(1).forEach((record, index) => {
-    const line = lineNumbers[index + 1] ?? index + 2
+  parsedRecords.slice(1).forEach(({ record, info }) => {
+    const line = info.lines
     const raw = Object.fromEntries(header.map((name, i) => [name, record[i] ?? '']))
     const parsed = schema.safeParse(raw)
     if (parsed.success) rows.push({ line, value: parsed.data })
@@ -66,13 +74,4 @@ export function readCsv<S extends z.ZodType>(
 function detectDelimiter(text: string): string {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
   return firstLine.includes(';') && !firstLine.includes(',') ? ';' : ','
-}
-
-/** The physical line number of each non-empty line (1-based), in order. */
-function lineNumbersOf(text: string): number[] {
-  const numbers: number[] = []
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() !== '') numbers.push(i + 1)
-  })
-  return numbers
 }

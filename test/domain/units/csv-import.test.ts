@@ -66,6 +66,15 @@ VP,Trùng mã,
     expect(await deps.db.selectFrom('unit').selectAll().execute()).toEqual([])
   })
 
+  it('counts lines as an editor shows them, across blank lines and quoted line breaks', async () => {
+    const result = await importUnits(
+      deps,
+      'code,name,parent_code\n\nVP,"Văn phòng\nSở",\nPhòng X,Tên,\n',
+    )
+    if (result.ok || result.error.code !== 'csv-invalid') throw new Error('expected csv-invalid')
+    expect(result.error.problems.map((p) => [p.line, p.column])).toEqual([[5, 'code']])
+  })
+
   it('refuses a file without the header', async () => {
     const result = await importUnits(deps, 'VP,Văn phòng Sở\n')
     expect(result).toMatchObject({
