@@ -13,8 +13,8 @@ import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 import {
   findUnitByCode,
+  listActiveChatsOfUnits,
   listUnitCodes,
-  rowToUnitChat,
   type Unit,
   type UnitChat,
 } from '../units/unit-repository.js'
@@ -99,22 +99,10 @@ async function prepare(
       if (!units.some((u) => u.id === unit.id)) units.push(unit)
     }
   }
-  const chats =
-    units.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('unit_chat')
-            .selectAll()
-            .where(
-              'unit_id',
-              'in',
-              units.map((u) => u.id),
-            )
-            .where('is_active', '=', 1)
-            .orderBy('id')
-            .execute()
-        ).map(rowToUnitChat)
+  const chats = await listActiveChatsOfUnits(
+    db,
+    units.map((u) => u.id),
+  )
   const targets = units
     .map((unit) => ({ unit, chats: chats.filter((c) => c.unitId === unit.id) }))
     .filter((t) => t.chats.length > 0)
@@ -370,22 +358,10 @@ export async function approveBroadcast(
         .select('unit_id')
         .where('broadcast_id', '=', toSend[0]?.id ?? 0)
         .execute()
-      const chats =
-        targetRows.length === 0
-          ? []
-          : (
-              await trx
-                .selectFrom('unit_chat')
-                .selectAll()
-                .where(
-                  'unit_id',
-                  'in',
-                  targetRows.map((r) => r.unit_id),
-                )
-                .where('is_active', '=', 1)
-                .orderBy('id')
-                .execute()
-            ).map(rowToUnitChat)
+      const chats = await listActiveChatsOfUnits(
+        trx,
+        targetRows.map((r) => r.unit_id),
+      )
       deliveryCount = await writeDeliveries(
         trx,
         toSend.map((b) => ({ id: b.id, sendAt: late(b) ? at : b.sendAt })),

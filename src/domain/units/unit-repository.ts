@@ -81,3 +81,19 @@ export async function listUnitChats(db: Db): Promise<UnitChat[]> {
   const rows = await db.selectFrom('unit_chat').selectAll().orderBy('id').execute()
   return rows.map(rowToUnitChat)
 }
+
+/** The groups that receive copies for these units: active ones only, in registration order. */
+export async function listActiveChatsOfUnits(
+  db: Db,
+  unitIds: readonly number[],
+): Promise<UnitChat[]> {
+  if (unitIds.length === 0) return []
+  const rows = await db
+    .selectFrom('unit_chat')
+    .selectAll()
+    .where('unit_id', 'in', [...unitIds])
+    .where('is_active', '=', 1)
+    .orderBy('id')
+    .execute()
+  return rows.map(rowToUnitChat)
+}
