@@ -8,6 +8,7 @@ import {
   type PlanPreview,
 } from '../../domain/plans/plan-import.js'
 import { callbacks } from '../callback-data/codec.js'
+import { commandAnywhere } from '../command-anywhere.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { downloadFile } from '../download.js'
@@ -26,22 +27,15 @@ const KIND = 'plan-import'
  */
 export function importPlanFeature(): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
-  const names = commandNames('importPlan')
-  // grammY matches commands in text only; a file sent with the caption /kehoach is the usual way here.
-  const captioned = composer.on(':caption_entities:bot_command').filter((ctx) => {
-    const command = /^\/([a-z_]+)(?:@\w+)?(?:\s|$)/i.exec(ctx.msg.caption ?? '')?.[1]?.toLowerCase()
-    return command !== undefined && names.includes(command)
-  })
-  captioned.use((ctx) => importPlan(ctx))
-  composer.command(names, (ctx) => importPlan(ctx))
+  commandAnywhere(composer, commandNames('importPlan'), importPlan)
   return composer
 }
 
-async function importPlan(ctx: LoaContext): Promise<void> {
+async function importPlan(ctx: LoaContext, args: string): Promise<void> {
   if (!(await allow(ctx, '/kehoach', { capability: 'manage-campaigns', where: 'private' }))) return
   const member = ctx.member
   if (member === undefined) return
-  const text = await planTextOf(ctx)
+  const text = await planTextOf(ctx, args)
   if (text === undefined) return
   const preview = await previewPlanImport(ctx.deps, text)
   if (!preview.ok) return replyError(ctx, preview.error)
@@ -62,7 +56,7 @@ async function importPlan(ctx: LoaContext): Promise<void> {
 }
 
 /** The plan's text from whichever place it came in, or undefined after explaining what went wrong. */
-async function planTextOf(ctx: LoaContext): Promise<string | undefined> {
+async function planTextOf(ctx: LoaContext, args: string): Promise<string | undefined> {
   const message = ctx.msg
   const document = message?.document ?? message?.reply_to_message?.document
   if (document !== undefined) {
@@ -78,8 +72,7 @@ async function planTextOf(ctx: LoaContext): Promise<string | undefined> {
     }
     return extracted.text
   }
-  const typed = message?.text?.replace(/^\/\S+/, '').trim() ?? ''
-  const pasted = typed !== '' ? typed : message?.reply_to_message?.text
+  const pasted = args.trim() !== '' ? args : message?.reply_to_message?.text
   if (pasted === undefined || pasted.trim() === '') {
     await ctx.reply(ctx.t('plan-usage'))
     return undefined

@@ -1,6 +1,8 @@
 import { Composer, InlineKeyboard } from 'grammy'
 import { recordParticipation } from '../../domain/acknowledgements/record-participation.js'
 import { callbacks } from '../callback-data/codec.js'
+import { findCampaignByCode } from '../../domain/campaigns/campaign-queries.js'
+import { commandAnywhere } from '../command-anywhere.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { allow } from '../middlewares/guards.js'
@@ -13,14 +15,19 @@ import { replyError } from '../reply-error.js'
  */
 export function joinFeature(): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
-  composer.command(commandNames('join'), async (ctx) => {
-    if (!(await allow(ctx, '/thamgia', {})) || ctx.member === undefined) return
-    const [first = '', ...rest] = ctx.match.trim().split(/\s+/)
-    // A first word in capitals and digits is a campaign code; anything else is the note.
-    const isCode = /^[A-Z0-9-]{2,20}$/.test(first) && /\d|[A-Z]{3,}/.test(first)
-    const note = (isCode ? rest.join(' ') : ctx.match.trim()) || null
-    const replied = ctx.msg.reply_to_message
-    const photo = ctx.msg.photo?.at(-1) ?? replied?.photo?.at(-1)
+  commandAnywhere(composer, commandNames('join'), async (ctx, args) => {
+    if (!(await allow(ctx, '/thamgia', {})) || ctx.member === undefined || ctx.chat === undefined)
+      return
+    const [first = '', ...rest] = args.trim().split(/\s+/)
+    // The first word is a campaign code when a campaign has it (any case), or when it
+    // looks like one (capitals and digits), so a mistyped code is answered, not taken as the note.
+    const isCode =
+      first !== '' &&
+      ((await findCampaignByCode(ctx.deps.db, first)) !== undefined ||
+        (/^[A-Z0-9-]{2,20}$/.test(first) && /\d|[A-Z]{3,}/.test(first)))
+    const note = (isCode ? rest.join(' ') : args.trim()) || null
+    const replied = ctx.msg?.reply_to_message
+    const photo = ctx.msg?.photo?.at(-1) ?? replied?.photo?.at(-1)
     const result = await recordParticipation(ctx.deps, {
       ...(isCode ? { campaignCode: first } : {}),
       memberId: ctx.member.id,

@@ -153,6 +153,19 @@ describe('/cuatoi and /thamgia', () => {
     expect(t.lastBotText(minh)).not.toContain('Đọc sách và chia sẻ cảm nhận')
   })
 
+  it('takes a photo whose caption is /thamgia, with a lower-case campaign code', async () => {
+    t.person({ id: 101, first_name: 'Minh' })
+    await t.handled(
+      t.api.sendPhoto(101, groups[0]!.id, { caption: '/thamgia ngaysach2024 Ảnh buổi đọc sách' }),
+    )
+    expect(t.lastBotText(groups[0]!)).toBe(
+      'Đã ghi nhận Anh/Chị tham gia «Đọc sách và chia sẻ cảm nhận» (NGAYSACH2024). Cảm ơn Anh/Chị!',
+    )
+    const rows = await t.db.selectFrom('participation').select(['note', 'photo_file_id']).execute()
+    expect(rows.map((r) => r.note)).toEqual(['Ảnh buổi đọc sách'])
+    expect(rows[0]?.photo_file_id).toMatch(/\S/)
+  })
+
   it('names an unknown campaign code', async () => {
     const minh = t.person({ id: 101, first_name: 'Minh' })
     await minh.says('/thamgia SAIMA2024', 'private')
