@@ -13,6 +13,7 @@ import { startWebhook } from './telegram/webhook.js'
 import { createTelegramSender } from './telegram/broadcast-sender.js'
 import { recoverInFlight } from './domain/broadcasts/outbox.js'
 import type { Sender } from './domain/broadcasts/sender.js'
+import { pruneStaleRows } from './domain/housekeeping.js'
 
 export interface AppOverrides {
   clock?: Clock
@@ -59,6 +60,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   let runner: RunnerHandle | undefined
   let server: Server | undefined
   let stopping: Promise<void> | undefined
+  let housekeeping: NodeJS.Timeout | undefined
 
   return {
     deps,
@@ -73,6 +75,14 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       if (recovered > 0)
         logger.warn({ recovered }, 'deliveries in flight at the last stop will be sent again')
       sender.start()
+      await pruneStaleRows(deps)
+      // Housekeeping once an hour; unref'd so it never holds the process open.
+      housekeeping = setInterval(() => {
+        pruneStaleRows(deps).catch((error: unknown) =>
+          logger.warn({ err: error }, 'housekeeping failed'),
+        )
+      }, 3600_000)
+      housekeeping.unref()
       if (config.webhook === undefined) {
         runner = await startPolling(loa.bot, deps, overrides.polling)
       } else {
@@ -91,6 +101,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     },
     stop() {
       stopping ??= (async () => {
+        clearInterval(housekeeping)
         if (runner?.isRunning() === true) await runner.stop()
         if (server !== undefined) {
           const s = server

@@ -1,0 +1,15 @@
+import type { Deps } from './deps.js'
+import { pruneHandledUpdates } from './updates/inbox.js'
+
+const WEEK_MS = 7 * 24 * 3600_000
+
+/**
+ * Rows that only ever grow: handled updates (Telegram never redelivers one a
+ * week old) and previews, drafts and album notes past their expiry.
+ * Idempotent; safe to run at any time.
+ */
+export async function pruneStaleRows(deps: Deps): Promise<void> {
+  const now = deps.clock.now()
+  await pruneHandledUpdates(deps, new Date(now.getTime() - WEEK_MS).toISOString())
+  await deps.db.deleteFrom('pending_action').where('expires_at', '<=', now.toISOString()).execute()
+}
