@@ -1,5 +1,5 @@
 import { pino } from 'pino'
-import type { Update } from 'grammy/types'
+import type { InlineKeyboardButton, Update } from 'grammy/types'
 import { createApp, type App } from '../../src/app.js'
 import { ManualClock, systemClock } from '../../src/clock.js'
 import { loadConfig } from '../../src/config.js'
@@ -162,6 +162,32 @@ export class TestBot {
   /** Texts (or captions) the bot sent into a chat, oldest first. */
   botTexts(where: Chat | Person): string[] {
     return this.api.botMessages(where.id).map((m) => m.text ?? m.caption ?? '')
+  }
+
+  /** The callback buttons under the bot's last message in a chat (or under one message). */
+  buttons(where: Chat | Person, messageId?: number): InlineKeyboardButton.CallbackButton[] {
+    const messages = this.api.botMessages(where.id)
+    const message =
+      messageId === undefined ? messages.at(-1) : messages.find((m) => m.message_id === messageId)
+    return (message?.reply_markup?.inline_keyboard.flat() ??
+      []) as InlineKeyboardButton.CallbackButton[]
+  }
+
+  /** Presses the first button (Xác nhận) under the bot's last message to this person. */
+  async confirmLast(person: Person): Promise<void> {
+    const message = this.api.botMessages(person.id).at(-1)
+    const confirm = this.buttons(person)[0]
+    if (message === undefined || confirm === undefined)
+      throw new Error(`no button under the last message to ${person.name}`)
+    await person.presses('private', message.message_id, confirm.callback_data)
+  }
+
+  /** Moves the clock and lets the sender work through what is due; resolves when it is idle again. */
+  async runSenderAt(instant: string): Promise<void> {
+    this.clock.set(instant)
+    const idle = this.app.sender.whenIdle()
+    this.app.sender.wake()
+    await idle
   }
 
   lastBotText(where: Chat | Person): string {

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { InlineKeyboardButton } from 'grammy/types'
 import { ManualClock } from '../../../src/clock.js'
 import { seedWorld, type World } from '../../support/seed-world.js'
 import { TestBot, type Chat, type Person } from '../../support/test-bot.js'
@@ -18,28 +17,9 @@ beforeEach(async () => {
 })
 afterEach(() => t.stop())
 
-function buttons(chat: Chat, messageId?: number): InlineKeyboardButton.CallbackButton[] {
-  const message =
-    messageId === undefined
-      ? t.api.botMessages(chat.id).at(-1)
-      : t.api.botMessages(chat.id).find((m) => m.message_id === messageId)
-  return (message?.reply_markup?.inline_keyboard.flat() ??
-    []) as InlineKeyboardButton.CallbackButton[]
-}
-
-async function confirmLastPreview() {
-  const preview = t.api.botMessages(office.id).at(-1)!
-  const [confirm] = buttons({ id: office.id, title: '' })
-  await office.presses('private', preview.message_id, confirm!.callback_data)
-}
-
-/** Moves the clock and lets the sender work through what is due; resolves when it is idle again. */
-async function runSenderAt(instant: string) {
-  t.clock.set(instant)
-  const idle = t.app.sender.whenIdle()
-  t.app.sender.wake()
-  await idle
-}
+const buttons = (chat: Chat) => t.buttons(chat)
+const confirmLastPreview = () => t.confirmLast(office)
+const runSenderAt = (instant: string) => t.runSenderAt(instant)
 
 const ackRows = () =>
   t.db

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { InlineKeyboardButton } from 'grammy/types'
 import { ManualClock } from '../../../src/clock.js'
 import { seedWorld, type World } from '../../support/seed-world.js'
 import { TestBot, type Chat, type Person } from '../../support/test-bot.js'
@@ -17,23 +16,13 @@ beforeEach(async () => {
 })
 afterEach(() => t.stop())
 
-function lastButtons(chatId: number): InlineKeyboardButton.CallbackButton[] {
-  return (t.api.botMessages(chatId).at(-1)?.reply_markup?.inline_keyboard.flat() ??
-    []) as InlineKeyboardButton.CallbackButton[]
-}
+const lastButtons = (chatId: number) => t.buttons({ id: chatId, title: '' })
+const runSenderAt = (instant: string) => t.runSenderAt(instant)
 
 async function schedule(args: string, text = 'Sách hay cần bạn đọc') {
   const composed = await office.says(text, 'private')
   await office.says(`/gui ${args}`, 'private', { replyTo: composed.message!.message_id })
-  const preview = t.api.botMessages(office.id).at(-1)!
-  await office.presses('private', preview.message_id, lastButtons(office.id)[0]!.callback_data)
-}
-
-async function runSenderAt(instant: string) {
-  t.clock.set(instant)
-  const idle = t.app.sender.whenIdle()
-  t.app.sender.wake()
-  await idle
+  await t.confirmLast(office)
 }
 
 describe('hằng ngày', () => {
