@@ -348,6 +348,39 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['state', 'scheduled_at'])
     .execute()
 
+  // The one outbound queue for everything the bot sends on its own that is not a
+  // broadcast copy: reminders, office notices, nudges (PRODUCT §4, §9). The key is
+  // the idempotency key written before the send ("reminder:17:member:4").
+  await db.schema
+    .createTable('outbound_message')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('key', 'text', (c) => c.notNull().unique())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('chat_id', 'bigint', (c) => c.notNull())
+    .addColumn('thread_id', 'bigint')
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('state', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`state in ('pending', 'sending', 'sent', 'failed', 'cancelled')`),
+    )
+    .addColumn('not_before', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('claimed_by', 'text')
+    .addColumn('lease_until', 'text')
+    .addColumn('message_id', 'bigint')
+    .addColumn('sent_at', 'text')
+    .addColumn('error_code', 'integer')
+    .addColumn('failure_reason', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute()
+  await db.schema
+    .createIndex('outbound_message_queue_idx')
+    .on('outbound_message')
+    .columns(['state', 'not_before'])
+    .execute()
+
   // §10: excused members (vắng mặt).
   await db.schema
     .createTable('absence')
@@ -436,6 +469,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'inbound_update',
     'calendar_day',
     'absence',
+    'outbound_message',
     'reminder',
     'report_submission',
     'participation',

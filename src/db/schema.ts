@@ -16,6 +16,7 @@ export interface Database {
   participation: ParticipationTable
   report_submission: ReportSubmissionTable
   reminder: ReminderTable
+  outbound_message: OutboundMessageTable
   absence: AbsenceTable
   calendar_day: CalendarDayTable
   inbound_update: InboundUpdateTable
@@ -211,6 +212,29 @@ export interface ReminderTable {
   state: Generated<'pending' | 'sending' | 'sent' | 'skipped'>
   sent_at: string | null
   created_at: Generated<string>
+}
+
+export type OutboundState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled'
+
+/** A message the bot owes a chat on its own (reminder, office notice): see src/domain/outbound/. */
+export interface OutboundMessageTable {
+  id: Generated<number>
+  key: string
+  kind: string
+  chat_id: number
+  thread_id: number | null
+  /** JSON of OutboundPayload (src/domain/outbound/outbound.ts). */
+  payload: string
+  state: Generated<OutboundState>
+  not_before: string
+  attempts: Generated<number>
+  claimed_by: string | null
+  lease_until: string | null
+  message_id: number | null
+  sent_at: string | null
+  error_code: number | null
+  failure_reason: string | null
+  created_at: string
 }
 
 export interface AbsenceTable {
