@@ -34,10 +34,12 @@ describe('migrations', () => {
       'delivery',
       'inbound_update',
       'member',
+      'outbound_message',
       'participation',
       'pending_action',
       'reminder',
       'report_submission',
+      'task_completion',
       'unit',
       'unit_chat',
     ])
