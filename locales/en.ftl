@@ -262,3 +262,23 @@ campaign-new-created = Campaign <b>{ $code }</b> — { $title } created. Start i
 campaign-new-cancelled = Cancelled; no campaign was created.
 schedule-retry-button = 🔁 Resend to failed groups ({ $count })
 schedule-retried = { $count } failed group(s) of broadcast { $id } are queued again.
+
+## Deadline reminders
+
+remind-broadcast-title = announcement no. { $id } of { $date } ({ $campaign })
+remind-group-broadcast = ⏰ Reminder to confirm { $title }, due { $due }. These colleagues have not confirmed reading it ({ $count }); please press «✅ Read» below:
+remind-member-broadcast = ⏰ You have not confirmed reading { $title }, due { $due }. Please press «✅ Read» below.
+remind-head-broadcast = ⏰ { $title }, due { $due }: { $count } people of { $unit } have not confirmed reading it:
+remind-overdue-head-broadcast = ⚠️ Past the deadline of { $due } for { $title }: { $count } people of { $unit } have not confirmed reading it:
+remind-head-report = ⏰ { $unit } has not submitted the report «{ $title }», due { $due }. Submit it with /nopbaocao.
+remind-group-report = ⏰ Today ({ $due }) is the deadline of the report «{ $title }»; { $unit } has not submitted it.
+remind-overdue-head-report = ⚠️ Past the deadline of { $due }: { $unit } has not submitted the report «{ $title }». Please submit it now with /nopbaocao.
+remind-head-task = ⏰ Task «{ $title }» (led by { $unit }), due { $due }. When your unit has done it, press «✅ Done».
+remind-overdue-head-task = ⚠️ Past the deadline of { $due }: task «{ $title }» (led by { $unit }) is not marked done. When it is, press «✅ Done».
+remind-group-participation = 🙋 Activity «{ $title }», due { $due }: { $count } people of { $unit } have signed up. To take part, press the button below.
+remind-overdue-office = ⚠️ Past the deadline of { $due }: { $title }. Still missing, unit by unit:
+remind-overdue-line-broadcast = • { $unit }: { $count } people have not confirmed reading it
+remind-overdue-line-report = • { $unit }: report not submitted
+remind-overdue-line-task = • { $unit }: not done
+remind-task-done-button = ✅ Done
+remind-ack-button = ✅ Read

@@ -262,3 +262,23 @@ campaign-new-created = Đã tạo chiến dịch <b>{ $code }</b> — { $title }
 campaign-new-cancelled = Đã huỷ; không tạo chiến dịch nào.
 schedule-retry-button = 🔁 Gửi lại các nhóm lỗi ({ $count })
 schedule-retried = Đã đưa { $count } nhóm lỗi của thông báo số { $id } vào hàng đợi gửi lại.
+
+## Nhắc hạn (nhắc nhở)
+
+remind-broadcast-title = thông báo số { $id } ngày { $date } ({ $campaign })
+remind-group-broadcast = ⏰ Nhắc xác nhận { $title }, hạn { $due }. Các đồng chí sau chưa xác nhận đã đọc ({ $count }), đề nghị bấm «✅ Đã đọc» bên dưới:
+remind-member-broadcast = ⏰ Anh/Chị chưa xác nhận đã đọc { $title }, hạn { $due }. Đề nghị Anh/Chị bấm «✅ Đã đọc» bên dưới.
+remind-head-broadcast = ⏰ { $title }, hạn { $due }: đơn vị { $unit } còn { $count } đồng chí chưa xác nhận đã đọc:
+remind-overdue-head-broadcast = ⚠️ Đã quá hạn { $due } của { $title }: đơn vị { $unit } còn { $count } đồng chí chưa xác nhận đã đọc:
+remind-head-report = ⏰ Đơn vị { $unit } chưa nộp báo cáo «{ $title }», hạn { $due }. Anh/Chị gửi báo cáo bằng lệnh /nopbaocao.
+remind-group-report = ⏰ Hôm nay ({ $due }) là hạn nộp báo cáo «{ $title }»; đơn vị { $unit } chưa nộp.
+remind-overdue-head-report = ⚠️ Đã quá hạn { $due }: đơn vị { $unit } chưa nộp báo cáo «{ $title }». Anh/Chị gửi ngay bằng lệnh /nopbaocao.
+remind-head-task = ⏰ Nhiệm vụ «{ $title }» (đơn vị { $unit } chủ trì), hạn { $due }. Khi đơn vị đã thực hiện xong, Anh/Chị bấm «✅ Đã hoàn thành».
+remind-overdue-head-task = ⚠️ Đã quá hạn { $due }: nhiệm vụ «{ $title }» (đơn vị { $unit } chủ trì) chưa được báo hoàn thành. Khi đã xong, Anh/Chị bấm «✅ Đã hoàn thành».
+remind-group-participation = 🙋 Hoạt động «{ $title }», hạn { $due }: đơn vị { $unit } đã có { $count } người đăng ký tham gia. Anh/Chị muốn tham gia xin bấm nút bên dưới.
+remind-overdue-office = ⚠️ Đã quá hạn { $due }: { $title }. Còn thiếu theo đơn vị:
+remind-overdue-line-broadcast = • { $unit }: { $count } đồng chí chưa xác nhận đã đọc
+remind-overdue-line-report = • { $unit }: chưa nộp báo cáo
+remind-overdue-line-task = • { $unit }: chưa hoàn thành
+remind-task-done-button = ✅ Đã hoàn thành
+remind-ack-button = ✅ Đã đọc

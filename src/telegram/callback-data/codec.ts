@@ -62,4 +62,6 @@ export const callbacks = {
   cancelBroadcast: defineCallback('cb'),
   /** Gửi lại các nhóm lỗi in /lich <id>: the broadcast id. */
   retryFailed: defineCallback('rf'),
+  /** ✅ Đã hoàn thành under a task reminder: the activity id (the unit is the presser's). */
+  taskDone: defineCallback('td'),
 } as const
