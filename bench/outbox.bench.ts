@@ -53,7 +53,11 @@ describe('outbox, 300 groups', () => {
       const batch = await claimDueDeliveries(deps, { limit: 50, workerId: 'bench' })
       if (batch.length === 0) break
       for (const d of batch)
-        await recordOutcome(deps, d.id, { kind: 'sent', messageIds: [messageId++] })
+        await recordOutcome(
+          deps,
+          { id: d.id, workerId: 'bench' },
+          { kind: 'sent', messageIds: [messageId++] },
+        )
     }
     await deps.db.deleteFrom('broadcast').execute()
   })

@@ -224,8 +224,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-    .addColumn('claimed_at', 'text')
+    // A claim: the worker that holds the row and until when (src/db/claim.ts).
     .addColumn('claimed_by', 'text')
+    .addColumn('lease_until', 'text')
     .addColumn('message_id', 'integer')
     .addColumn('message_ids', 'text')
     .addColumn('sent_at', 'text')

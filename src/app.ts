@@ -10,10 +10,13 @@ import { createLogger, type Logger } from './logger.js'
 import { createBot, type LoaBot } from './telegram/bot.js'
 import { startPolling, type PollingOptions } from './telegram/polling.js'
 import { startWebhook } from './telegram/webhook.js'
+import { performance } from 'node:perf_hooks'
 import { createTelegramSender } from './telegram/broadcast-sender.js'
-import { recoverInFlight } from './domain/broadcasts/outbox.js'
 import type { Sender } from './domain/broadcasts/sender.js'
-import { pruneStaleRows } from './domain/housekeeping.js'
+import { Pacer } from './domain/broadcasts/pacer.js'
+import { housekeepingJob } from './domain/housekeeping.js'
+import { expireDeadLocalLeases, newWorkerId } from './db/claim.js'
+import { createScheduler, type Scheduler } from './scheduler.js'
 
 export interface AppOverrides {
   clock?: Clock
@@ -27,8 +30,14 @@ export interface App {
   deps: Deps
   database: OpenedDatabase
   loa: LoaBot
-  /** The outbox's sender; wake() it when something became due out of band (a clock moved in tests). */
+  /** The queue's sender (one pass: runOnce); the scheduler runs it. */
   sender: Sender
+  /** The one timer: wake() it when something became due out of band (a clock moved in tests). */
+  scheduler: Scheduler
+  /** Telegram's limits for every call this process makes: copies, notices, edits and replies. */
+  pacer: Pacer
+  /** This process's id on the rows it claims (src/db/claim.ts). */
+  workerId: string
   /** Migrates, replays what a crash left, publishes menus, starts polling or the webhook. */
   start(): Promise<void>
   /** Stops receiving, waits for updates in flight, closes the database. Idempotent. */
@@ -41,13 +50,17 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.logLevel)
   const database = openDatabase(config.databasePath)
   const deps: Deps = { db: database.db, clock: overrides.clock ?? systemClock, logger, config }
+  const scheduler = createScheduler(deps)
+  deps.wake = () => scheduler.wake()
+  const pacer = new Pacer(() => performance.now())
+  const workerId = newWorkerId()
 
   const handledIds = new Set<number>()
   const waiters = new Map<number, (() => void)[]>()
   const token = requireBotToken(config)
   const loa = createBot(deps, {
     token,
-    onBroadcastConfirmed: () => sender.wake(),
+    onBroadcastConfirmed: () => scheduler.wake(),
     ...(overrides.botInfo === undefined ? {} : { botInfo: overrides.botInfo }),
     onUpdateHandled: (id) => {
       handledIds.add(id)
@@ -56,33 +69,40 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     },
   })
 
-  const sender = createTelegramSender(deps, { token, api: loa.bot.api, i18n: loa.i18n })
+  const sender = createTelegramSender(deps, { token, i18n: loa.i18n, pacer, workerId })
+  scheduler.register('sender', {
+    nextDueAt: () => sender.nextDueAt(),
+    run: async () => {
+      const stats = await sender.runOnce()
+      return stats.claimed > 0 || stats.edited > 0
+    },
+  })
+  scheduler.register('housekeeping', housekeepingJob())
   let runner: RunnerHandle | undefined
   let server: Server | undefined
   let stopping: Promise<void> | undefined
-  let housekeeping: NodeJS.Timeout | undefined
 
   return {
     deps,
     database,
     loa,
     sender,
+    scheduler,
+    pacer,
+    workerId,
     async start() {
       const applied = await migrateToLatest(deps.db)
       if (applied.length > 0) logger.info({ applied }, 'database migrated')
-      // Sends cut short by a crash go again: the only copies that may repeat (PRODUCT §9).
-      const recovered = await recoverInFlight(deps)
+      // Sends cut short by a crash of this host go again at once, after the
+      // never-tried ones: the only copies that may repeat (PRODUCT §9). Rows of
+      // live or remote workers wait for their lease.
+      const at = deps.clock.now().toISOString()
+      const recovered =
+        (await expireDeadLocalLeases(deps.db, 'delivery', at)) +
+        (await expireDeadLocalLeases(deps.db, 'outbound_message', at))
       if (recovered > 0)
-        logger.warn({ recovered }, 'deliveries in flight at the last stop will be sent again')
-      sender.start()
-      await pruneStaleRows(deps)
-      // Housekeeping once an hour; unref'd so it never holds the process open.
-      housekeeping = setInterval(() => {
-        pruneStaleRows(deps).catch((error: unknown) =>
-          logger.warn({ err: error }, 'housekeeping failed'),
-        )
-      }, 3600_000)
-      housekeeping.unref()
+        logger.warn({ recovered }, 'sends in flight at the last stop will be sent again')
+      scheduler.start()
       if (config.webhook === undefined) {
         runner = await startPolling(loa.bot, deps, overrides.polling)
       } else {
@@ -101,14 +121,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     },
     stop() {
       stopping ??= (async () => {
-        clearInterval(housekeeping)
         if (runner?.isRunning() === true) await runner.stop()
         if (server !== undefined) {
           const s = server
           await new Promise<void>((resolve) => s.close(() => resolve()))
         }
         await loa.inFlight.drain()
-        await sender.stop()
+        await scheduler.stop()
         await deps.db.destroy()
         logger.info('Loa stopped')
       })()

@@ -155,8 +155,8 @@ export interface DeliveryTable {
   state: Generated<DeliveryState>
   attempts: Generated<number>
   next_attempt_at: string
-  claimed_at: string | null
   claimed_by: string | null
+  lease_until: string | null
   message_id: number | null
   message_ids: string | null
   sent_at: string | null

@@ -40,3 +40,14 @@ export interface ChatPort {
     buttons: InlineButton[][]
   }): Promise<SendOutcome>
 }
+
+/**
+ * Renders a user-facing text in a locale ('vi', 'en') from its Fluent key. The
+ * domain writes a notice into the queue in the transaction that owes it, so it
+ * renders there; the arguments are plain text, escaped for HTML by the caller.
+ */
+export type Translate = (
+  locale: string,
+  key: string,
+  args?: Record<string, string | number>,
+) => string

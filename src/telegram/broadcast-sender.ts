@@ -1,21 +1,19 @@
-import { performance } from 'node:perf_hooks'
 import type { I18n } from '@grammyjs/i18n'
-import type { Api } from 'grammy'
-import { Pacer } from '../domain/broadcasts/pacer.js'
-import { createSender, type Sender, type SenderEvent } from '../domain/broadcasts/sender.js'
+import type { Pacer } from '../domain/broadcasts/pacer.js'
+import { createSender, type Sender } from '../domain/broadcasts/sender.js'
 import type { Deps } from '../domain/deps.js'
 import { broadcastKeyboard } from './broadcast-keyboard.js'
 import { TelegramChatPort } from './chat-port.js'
 import type { LoaContext } from './context.js'
-import { tellOfficeGroupLost } from './office-notices.js'
+import { noticeTranslator } from './office-notices.js'
 
 /**
- * The outbox's sender over Telegram: its own ChatPort (no auto-retry), one
- * Pacer for sends and keyboard edits, and the office told when a group drops the bot.
+ * The queue's sender over Telegram: its own ChatPort (no auto-retry: the queue
+ * decides when to retry), the app's one Pacer, and the texts of the notices it queues.
  */
 export function createTelegramSender(
   deps: Deps,
-  options: { token: string; api: Api; i18n: I18n<LoaContext> },
+  options: { token: string; i18n: I18n<LoaContext>; pacer: Pacer; workerId: string },
 ): Sender {
   const locale = deps.config.defaultLocale
   const port = new TelegramChatPort(
@@ -26,8 +24,9 @@ export function createTelegramSender(
   return createSender({
     deps,
     port,
-    pacer: new Pacer(() => performance.now()),
+    pacer: options.pacer,
+    workerId: options.workerId,
     keyboardFor: broadcastKeyboard(options.i18n, locale),
-    onEvent: (event: SenderEvent) => tellOfficeGroupLost(deps, options.api, options.i18n, event),
+    translate: noticeTranslator(options.i18n, locale),
   })
 }

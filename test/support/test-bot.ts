@@ -185,8 +185,8 @@ export class TestBot {
   /** Moves the clock and lets the sender work through what is due; resolves when it is idle again. */
   async runSenderAt(instant: string): Promise<void> {
     this.clock.set(instant)
-    const idle = this.app.sender.whenIdle()
-    this.app.sender.wake()
+    const idle = this.app.scheduler.whenIdle()
+    this.app.scheduler.wake()
     await idle
   }
 

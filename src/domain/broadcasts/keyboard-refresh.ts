@@ -118,3 +118,30 @@ export async function refreshDueKeyboards(
   }
   return stats
 }
+
+/**
+ * When the next refresh pass has work: the first mark of a keyboard never
+ * refreshed, or the interval after the oldest refresh of one marked again.
+ */
+export async function nextKeyboardRefreshAt(
+  deps: Deps,
+  minIntervalMs = DEFAULT_REFRESH_INTERVAL_MS,
+): Promise<string | null> {
+  const row = await deps.db
+    .selectFrom('delivery')
+    .select((eb) => [
+      eb.fn.min('keyboard_dirty_at').filterWhere('keyboard_refreshed_at', 'is', null).as('fresh'),
+      eb.fn.min('keyboard_refreshed_at').as('again'),
+    ])
+    .where('keyboard_dirty_at', 'is not', null)
+    .where('state', '=', 'sent')
+    .executeTakeFirst()
+  const again =
+    row?.again == null
+      ? null
+      : new Date(new Date(row.again).getTime() + minIntervalMs).toISOString()
+  const fresh = row?.fresh ?? null
+  if (fresh === null) return again
+  if (again === null) return fresh
+  return fresh <= again ? fresh : again
+}
