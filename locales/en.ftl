@@ -282,3 +282,11 @@ remind-overdue-line-report = • { $unit }: report not submitted
 remind-overdue-line-task = • { $unit }: not done
 remind-task-done-button = ✅ Done
 remind-ack-button = ✅ Read
+
+## Reminder and calendar errors
+
+error-invalid-reminder-policy = Cannot read the reminder schedule «{ $given }». Give working days before the deadline (0 is the deadline itself), separated by commas, then a time from 07:00 to 20:59; or «tat» to turn reminders off. Example: { $example }
+error-invalid-calendar-day = Cannot read the date «{ $given }». Example: { $example }
+error-remind-too-soon = { $unit } was reminded less than an hour ago. You can remind again from { $at }.
+error-nothing-to-remind = Campaign { $code } has nothing with an open deadline to remind of.
+error-invalid-deadline = The confirmation deadline «{ $given }» is not valid (unreadable, past, or before the send time). Example: { $example }

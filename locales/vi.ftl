@@ -282,3 +282,11 @@ remind-overdue-line-report = • { $unit }: chưa nộp báo cáo
 remind-overdue-line-task = • { $unit }: chưa hoàn thành
 remind-task-done-button = ✅ Đã hoàn thành
 remind-ack-button = ✅ Đã đọc
+
+## Lỗi nhắc hạn và lịch nghỉ
+
+error-invalid-reminder-policy = Không hiểu lịch nhắc «{ $given }». Ghi số ngày làm việc trước hạn (0 là đúng ngày hạn), cách nhau dấu phẩy, rồi giờ nhắc từ 07:00 đến 20:59; hoặc «tat» để tắt. Ví dụ: { $example }
+error-invalid-calendar-day = Không hiểu ngày «{ $given }». Ví dụ: { $example }
+error-remind-too-soon = Đơn vị { $unit } vừa được nhắc trong vòng một giờ qua. Anh/Chị có thể nhắc lại từ { $at }.
+error-nothing-to-remind = Chiến dịch { $code } hiện không có việc nào còn hạn cần nhắc.
+error-invalid-deadline = Hạn xác nhận «{ $given }» không hợp lệ (không đọc được, đã qua hoặc trước thời điểm gửi). Ví dụ: { $example }

@@ -17,6 +17,8 @@ import { Pacer } from './domain/broadcasts/pacer.js'
 import { housekeepingJob } from './domain/housekeeping.js'
 import { expireDeadLocalLeases, newWorkerId } from './db/claim.js'
 import { createScheduler, type Scheduler } from './scheduler.js'
+import { reminderJob } from './domain/reminders/reminder-job.js'
+import { telegramReminderRenderer } from './telegram/reminder-renderer.js'
 
 export interface AppOverrides {
   clock?: Clock
@@ -78,6 +80,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     },
   })
   scheduler.register('housekeeping', housekeepingJob())
+  scheduler.register(
+    'reminders',
+    reminderJob(telegramReminderRenderer(loa.i18n, config.defaultLocale)),
+  )
   let runner: RunnerHandle | undefined
   let server: Server | undefined
   let stopping: Promise<void> | undefined

@@ -40,6 +40,12 @@ export type DomainError =
   | { code: 'plan-too-large'; maxBytes: number }
   | { code: 'plan-unsupported-type'; fileName: string }
   | { code: 'plan-not-text' }
+  // Deadlines and reminders (src/domain/reminders/, src/domain/calendar/): `example` is correct.
+  | { code: 'invalid-reminder-policy'; given: string; example: string }
+  | { code: 'invalid-calendar-day'; given: string; example: string }
+  | { code: 'remind-too-soon'; unitCode: string; nextAt: string }
+  | { code: 'nothing-to-remind'; campaignCode: string | null }
+  | { code: 'invalid-deadline'; given: string; example: string }
 
 /** An open participation activity offered as a button when /thamgia names no campaign. */
 export interface ActivityChoice {

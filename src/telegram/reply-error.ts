@@ -91,6 +91,16 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-plan-unsupported-type', { fileName: error.fileName })
     case 'plan-not-text':
       return ctx.t('error-plan-not-text')
+    case 'invalid-reminder-policy':
+      return ctx.t('error-invalid-reminder-policy', { given: error.given, example: error.example })
+    case 'invalid-calendar-day':
+      return ctx.t('error-invalid-calendar-day', { given: error.given, example: error.example })
+    case 'remind-too-soon':
+      return ctx.t('error-remind-too-soon', { unit: error.unitCode, at: error.nextAt })
+    case 'nothing-to-remind':
+      return ctx.t('error-nothing-to-remind', { code: error.campaignCode ?? '—' })
+    case 'invalid-deadline':
+      return ctx.t('error-invalid-deadline', { given: error.given, example: error.example })
   }
 }
 

@@ -13,7 +13,7 @@ const BATCH = 100
  * One indexed lookup (reminder_queue_idx on state, scheduled_at), whatever the
  * number of future rows.
  */
-export async function nextReminderDueAt(deps: Deps): Promise<Date | null> {
+export async function nextReminderDueAt(deps: Deps): Promise<string | null> {
   const row = await deps.db
     .selectFrom('reminder')
     .select('scheduled_at')
@@ -21,7 +21,7 @@ export async function nextReminderDueAt(deps: Deps): Promise<Date | null> {
     .orderBy('scheduled_at')
     .limit(1)
     .executeTakeFirst()
-  return row === undefined ? null : new Date(row.scheduled_at)
+  return row?.scheduled_at ?? null
 }
 
 export interface DueRunStats {
