@@ -290,3 +290,29 @@ error-invalid-calendar-day = Cannot read the date «{ $given }». Example: { $ex
 error-remind-too-soon = { $unit } was reminded less than an hour ago. You can remind again from { $at }.
 error-nothing-to-remind = Campaign { $code } has nothing with an open deadline to remind of.
 error-invalid-deadline = The confirmation deadline «{ $given }» is not valid (unreadable, past, or before the send time). Example: { $example }
+
+## /nhacnho
+
+cmd-nhacnho = Remind now whoever has not confirmed or submitted
+remind-usage = Usage: /remind [CAMPAIGN_CODE] [UNIT_CODE]. Example: /remind NGAYSACH2024
+remind-sent = Reminders sent: { $people } people and { $groups } groups, in { $units } units.
+remind-some-too-soon = Not reminded again, as they were reminded within the hour: { $units }.
+remind-task-done = Recorded: your unit has done the task «{ $title }». Thank you!
+remind-task-already = The task «{ $title }» was already recorded as done.
+
+## /lichnghi
+
+cmd-lichnghi = The agency's own days off and make-up working days
+calendar-usage = Usage: /calendar to list; /calendar add <date> [nghỉ|làm bù] [note] to add. Example: { $example }
+calendar-added-holiday = Day off { $day } added. Reminders have been re-planned.
+calendar-added-workday = Make-up working day { $day } added. Reminders have been re-planned.
+calendar-empty = The agency has no days off or make-up working days of its own from today. Add one with /calendar add <date> [nghỉ|làm bù] [note]
+calendar-header = The agency's own calendar from today ({ $count } days):
+calendar-item-holiday = • { $day }: day off { $note }
+calendar-item-workday = • { $day }: make-up working day { $note }
+calendar-more = … and { $count } more days.
+
+## /chiendich nhacnho
+
+campaigns-reminders-set = Reminders of campaign { $code } set: { $offsets } working days before the deadline, at { $time }. { $planned } new reminders planned.
+campaigns-reminders-off = Reminders of campaign { $code } turned off; those not yet sent are withdrawn.

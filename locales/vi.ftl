@@ -290,3 +290,29 @@ error-invalid-calendar-day = Không hiểu ngày «{ $given }». Ví dụ: { $ex
 error-remind-too-soon = Đơn vị { $unit } vừa được nhắc trong vòng một giờ qua. Anh/Chị có thể nhắc lại từ { $at }.
 error-nothing-to-remind = Chiến dịch { $code } hiện không có việc nào còn hạn cần nhắc.
 error-invalid-deadline = Hạn xác nhận «{ $given }» không hợp lệ (không đọc được, đã qua hoặc trước thời điểm gửi). Ví dụ: { $example }
+
+## /nhacnho
+
+cmd-nhacnho = Nhắc ngay những người, đơn vị chưa xác nhận hoặc chưa nộp
+remind-usage = Cách dùng: /nhacnho [MÃ_CHIẾN_DỊCH] [MÃ_ĐƠN_VỊ]. Ví dụ: /nhacnho NGAYSACH2024
+remind-sent = Đã gửi nhắc nhở: { $people } người và { $groups } nhóm, thuộc { $units } đơn vị.
+remind-some-too-soon = Chưa nhắc lại các đơn vị vừa được nhắc trong vòng một giờ: { $units }.
+remind-task-done = Đã ghi nhận đơn vị hoàn thành nhiệm vụ «{ $title }». Cảm ơn Anh/Chị!
+remind-task-already = Nhiệm vụ «{ $title }» đã được ghi nhận hoàn thành trước đó.
+
+## /lichnghi
+
+cmd-lichnghi = Lịch nghỉ, ngày làm bù riêng của cơ quan
+calendar-usage = Cách dùng: /lichnghi để xem; /lichnghi them <ngày> [nghỉ|làm bù] [ghi chú] để thêm. Ví dụ: { $example }
+calendar-added-holiday = Đã thêm ngày nghỉ { $day }. Lịch nhắc hạn đã được tính lại.
+calendar-added-workday = Đã thêm ngày làm bù { $day }. Lịch nhắc hạn đã được tính lại.
+calendar-empty = Cơ quan chưa có ngày nghỉ hoặc ngày làm bù riêng nào từ hôm nay. Thêm bằng /lichnghi them <ngày> [nghỉ|làm bù] [ghi chú]
+calendar-header = Lịch riêng của cơ quan từ hôm nay ({ $count } ngày):
+calendar-item-holiday = • { $day }: nghỉ { $note }
+calendar-item-workday = • { $day }: làm bù { $note }
+calendar-more = … và { $count } ngày sau nữa.
+
+## /chiendich nhacnho
+
+campaigns-reminders-set = Đã đặt lịch nhắc hạn cho chiến dịch { $code }: trước hạn { $offsets } ngày làm việc, lúc { $time }. Đã lên lịch { $planned } lượt nhắc mới.
+campaigns-reminders-off = Đã tắt nhắc hạn cho chiến dịch { $code }; các lượt nhắc chưa gửi đã được huỷ.

@@ -1,3 +1,5 @@
+import { calendarFeature } from './features/calendar.js'
+import { remindFeature } from './features/remind.js'
 import { Bot, type BotConfig } from 'grammy'
 import { autoRetry } from '@grammyjs/auto-retry'
 import { sequentialize } from '@grammyjs/runner'
@@ -112,6 +114,8 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(groupEventsFeature(i18n))
   bot.use(importPlanFeature())
   bot.use(campaignsFeature())
+  bot.use(remindFeature(i18n))
+  bot.use(calendarFeature())
   bot.use(acknowledgeFeature())
   bot.use(joinFeature())
   bot.use(mineFeature())
