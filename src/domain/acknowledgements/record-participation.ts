@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js'
 import { localDate } from '../broadcasts/parse-when.js'
-import { countParticipants } from '../broadcasts/counts.js'
+import { countParticipants } from '../broadcasts/keyboard-context.js'
 import { markKeyboardDirty } from '../broadcasts/keyboard-refresh.js'
 import { rowToActivity, type Activity, type Campaign } from '../campaigns/campaign.js'
 import {
