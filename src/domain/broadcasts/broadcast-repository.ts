@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely'
 import type { Db } from '../../db/database.js'
 import type { BroadcastTargetTable, DeliveryTable } from '../../db/schema.js'
-import type { UnitChat } from '../units/unit-repository.js'
+import { rowToUnit, type Unit, type UnitChat } from '../units/unit-repository.js'
 import { rowToBroadcast, type Broadcast } from './broadcast.js'
 
 /** The rows of a broadcast besides itself: targets, deliveries, its series. SQL only. */
@@ -61,4 +61,23 @@ export async function loadSeries(db: Db, broadcastId: number): Promise<Broadcast
     .orderBy('send_at')
     .execute()
   return rows.map(rowToBroadcast)
+}
+
+/** `/gui … tatca`: every unit with at least one active group, by code. */
+export async function listUnitsWithActiveGroup(db: Db): Promise<Unit[]> {
+  const rows = await db
+    .selectFrom('unit')
+    .selectAll()
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('unit_chat')
+          .select('unit_chat.id')
+          .whereRef('unit_chat.unit_id', '=', 'unit.id')
+          .where('unit_chat.is_active', '=', 1),
+      ),
+    )
+    .orderBy('code')
+    .execute()
+  return rows.map(rowToUnit)
 }

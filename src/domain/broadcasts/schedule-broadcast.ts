@@ -16,7 +16,7 @@ import {
   type Unit,
   type UnitChat,
 } from '../units/unit-repository.js'
-import { insertTargets, writeDeliveries } from './broadcast-repository.js'
+import { insertTargets, listUnitsWithActiveGroup, writeDeliveries } from './broadcast-repository.js'
 import { parseWhen, type ParsedWhen } from './parse-when.js'
 
 /** What `/gui <MÃ> [khi] [đơn vị…]` asks for, as a reply to the composed message. */
@@ -26,6 +26,8 @@ export interface BroadcastRequest {
   when: string | null
   /** Empty: the campaign's target units. */
   unitCodes: string[]
+  /** `tatca` (`all`): every unit that has an active group, whatever the campaign targets. */
+  allUnits?: boolean
   /** The composed message (one, or an album's ids in order), copied with formatting and media. */
   sourceChatId: number
   sourceMessageIds: number[]
@@ -85,7 +87,9 @@ async function prepare(
   })
   if (!when.ok) return when
   let units: Unit[]
-  if (request.unitCodes.length === 0) {
+  if (request.allUnits === true) {
+    units = await listUnitsWithActiveGroup(db)
+  } else if (request.unitCodes.length === 0) {
     units = await listCampaignTargets(db, campaign.id)
   } else {
     units = []
