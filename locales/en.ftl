@@ -113,6 +113,7 @@ error-broadcast-not-cancellable = Broadcast { $id } has started sending or was c
 error-broadcast-not-awaiting-approval = Broadcast { $id } is not awaiting approval.
 error-stale-button = This button is out of date or not valid; nothing changed.
 error-wrong-chat-button = This button does not belong to a broadcast of this group; nothing changed.
+error-not-target-unit = You are not in a unit this broadcast was sent to, so this button cannot register you; nothing changed.
 error-not-a-broadcast = This message is not a Loa broadcast.
 error-no-participation-activity = Campaign { $code } has no activity to sign up for right now.
 error-choose-activity = Choose the activity you take part in:

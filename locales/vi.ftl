@@ -113,6 +113,7 @@ error-broadcast-not-cancellable = Thông báo số { $id } đã bắt đầu g�
 error-broadcast-not-awaiting-approval = Thông báo số { $id } không ở trạng thái chờ duyệt.
 error-stale-button = Nút này đã cũ hoặc không hợp lệ; không có gì thay đổi.
 error-wrong-chat-button = Nút này không thuộc thông báo của nhóm này; không có gì thay đổi.
+error-not-target-unit = Anh/Chị không thuộc đơn vị nhận thông báo này nên không đăng ký tham gia qua nút này được; không có gì thay đổi.
 error-not-a-broadcast = Tin nhắn này không phải thông báo của Loa.
 error-no-participation-activity = Chiến dịch { $code } hiện không có hoạt động nào để đăng ký tham gia.
 error-choose-activity = Anh/Chị chọn hoạt động muốn tham gia:

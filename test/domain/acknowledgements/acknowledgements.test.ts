@@ -350,7 +350,7 @@ describe('pendingForMember (/cuatoi)', () => {
     await recordParticipation(deps, {
       campaignCode: 'NGAYSACH2024',
       memberId: m.id,
-      source: 'button',
+      source: 'command',
     })
     const after = await pendingForMember(deps, m.id)
     expect(after.ok && after.value).toEqual({
