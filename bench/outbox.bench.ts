@@ -1,5 +1,5 @@
 import { bench, describe } from 'vitest'
-import type { KeyboardContext } from '../src/domain/broadcasts/counts.js'
+import type { KeyboardContext } from '../src/domain/broadcasts/keyboard-context.js'
 import { claimDueDeliveries, recordOutcome } from '../src/domain/broadcasts/outbox.js'
 import { Pacer } from '../src/domain/broadcasts/pacer.js'
 import { confirmBroadcast } from '../src/domain/broadcasts/schedule-broadcast.js'

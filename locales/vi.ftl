@@ -113,6 +113,7 @@ error-broadcast-not-cancellable = Thông báo số { $id } đã bắt đầu g�
 error-broadcast-not-awaiting-approval = Thông báo số { $id } không ở trạng thái chờ duyệt.
 error-stale-button = Nút này đã cũ hoặc không hợp lệ; không có gì thay đổi.
 error-wrong-chat-button = Nút này không thuộc thông báo của nhóm này; không có gì thay đổi.
+error-not-target-unit = Anh/Chị không thuộc đơn vị nhận thông báo này nên không đăng ký tham gia qua nút này được; không có gì thay đổi.
 error-not-a-broadcast = Tin nhắn này không phải thông báo của Loa.
 error-no-participation-activity = Chiến dịch { $code } hiện không có hoạt động nào để đăng ký tham gia.
 error-choose-activity = Anh/Chị chọn hoạt động muốn tham gia:
@@ -185,14 +186,16 @@ broadcast-group-lost = ⚠️ Bot đã bị xoá khỏi nhóm của đơn vị {
 ## /gui
 
 cmd-gui = Trả lời tin nhắn cần gửi: lên lịch gửi tới các nhóm đơn vị
-send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho bot, rồi trả lời (reply) tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [khi] [mã đơn vị…]. «khi» là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
+send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho bot, rồi trả lời (reply) tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [khi] [mã đơn vị… hoặc tatca]. «khi» là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn; tatca để gửi mọi đơn vị đã có nhóm. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
 send-preview = 📣 Gửi thông báo của chiến dịch <b>{ $code }</b> — { $title }
     Thời điểm: { $times }
     { $occurrences } lần × { $groups } nhóm = { $copies } bản gửi
-    Đơn vị nhận:
+    Đơn vị nhận ({ $units }):
 send-preview-more = { " " }và { $count } lần nữa
 send-preview-target = • { $code } — { $name } ({ $groups } nhóm)
-send-preview-no-group = ⚠️ Các đơn vị chưa có nhóm sẽ không nhận được: { $units }
+send-preview-no-group = ⚠️ { $count } đơn vị chưa có nhóm sẽ không nhận được: { $units }
+send-preview-targets-more = … và { $count } đơn vị khác
+send-preview-more-units = { " " }và { $count } đơn vị khác
 send-preview-approval = Chiến dịch này cần lãnh đạo duyệt trước khi gửi.
 send-preview-confirm = Bấm «Xác nhận» để lên lịch, hoặc «Huỷ».
 send-scheduled = Đã lên lịch thông báo số { $id }: { $count } bản gửi, bắt đầu lúc { $when }. Theo dõi bằng /lich { $id }

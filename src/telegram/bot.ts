@@ -127,6 +127,11 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(
     confirmationsFeature([planImportConfirmations, send.confirmations, newCampaign.confirmations]),
   )
+  // Last: a press no feature recognised (junk, empty, foreign, an old version) is
+  // still answered, or the person's client spins until it times out (PRODUCT §9).
+  bot.on('callback_query', (ctx) =>
+    ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true }),
+  )
 
   return { bot, menus, inFlight, i18n }
 }

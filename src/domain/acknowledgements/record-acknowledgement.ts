@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js'
 import type { AcknowledgementSource } from '../../db/schema.js'
 import { markKeyboardDirty } from '../broadcasts/keyboard-refresh.js'
-import { countAcknowledgements } from '../broadcasts/counts.js'
+import { countAcknowledgements } from '../broadcasts/keyboard-context.js'
 import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 

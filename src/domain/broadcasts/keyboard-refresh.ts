@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js'
 import { nowIso, type Deps } from '../deps.js'
 import type { ChatPort, InlineButton } from '../ports.js'
-import { keyboardContexts, type KeyboardContext } from './counts.js'
+import { keyboardContexts, type KeyboardContext } from './keyboard-context.js'
 import type { Pacer } from './pacer.js'
 
 /**

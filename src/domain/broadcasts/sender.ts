@@ -8,7 +8,7 @@ import {
   type ClaimedOutbound,
 } from '../outbound/outbound-queue.js'
 import type { ChatPort, InlineButton, SendOutcome, Translate } from '../ports.js'
-import { keyboardContexts, type KeyboardContext } from './counts.js'
+import { keyboardContexts, type KeyboardContext } from './keyboard-context.js'
 import { nextKeyboardRefreshAt, refreshDueKeyboards } from './keyboard-refresh.js'
 import {
   claimDueDeliveries,

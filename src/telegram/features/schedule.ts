@@ -1,12 +1,9 @@
 import { Composer, InlineKeyboard } from 'grammy'
-import {
-  broadcastDeliveryReport,
-  listSchedule,
-  type ScheduleEntry,
-} from '../../domain/broadcasts/counts.js'
+import { broadcastDeliveryReport } from '../../domain/broadcasts/delivery-report.js'
+import { listSchedule, type ScheduleEntry } from '../../domain/broadcasts/schedule-view.js'
 import { formatLocal } from '../../domain/broadcasts/parse-when.js'
 import { retryFailedDeliveries } from '../../domain/broadcasts/retry-failed.js'
-import { cancelBroadcast } from '../../domain/broadcasts/schedule-broadcast.js'
+import { cancelBroadcast } from '../../domain/broadcasts/cancel-broadcast.js'
 import { can } from '../../domain/units/roles.js'
 import { callbacks, type CallbackCodec } from '../callback-data/codec.js'
 import { ok, type Result } from '../../domain/errors.js'

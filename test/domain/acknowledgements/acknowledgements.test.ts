@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { recordAcknowledgement } from '../../../src/domain/acknowledgements/record-acknowledgement.js'
 import { recordParticipation } from '../../../src/domain/acknowledgements/record-participation.js'
 import { pendingForMember } from '../../../src/domain/acknowledgements/pending-for-member.js'
-import type { KeyboardContext } from '../../../src/domain/broadcasts/counts.js'
+import type { KeyboardContext } from '../../../src/domain/broadcasts/keyboard-context.js'
 import { refreshDueKeyboards } from '../../../src/domain/broadcasts/keyboard-refresh.js'
 import { Pacer } from '../../../src/domain/broadcasts/pacer.js'
 import { confirmBroadcast } from '../../../src/domain/broadcasts/schedule-broadcast.js'
@@ -350,7 +350,7 @@ describe('pendingForMember (/cuatoi)', () => {
     await recordParticipation(deps, {
       campaignCode: 'NGAYSACH2024',
       memberId: m.id,
-      source: 'button',
+      source: 'command',
     })
     const after = await pendingForMember(deps, m.id)
     expect(after.ok && after.value).toEqual({

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { KeyboardContext } from '../../../src/domain/broadcasts/counts.js'
+import type { KeyboardContext } from '../../../src/domain/broadcasts/keyboard-context.js'
 import {
   claimDueDeliveries,
   nextDeliveryDueAt,

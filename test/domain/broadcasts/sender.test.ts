@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { KeyboardContext } from '../../../src/domain/broadcasts/counts.js'
+import type { KeyboardContext } from '../../../src/domain/broadcasts/keyboard-context.js'
 import { Pacer } from '../../../src/domain/broadcasts/pacer.js'
 import { confirmBroadcast } from '../../../src/domain/broadcasts/schedule-broadcast.js'
 import { createSender, type SenderOptions } from '../../../src/domain/broadcasts/sender.js'
