@@ -186,7 +186,7 @@ broadcast-group-lost = ⚠️ The bot was removed from the group of { $unit } (T
 ## /send
 
 cmd-gui = Reply to a message to schedule it to the unit groups
-send-usage = Usage: send the bot the message (text, photo, file or album), then reply to it with /send <CAMPAIGN_CODE> [when] [unit codes… or tatca]. «when» is ngay (now), 08:00, 15/4 08:00, 15/04/2024 08:00 or hangngay 08:00 (every working day). Add khauhieu to add the campaign's slogans in turn, khan for an urgent broadcast, tatca (all) for every unit with a group. Example: /send NGAYSACH2024 hangngay 08:00
+send-usage = Usage: send the bot the message (text, photo, file or album), then reply to it with /send <CAMPAIGN_CODE> [when] [han <date>] [unit codes… or tatca]. «han 11/03» sets the confirmation deadline, and Loa reminds those who have not confirmed. «when» is ngay (now), 08:00, 15/4 08:00, 15/04/2024 08:00 or hangngay 08:00 (every working day). Add khauhieu to add the campaign's slogans in turn, khan for an urgent broadcast, tatca (all) for every unit with a group. Example: /send NGAYSACH2024 hangngay 08:00
 send-preview = 📣 Broadcast for campaign <b>{ $code }</b> — { $title }
     When: { $times }
     { $occurrences } time(s) × { $groups } group(s) = { $copies } copies
@@ -319,3 +319,8 @@ calendar-more = … and { $count } more days.
 
 campaigns-reminders-set = Reminders of campaign { $code } set: { $offsets } working days before the deadline, at { $time }. { $planned } new reminders planned.
 campaigns-reminders-off = Reminders of campaign { $code } turned off; those not yet sent are withdrawn.
+
+## /gui han
+
+send-preview-deadline = Confirmation deadline: { $day }; Loa reminds those who have not confirmed, on the campaign's reminder schedule.
+send-preview-no-deadline = No confirmation deadline (add «han 11/03» to have Loa remind those who have not confirmed).

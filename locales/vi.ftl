@@ -186,7 +186,7 @@ broadcast-group-lost = ⚠️ Bot đã bị xoá khỏi nhóm của đơn vị {
 ## /gui
 
 cmd-gui = Trả lời tin nhắn cần gửi: lên lịch gửi tới các nhóm đơn vị
-send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho bot, rồi trả lời (reply) tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [khi] [mã đơn vị… hoặc tatca]. «khi» là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn; tatca để gửi mọi đơn vị đã có nhóm. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
+send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho bot, rồi trả lời (reply) tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [khi] [han <ngày>] [mã đơn vị… hoặc tatca]. «han 11/03» đặt hạn xác nhận đã đọc để Loa nhắc người chưa xác nhận. «khi» là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn; tatca để gửi mọi đơn vị đã có nhóm. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
 send-preview = 📣 Gửi thông báo của chiến dịch <b>{ $code }</b> — { $title }
     Thời điểm: { $times }
     { $occurrences } lần × { $groups } nhóm = { $copies } bản gửi
@@ -319,3 +319,8 @@ calendar-more = … và { $count } ngày sau nữa.
 
 campaigns-reminders-set = Đã đặt lịch nhắc hạn cho chiến dịch { $code }: trước hạn { $offsets } ngày làm việc, lúc { $time }. Đã lên lịch { $planned } lượt nhắc mới.
 campaigns-reminders-off = Đã tắt nhắc hạn cho chiến dịch { $code }; các lượt nhắc chưa gửi đã được huỷ.
+
+## /gui han
+
+send-preview-deadline = Hạn xác nhận đã đọc: { $day }; Loa nhắc những người chưa xác nhận theo lịch nhắc của chiến dịch.
+send-preview-no-deadline = Không đặt hạn xác nhận (thêm «han 11/03» để Loa nhắc người chưa xác nhận).
