@@ -18,6 +18,7 @@ import { housekeepingJob } from './domain/housekeeping.js'
 import { expireDeadLocalLeases, newWorkerId } from './db/claim.js'
 import { createScheduler, type Scheduler } from './scheduler.js'
 import { reminderJob } from './domain/reminders/reminder-job.js'
+import { syncAllReminders } from './domain/reminders/sync-reminders.js'
 import { telegramReminderRenderer } from './telegram/reminder-renderer.js'
 
 export interface AppOverrides {
@@ -108,6 +109,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         (await expireDeadLocalLeases(deps.db, 'outbound_message', at))
       if (recovered > 0)
         logger.warn({ recovered }, 'sends in flight at the last stop will be sent again')
+      // Reminder rows follow every campaign's items even if a change was cut short by a crash.
+      await syncAllReminders(deps)
       scheduler.start()
       if (config.webhook === undefined) {
         runner = await startPolling(loa.bot, deps, overrides.polling)
