@@ -19,7 +19,7 @@ export function telegramReminderRenderer(
     }),
     participateButton: (locale, activityId, count) => ({
       text: i18n.t(locale, 'button-participate', { count }),
-      callbackData: callbacks.participate.pack(activityId),
+      callbackData: callbacks.chooseActivity.pack(activityId),
     }),
     taskDoneButton: (locale, activityId) => ({
       text: i18n.t(locale, 'remind-task-done-button'),

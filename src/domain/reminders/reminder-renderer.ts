@@ -12,7 +12,7 @@ export interface ReminderRenderer {
   t(locale: string, key: string, args?: Record<string, string | number>): string
   /** «✅ Đã đọc» of a broadcast: acknowledges it for whoever presses, where allowed. */
   acknowledgeButton(locale: string, broadcastId: number): InlineButton
-  /** «🙋 Tham gia (N)» of a participation activity. */
+  /** «🙋 Tham gia (N)» of a participation activity: joins it for whoever presses, where allowed. */
   participateButton(locale: string, activityId: number, count: number): InlineButton
   /** «✅ Đã hoàn thành» of a task activity, for its lead unit's heads. */
   taskDoneButton(locale: string, activityId: number): InlineButton
