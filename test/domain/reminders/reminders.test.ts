@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReminderRenderer } from '../../../src/domain/reminders/reminder-renderer.js'
 import {
@@ -244,5 +245,19 @@ describe('sendDueReminders', () => {
       `${world.units[2]!.chatId} remind-group-report`,
       `${world.members[0]!.telegramId} remind-head-report`,
     ])
+  })
+})
+
+describe("the scheduler's lookup", () => {
+  it('uses the queue index, whatever the number of future rows', async () => {
+    const plan = await sql<{
+      detail: string
+    }>`explain query plan select scheduled_at from reminder where state = 'pending' order by scheduled_at limit 1`.execute(
+      deps.db,
+    )
+    expect(plan.rows.map((r) => r.detail).join(' ')).toMatch(
+      /USING (COVERING )?INDEX reminder_queue_idx/,
+    )
+    expect(plan.rows.map((r) => r.detail).join(' ')).not.toMatch(/TEMP B-TREE/)
   })
 })
