@@ -66,4 +66,43 @@ describe('/gui at a province’s scale (PRODUCT §9 "no reply depends on the dat
     await t.confirmLast(office)
     expect(await t.db.selectFrom('delivery').select('id').execute()).toHaveLength(200)
   })
+
+  it('/lich <số> of a 200-group broadcast: counts by state, failed groups first with their reasons, the rest counted', async () => {
+    await gui('tatca')
+    await t.confirmLast(office)
+    const broadcast = await t.db.selectFrom('broadcast').select('id').executeTakeFirstOrThrow()
+    const rows = await t.db.selectFrom('delivery').select('id').orderBy('id').execute()
+    // As the sender would leave them: 40 refused by Telegram, 150 sent, 10 still waiting.
+    for (const [i, row] of rows.slice(0, 190).entries()) {
+      await t.db
+        .updateTable('delivery')
+        .set(
+          i < 40
+            ? {
+                state: 'failed',
+                attempts: 1,
+                error_code: 400,
+                failure_reason: 'Bad Request: not enough rights to send text messages to the chat',
+              }
+            : { state: 'sent', message_id: 1000 + i, sent_at: '2024-04-15T01:00:00.000Z' },
+        )
+        .where('id', '=', row.id)
+        .execute()
+    }
+    const before = t.api.botMessages(office.id).length
+    await office.says(`/lich ${broadcast.id}`, 'private')
+    const replies = t.botTexts(office).slice(before)
+    expect(replies.length).toBeGreaterThanOrEqual(1)
+    for (const text of replies) expect(text.length).toBeLessThanOrEqual(4096)
+    const all = replies.join('\n')
+    expect(all).toContain('Đã gửi 150/200 nhóm · lỗi 40')
+    const firstGroupLine = all.split('\n').find((l) => /^[❌✅⏳]/u.test(l))
+    expect(firstGroupLine).toMatch(
+      /^❌ U\d+ — Nhóm phòng \d+: lỗi sau 1 lần thử \(Bad Request: not enough rights/,
+    )
+    expect(all).toContain('… và 10 nhóm lỗi khác')
+    expect(all).toContain('… và 120 nhóm đã gửi khác')
+    expect(all).not.toContain('nhóm đang chờ gửi khác')
+    expect(t.buttons(office).map((b) => b.text)).toEqual(['🔁 Gửi lại các nhóm lỗi (40)'])
+  })
 })
