@@ -178,6 +178,15 @@ export async function expandReminder(
 
   switch (target.kind) {
     case 'broadcast': {
+      // Not out yet in this unit (awaiting approval, or its groups failed): nothing to confirm.
+      const copy = await db
+        .selectFrom('delivery')
+        .select('id')
+        .where('broadcast_id', '=', target.itemId)
+        .where('unit_id', '=', unitId)
+        .where('state', '=', 'sent')
+        .executeTakeFirst()
+      if (copy === undefined) return out
       const pending = await pendingMembers(db, target.itemId, unitId, today)
       if (pending.length === 0) return out
       const names = pending.map(mention)

@@ -46,6 +46,30 @@ async function seedBroadcast(confirmBy = '2024-04-22'): Promise<number> {
     .insertInto('broadcast_target')
     .values(world.units.slice(0, 2).map((u) => ({ broadcast_id: broadcast.id, unit_id: u.id })))
     .execute()
+  // Delivered to both groups at 08:00 on 15/04.
+  await deps.db
+    .insertInto('delivery')
+    .values(
+      world.units.slice(0, 2).map((u, i) => ({
+        broadcast_id: broadcast.id,
+        unit_chat_id: u.unitChatId,
+        unit_id: u.id,
+        chat_id: u.chatId,
+        thread_id: null,
+        state: 'sent' as const,
+        next_attempt_at: '2024-04-15T01:00:00.000Z',
+        lease_until: null,
+        claimed_by: null,
+        message_id: 500 + i,
+        message_ids: null,
+        sent_at: '2024-04-15T01:00:01.000Z',
+        error_code: null,
+        failure_reason: null,
+        keyboard_dirty_at: null,
+        keyboard_refreshed_at: null,
+      })),
+    )
+    .execute()
   return broadcast.id
 }
 
