@@ -216,6 +216,27 @@ describe('sendDueReminders', () => {
     expect(await sendDueReminders(deps, renderer)).toEqual({ sent: 0, skipped: 0, messages: 0 })
   })
 
+  it('leaves out a member excused that day (vắng mặt)', async () => {
+    await seedBroadcast()
+    await syncReminders(deps, world.campaignId)
+    const [, m2, m3] = world.members
+    await deps.db
+      .insertInto('absence')
+      .values({
+        member_id: m3!.id,
+        from_on: '2024-04-16',
+        to_on: '2024-04-18',
+        reason: 'công tác',
+        created_by: null,
+      })
+      .execute()
+    deps.clock.set('2024-04-16T01:00:00Z')
+    await sendDueReminders(deps, renderer)
+    const group = (await outbound()).find((r) => r.chat_id === world.units[0]!.chatId)!.payload.html
+    expect(group).toContain(`tg://user?id=${m2!.telegramId}`)
+    expect(group).not.toContain(`tg://user?id=${m3!.telegramId}`)
+  })
+
   it('holds what falls due in quiet hours until 07:00', async () => {
     await seedBroadcast()
     await syncReminders(deps, world.campaignId)

@@ -89,7 +89,7 @@ describe('a broadcast with han', () => {
       expect.stringMatching(/^⏰ Anh\/Chị chưa xác nhận đã đọc thông báo số \d+ ngày 15\/04\/2024/),
     ])
     expect(reminderTexts(minh)).toEqual([
-      expect.stringContaining('đơn vị Phòng số 1 còn 3 đồng chí chưa xác nhận'),
+      expect.stringContaining('⏰ Đơn vị Phòng số 1 còn 3 đồng chí chưa xác nhận đã đọc thông báo số'),
     ])
     const haButton = t.buttons(ha)[0]!
     await ha.presses('private', lastBotMessage(ha).message_id, haButton.callback_data)
