@@ -92,35 +92,36 @@ export async function remindNow(
     return err({ code: 'nothing-to-remind', campaignCode: input.campaignCode })
 
   const since = new Date(now.getTime() - MANUAL_INTERVAL_MS).toISOString()
-  const recent = await deps.db
-    .selectFrom('reminder')
-    .innerJoin('unit', 'unit.id', 'reminder.unit_id')
-    .select([
-      'reminder.unit_id',
-      'unit.code',
-      (eb) => eb.fn.max('reminder.scheduled_at').as('last'),
-    ])
-    .where('reminder.unit_id', 'in', unitIds)
-    .where('reminder.slot', '=', 'manual')
-    .where('reminder.scheduled_at', '>', since)
-    .groupBy(['reminder.unit_id', 'unit.code'])
-    .execute()
-  const blocked = new Map(recent.map((r) => [r.unit_id, r]))
-  const allowed = unitIds.filter((u) => !blocked.has(u))
-  if (allowed.length === 0) {
-    const first = [...blocked.values()].sort((a, b) =>
-      String(a.last).localeCompare(String(b.last)),
-    )[0]
-    const nextAt = new Date(new Date(String(first?.last ?? at)).getTime() + MANUAL_INTERVAL_MS)
-    return err({
-      code: 'remind-too-soon',
-      unitCode: first?.code ?? '',
-      nextAt: formatLocal(nextAt, deps.config.timezone),
-    })
-  }
-
   const notBefore = outOfQuietHours(now, deps.config.timezone).toISOString()
+  // The hour is checked inside the transaction that writes the rows, so two heads at once cannot both pass.
   const result = await deps.db.transaction().execute(async (trx) => {
+    const recent = await trx
+      .selectFrom('reminder')
+      .innerJoin('unit', 'unit.id', 'reminder.unit_id')
+      .select([
+        'reminder.unit_id',
+        'unit.code',
+        (eb) => eb.fn.max('reminder.scheduled_at').as('last'),
+      ])
+      .where('reminder.unit_id', 'in', unitIds)
+      .where('reminder.slot', '=', 'manual')
+      .where('reminder.scheduled_at', '>', since)
+      .groupBy(['reminder.unit_id', 'unit.code'])
+      .execute()
+    const blocked = new Map(recent.map((r) => [r.unit_id, r]))
+    const allowed = unitIds.filter((u) => !blocked.has(u))
+    const tooSoon = [...blocked.values()].map((b) => b.code)
+    if (allowed.length === 0) {
+      const first = [...blocked.values()].sort((x, y) =>
+        String(x.last).localeCompare(String(y.last)),
+      )[0]
+      const nextAt = new Date(new Date(String(first?.last ?? at)).getTime() + MANUAL_INTERVAL_MS)
+      return err({
+        code: 'remind-too-soon' as const,
+        unitCode: first?.code ?? '',
+        nextAt: formatLocal(nextAt, deps.config.timezone),
+      })
+    }
     const people = new Set<number>()
     const groups = new Set<number>()
     for (const unitId of allowed) {
@@ -169,12 +170,8 @@ export async function remindNow(
         .where('id', '=', row.id)
         .execute()
     }
-    return { people: people.size, groups: groups.size }
+    return ok({ people: people.size, groups: groups.size, units: allowed.length, tooSoon })
   })
-  deps.wake?.()
-  return ok({
-    ...result,
-    units: allowed.length,
-    tooSoon: [...blocked.values()].map((b) => b.code),
-  })
+  if (result.ok) deps.wake?.()
+  return result
 }
