@@ -329,3 +329,4 @@ campaigns-reminders-off = Reminders of campaign { $code } turned off; those not 
 send-preview-deadline = Confirmation deadline: { $day }; Loa reminds those who have not confirmed, on the campaign's reminder schedule.
 send-preview-no-deadline = No confirmation deadline (add «han 11/03» to have Loa remind those who have not confirmed).
 schedule-deadline = {" "}· confirm by { $day }
+remind-open-copy = <a href="{ $link }">Open the announcement in the group</a>

@@ -329,3 +329,4 @@ campaigns-reminders-off = Đã tắt nhắc hạn cho chiến dịch { $code }; 
 send-preview-deadline = Hạn xác nhận đã đọc: { $day }; Loa nhắc những người chưa xác nhận theo lịch nhắc của chiến dịch.
 send-preview-no-deadline = Không đặt hạn xác nhận (thêm «han 11/03» để Loa nhắc người chưa xác nhận).
 schedule-deadline = {" "}· hạn xác nhận { $day }
+remind-open-copy = <a href="{ $link }">Mở thông báo trong nhóm</a>

@@ -38,6 +38,17 @@ export function formatDueDay(day: string): string {
   return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`
 }
 
+/**
+ * A link to the copy in its group, for people reminded in private: Telegram
+ * opens `t.me/c/<id>/<message>` for members of a supergroup (id -100…); a
+ * basic group has no such link.
+ */
+export function copyLink(chatId: number, messageId: number | null): string | null {
+  const id = String(chatId)
+  if (messageId === null || !id.startsWith('-100')) return null
+  return `https://t.me/c/${id.slice(4)}/${messageId}`
+}
+
 /** A mention that works without a username: Telegram turns it into a text_mention. */
 export function mention(person: Pick<Reachable, 'fullName' | 'telegramId'>): string {
   const name = escapeHtml(person.fullName)
@@ -181,12 +192,15 @@ export async function expandReminder(
       // Not out yet in this unit (awaiting approval, or its groups failed): nothing to confirm.
       const copy = await db
         .selectFrom('delivery')
-        .select('id')
+        .select(['id', 'chat_id', 'message_id'])
         .where('broadcast_id', '=', target.itemId)
         .where('unit_id', '=', unitId)
         .where('state', '=', 'sent')
         .executeTakeFirst()
       if (copy === undefined) return out
+      const link = copyLink(copy.chat_id, copy.message_id)
+      const withLink = (locale: string, html: string) =>
+        link === null ? html : `${html}\n${renderer.t(locale, 'remind-open-copy', { link })}`
       const pending = await pendingMembers(db, target.itemId, unitId, today)
       if (pending.length === 0) return out
       const names = pending.map(mention)
@@ -214,7 +228,7 @@ export async function expandReminder(
         // A head reached above has the list, with the button when they are pending themselves.
         if (headIds.has(person.memberId)) continue
         toPerson(person, 'm', (locale) => ({
-          texts: [renderer.t(locale, 'remind-member-broadcast', base)],
+          texts: [withLink(locale, renderer.t(locale, 'remind-member-broadcast', base))],
           buttons: ack(locale),
         }))
       }

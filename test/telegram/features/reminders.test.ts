@@ -89,8 +89,15 @@ describe('a broadcast with han', () => {
       expect.stringMatching(/^⏰ Anh\/Chị chưa xác nhận đã đọc thông báo số \d+ ngày 15\/04\/2024/),
     ])
     expect(reminderTexts(minh)).toEqual([
-      expect.stringContaining('⏰ Đơn vị Phòng số 1 còn 3 đồng chí chưa xác nhận đã đọc thông báo số'),
+      expect.stringContaining(
+        '⏰ Đơn vị Phòng số 1 còn 3 đồng chí chưa xác nhận đã đọc thông báo số',
+      ),
     ])
+    // …with a link to the copy in her group (t.me/c/… for a supergroup).
+    const links = (lastBotMessage(ha).entities ?? []).flatMap((e) =>
+      e.type === 'text_link' ? [e.url] : [],
+    )
+    expect(links).toEqual([`https://t.me/c/1/${copy.message_id}`])
     const haButton = t.buttons(ha)[0]!
     await ha.presses('private', lastBotMessage(ha).message_id, haButton.callback_data)
     expect(t.api.callbackAnswers.at(-1)?.text).toBe(t.app.loa.i18n.t('vi', 'ack-done'))
