@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js'
+import { withdrawPrivateReminders } from '../reminders/withdraw-reminders.js'
 import type { AcknowledgementSource } from '../../db/schema.js'
 import { markKeyboardDirty } from '../broadcasts/keyboard-refresh.js'
 import { countAcknowledgements } from '../broadcasts/keyboard-context.js'
@@ -103,6 +104,7 @@ export async function recordAcknowledgement(
     let source = input.source
     if (created) {
       await markKeyboardDirty(trx, delivery.id, at)
+      await withdrawPrivateReminders(trx, delivery.broadcast_id, member.id)
     } else {
       const existing = await trx
         .selectFrom('acknowledgement')

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { recordAcknowledgement } from '../../../src/domain/acknowledgements/record-acknowledgement.js'
 import type { ReminderRenderer } from '../../../src/domain/reminders/reminder-renderer.js'
 import {
   nextReminderDueAt,
@@ -245,6 +246,23 @@ describe('sendDueReminders', () => {
     const rows = await outbound()
     expect(rows.length).toBeGreaterThan(0)
     expect(new Set(rows.map((r) => r.not_before))).toEqual(new Set(['2024-04-17T00:00:00.000Z']))
+    // Hà reacts to the copy before 07:00: her queued private reminder is withdrawn, nothing else.
+    const m2 = world.members[1]!
+    const ack = await recordAcknowledgement(deps, {
+      chatId: world.units[0]!.chatId,
+      messageId: 500,
+      memberId: m2.id,
+      source: 'reaction',
+    })
+    expect(ack.ok).toBe(true)
+    const states = await deps.db
+      .selectFrom('outbound_message')
+      .select(['chat_id', 'state'])
+      .execute()
+    expect(states.filter((r) => r.state === 'cancelled').map((r) => r.chat_id)).toEqual([
+      m2.telegramId,
+    ])
+    expect(states.filter((r) => r.state === 'pending')).toHaveLength(states.length - 1)
   })
 
   it('reminds the heads of units that have not submitted a report, and the group on the due day', async () => {
