@@ -70,6 +70,7 @@ describe('outbox, 300 groups', () => {
       groupPerMinute: 1e9,
       globalMarginMs: 0,
       groupMarginMs: 0,
+      replyReserve: 0,
       editReserve: 0,
       slowdownFactor: 1,
       slowdownMs: 0,

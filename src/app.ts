@@ -21,8 +21,24 @@ import { reminderJob } from './domain/reminders/reminder-job.js'
 import { syncAllReminders } from './domain/reminders/sync-reminders.js'
 import { telegramReminderRenderer } from './telegram/reminder-renderer.js'
 
+/** Monotonic time for pacing and retry waits (never the wall clock: it may jump). */
+export interface MonotonicTime {
+  now: () => number
+  sleep: (ms: number) => Promise<void>
+}
+
+const realTime: MonotonicTime = {
+  now: () => performance.now(),
+  sleep: (ms) =>
+    new Promise((resolve) => {
+      setTimeout(resolve, ms).unref()
+    }),
+}
+
 export interface AppOverrides {
   clock?: Clock
+  /** Pacing and retry waits; tests drive them by hand. */
+  time?: MonotonicTime
   logger?: Logger
   botInfo?: UserFromGetMe
   polling?: PollingOptions
@@ -55,7 +71,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const deps: Deps = { db: database.db, clock: overrides.clock ?? systemClock, logger, config }
   const scheduler = createScheduler(deps)
   deps.wake = () => scheduler.wake()
-  const pacer = new Pacer(() => performance.now())
+  const time = overrides.time ?? realTime
+  const pacer = new Pacer(() => time.now())
   const workerId = newWorkerId()
 
   const handledIds = new Set<number>()
@@ -64,6 +81,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const loa = createBot(deps, {
     token,
     onBroadcastConfirmed: () => scheduler.wake(),
+    pacer,
+    time,
     ...(overrides.botInfo === undefined ? {} : { botInfo: overrides.botInfo }),
     onUpdateHandled: (id) => {
       handledIds.add(id)
@@ -72,7 +91,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     },
   })
 
-  const sender = createTelegramSender(deps, { token, i18n: loa.i18n, pacer, workerId })
+  const sender = createTelegramSender(deps, {
+    token,
+    i18n: loa.i18n,
+    pacer,
+    workerId,
+    sleep: time.sleep,
+  })
   scheduler.register('sender', {
     nextDueAt: () => sender.nextDueAt(),
     run: async () => {

@@ -26,13 +26,27 @@ export interface OutgoingText {
 
 export interface ChatPort {
   sendText(message: OutgoingText): Promise<SendOutcome>
-  /** Copies stored messages (one, or an album) keeping formatting and media. */
+  /**
+   * Copies stored messages (one, or an album) keeping formatting and media.
+   * Buttons ride on a single message; an album takes none (Telegram cannot), its
+   * buttons follow as their own step: {@link ChatPort.sendAlbumButtons}.
+   */
   copyMessages(input: {
     fromChatId: number
     messageIds: number[]
     toChatId: number
     threadId?: number | null
     buttons?: InlineButton[][]
+  }): Promise<SendOutcome>
+  /**
+   * The short message carrying an album's buttons, as a reply to the album. A
+   * step of its own, so a failure here never copies the album again.
+   */
+  sendAlbumButtons(input: {
+    chatId: number
+    threadId?: number | null
+    replyToMessageId: number
+    buttons: InlineButton[][]
   }): Promise<SendOutcome>
   setButtons(input: {
     chatId: number

@@ -1,10 +1,9 @@
-import { calendarFeature } from './features/calendar.js'
-import { remindFeature } from './features/remind.js'
+import { performance } from 'node:perf_hooks'
 import { Bot, type BotConfig } from 'grammy'
-import { autoRetry } from '@grammyjs/auto-retry'
 import { sequentialize } from '@grammyjs/runner'
 import type { UserFromGetMe } from 'grammy/types'
 import type { I18n } from '@grammyjs/i18n'
+import { Pacer } from '../domain/broadcasts/pacer.js'
 import type { Deps } from '../domain/deps.js'
 import { CommandMenus } from './commands.js'
 import type { LoaContext } from './context.js'
@@ -13,6 +12,8 @@ import { joinFeature } from './features/join.js'
 import { mineFeature } from './features/mine.js'
 import { scheduleFeature } from './features/schedule.js'
 import { campaignsFeature } from './features/campaigns.js'
+import { calendarFeature } from './features/calendar.js'
+import { remindFeature } from './features/remind.js'
 import { confirmationsFeature } from './features/confirmations.js'
 import { groupEventsFeature } from './features/group-events.js'
 import { importPlanFeature, planImportConfirmations } from './features/import-plan.js'
@@ -28,6 +29,7 @@ import { unitsFeature } from './features/units.js'
 import { unregisteredGroupGate } from './features/unregistered-group.js'
 import { createI18n } from './i18n.js'
 import { InFlightUpdates } from './in-flight.js'
+import { currentUpdate, pacedApi } from './paced-api.js'
 import { handleOnce } from './middlewares/inbox.js'
 import { trackMember } from './middlewares/track-member.js'
 
@@ -39,6 +41,10 @@ export interface CreateBotOptions {
   onUpdateHandled?: (updateId: number) => void
   /** A broadcast was confirmed or approved: the sender should look at the outbox now. */
   onBroadcastConfirmed?: () => void
+  /** The app's one Pacer, shared with the queue's sender (a Pacer of its own without). */
+  pacer?: Pacer
+  /** Monotonic time for reply pacing and retry waits. */
+  time?: { now: () => number; sleep: (ms: number) => Promise<void> }
 }
 
 /**
@@ -69,14 +75,23 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
     ...(options.botInfo === undefined ? {} : { botInfo: options.botInfo }),
   }
   const bot = new Bot<LoaContext>(options.token, config)
-  // Replies and menus wait out a 429 and retry 5xx; the outbox paces itself instead.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }))
+  // Replies, edits and menus count against the one budget, before the queue's
+  // sends; a few bounded retries (src/telegram/paced-api.ts).
+  bot.api.config.use(
+    pacedApi({
+      pacer: options.pacer ?? new Pacer(() => performance.now()),
+      logger: deps.logger,
+      ...(options.time === undefined ? {} : { now: options.time.now, sleep: options.time.sleep }),
+    }),
+  )
 
   const i18n = createI18n(deps.config.defaultLocale)
   const menus = new CommandMenus(i18n, deps.config.defaultLocale)
 
   const inFlight = new InFlightUpdates()
-  bot.use((_ctx, next) => inFlight.track(next))
+  bot.use((ctx, next) =>
+    inFlight.track(() => currentUpdate.run({ updateId: ctx.update.update_id }, next)),
+  )
   // One error path for polling, webhook and replay alike (bot.catch only covers polling).
   bot.use(async (ctx, next) => {
     try {

@@ -13,7 +13,13 @@ import { noticeTranslator } from './office-notices.js'
  */
 export function createTelegramSender(
   deps: Deps,
-  options: { token: string; i18n: I18n<LoaContext>; pacer: Pacer; workerId: string },
+  options: {
+    token: string
+    i18n: I18n<LoaContext>
+    pacer: Pacer
+    workerId: string
+    sleep?: (ms: number) => Promise<void>
+  },
 ): Sender {
   const locale = deps.config.defaultLocale
   const port = new TelegramChatPort(
@@ -28,5 +34,6 @@ export function createTelegramSender(
     workerId: options.workerId,
     keyboardFor: broadcastKeyboard(options.i18n, locale),
     translate: noticeTranslator(options.i18n, locale),
+    ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
   })
 }

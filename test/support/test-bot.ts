@@ -1,6 +1,6 @@
 import { pino } from 'pino'
 import type { InlineKeyboardButton, Update } from 'grammy/types'
-import { createApp, type App } from '../../src/app.js'
+import { createApp, type App, type MonotonicTime } from '../../src/app.js'
 import { ManualClock, systemClock } from '../../src/clock.js'
 import { loadConfig } from '../../src/config.js'
 import { BotApiStandIn } from '../../src/sandbox/bot-api/index.js'
@@ -44,6 +44,8 @@ export interface TestBotOptions {
   dir?: TempDir
   /** Stand-in options, e.g. enforceLimits. */
   enforceLimits?: boolean
+  /** Pacing and retry waits (default: real). */
+  time?: MonotonicTime
 }
 
 /**
@@ -84,6 +86,7 @@ export class TestBot {
       clock: clock === 'real' ? systemClock : clock,
       logger: pino({ level: 'silent' }),
       polling: { timeoutSeconds: 1 },
+      ...(options.time === undefined ? {} : { time: options.time }),
     })
     await app.start()
     return new TestBot(api, app, dir, clock === 'real' ? undefined : clock)

@@ -33,6 +33,11 @@ export interface ClaimedDelivery {
   sourceChatId: number
   sourceMessageIds: number[]
   slogan: string | null
+  /**
+   * An album whose copy went out while its buttons did not (a 429 on them, a
+   * crash between the two): only the button message is left to send.
+   */
+  albumCopyIds: number[] | null
 }
 
 export interface OutboxPolicy {
@@ -172,10 +177,36 @@ export async function claimDueDeliveries(
             ? sourceIds.filter((v): v is number => typeof v === 'number')
             : [],
           slogan: b.slogan,
+          albumCopyIds:
+            d.message_id === null && d.message_ids !== null ? parseIds(d.message_ids) : null,
         },
       ]
     })
   })
+}
+
+function parseIds(json: string): number[] {
+  const ids: unknown = JSON.parse(json)
+  return Array.isArray(ids) ? ids.filter((v): v is number => typeof v === 'number') : []
+}
+
+/**
+ * The album of a claimed delivery reached the chat; its buttons are the next
+ * step. Kept on the row (message_ids, message_id still null), so a retry of the
+ * buttons, by this worker or after a crash, never copies the album again.
+ */
+export async function recordAlbumCopied(
+  deps: Deps,
+  claim: { id: number; workerId: string },
+  messageIds: readonly number[],
+): Promise<boolean> {
+  const result = await deps.db
+    .updateTable('delivery')
+    .set({ message_ids: JSON.stringify(messageIds), updated_at: nowIso(deps) })
+    .where('id', '=', claim.id)
+    .where(heldBy(claim.workerId))
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
 }
 
 /** What recordOutcome did, for the sender's pacing and logs. */

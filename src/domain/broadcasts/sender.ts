@@ -16,6 +16,7 @@ import {
   DEFAULT_OUTBOX_POLICY,
   earliest,
   nextDeliveryDueAt,
+  recordAlbumCopied,
   recordOutcome,
   releaseDelivery,
   type ClaimedDelivery,
@@ -111,20 +112,25 @@ export function createSender(options: SenderOptions): Sender {
     chatId: number,
     claimedAt: number,
     release: (until: string) => Promise<void>,
+    count = 1,
   ) {
-    for (;;) {
+    for (let taken = 0; taken < count;) {
       if (deps.clock.now().getTime() - claimedAt > leaseMs / 2) {
         await release(later(0))
         return false
       }
       const slot = pacer.reserve(chatId, 'send')
-      if (slot.ok) return true
+      if (slot.ok) {
+        taken++
+        continue
+      }
       if (slot.scope === 'group' && slot.waitMs > maxGroupWaitMs) {
         await release(later(slot.waitMs))
         return false
       }
       await sleep(slot.waitMs)
     }
+    return true
   }
 
   async function call(send: () => Promise<SendOutcome>): Promise<SendOutcome> {
@@ -152,23 +158,83 @@ export function createSender(options: SenderOptions): Sender {
     stats: RunStats,
   ) {
     const claim = { id: delivery.id, workerId }
-    const ready = await acquire(delivery.chatId, claimedAt, (until) =>
-      releaseDelivery(deps, claim, until),
-    )
-    if (!ready) {
-      stats.deferred++
-      return
-    }
+    const release = (until: string) => releaseDelivery(deps, claim, until)
     const buttons = context === undefined ? undefined : options.keyboardFor(context)
-    const outcome = await call(() =>
-      port.copyMessages({
-        fromChatId: delivery.sourceChatId,
-        messageIds: delivery.sourceMessageIds,
-        toChatId: delivery.chatId,
-        threadId: delivery.threadId,
-        ...(buttons === undefined ? {} : { buttons }),
-      }),
-    )
+    const isAlbum = delivery.sourceMessageIds.length > 1
+    let outcome: SendOutcome
+    if (!isAlbum) {
+      if (!(await acquire(delivery.chatId, claimedAt, release))) {
+        stats.deferred++
+        return
+      }
+      outcome = await call(() =>
+        port.copyMessages({
+          fromChatId: delivery.sourceChatId,
+          messageIds: delivery.sourceMessageIds,
+          toChatId: delivery.chatId,
+          threadId: delivery.threadId,
+          ...(buttons === undefined ? {} : { buttons }),
+        }),
+      )
+    } else {
+      // Two idempotent steps, each paced for what Telegram counts: every message
+      // of the album, then the button message (PRODUCT §9: only a send in flight at
+      // a crash may repeat, so a 429 on the buttons must not copy the album again).
+      let album = delivery.albumCopyIds
+      if (album === null) {
+        const count = delivery.sourceMessageIds.length
+        if (!(await acquire(delivery.chatId, claimedAt, release, count))) {
+          stats.deferred++
+          return
+        }
+        const copied = await call(() =>
+          port.copyMessages({
+            fromChatId: delivery.sourceChatId,
+            messageIds: delivery.sourceMessageIds,
+            toChatId: delivery.chatId,
+            threadId: delivery.threadId,
+          }),
+        )
+        if (copied.kind === 'sent') {
+          album = copied.messageIds
+          if (!(await recordAlbumCopied(deps, claim, album))) {
+            log.warn({ deliveryId: delivery.id }, 'claim lost before the album was recorded')
+            return
+          }
+        }
+        outcome = copied
+      } else {
+        outcome = { kind: 'sent', messageIds: album }
+      }
+      const first = album?.[0]
+      if (
+        outcome.kind === 'sent' &&
+        album !== null &&
+        buttons !== undefined &&
+        first !== undefined
+      ) {
+        if (!(await acquire(delivery.chatId, claimedAt, release))) {
+          stats.deferred++
+          return
+        }
+        const sent = await call(() =>
+          port.sendAlbumButtons({
+            chatId: delivery.chatId,
+            threadId: delivery.threadId,
+            replyToMessageId: first,
+            buttons,
+          }),
+        )
+        const albumIds = album
+        outcome =
+          sent.kind === 'sent'
+            ? { kind: 'sent', messageIds: [...albumIds, ...sent.messageIds] }
+            : sent.kind === 'rejected'
+              ? // The album is there; without buttons it still counts as delivered (reactions work).
+                { kind: 'sent', messageIds: albumIds }
+              : sent
+      }
+    }
     const effect = await recordOutcome(deps, claim, outcome, {
       policy,
       ...(options.translate === undefined ? {} : { translate: options.translate }),
