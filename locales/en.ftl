@@ -172,7 +172,7 @@ campaigns-detail = <b>{ $code }</b> — { $title }
 campaigns-activity = { $index }. { $title }
     ({ $kind }; lead: { $lead }; due: { $due })
 campaigns-manage-hint = Start: /campaigns { $code } start · Close: /campaigns { $code } close
-campaigns-usage = Usage: /campaigns, /campaigns <CODE>, /campaigns <CODE> start or /campaigns <CODE> close. Example: /campaigns NGAYSACH2024 start
+campaigns-usage = Usage: /campaigns, /campaigns <CODE>, /campaigns <CODE> start, /campaigns <CODE> close or /campaigns <CODE> reminders 3,1,0 08:00 (tat to turn reminders off). Example: /campaigns NGAYSACH2024 start
 campaigns-status-changed = Campaign { $code } is now { $status }.
 campaigns-status-unchanged = Campaign { $code } is still { $status }; nothing changed.
 
@@ -330,3 +330,5 @@ send-preview-deadline = Confirmation deadline: { $day }; Loa reminds those who h
 send-preview-no-deadline = No confirmation deadline (add «han 11/03» to have Loa remind those who have not confirmed).
 schedule-deadline = {" "}· confirm by { $day }
 remind-open-copy = <a href="{ $link }">Open the announcement in the group</a>
+campaigns-reminders-line = ⏰ Reminders: { $offsets } working days before the deadline, at { $time } (change with nhacnho, e.g. nhacnho 3,1,0 08:00).
+campaigns-reminders-line-off = ⏰ Reminders: off.

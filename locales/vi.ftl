@@ -172,7 +172,7 @@ campaigns-detail = <b>{ $code }</b> — { $title }
 campaigns-activity = { $index }. { $title }
     ({ $kind }; chủ trì: { $lead }; thời hạn: { $due })
 campaigns-manage-hint = Bắt đầu: /chiendich { $code } batdau · Kết thúc: /chiendich { $code } ketthuc
-campaigns-usage = Cách dùng: /chiendich, /chiendich <MÃ>, /chiendich <MÃ> batdau hoặc /chiendich <MÃ> ketthuc. Ví dụ: /chiendich NGAYSACH2024 batdau
+campaigns-usage = Cách dùng: /chiendich, /chiendich <MÃ>, /chiendich <MÃ> batdau, /chiendich <MÃ> ketthuc hoặc /chiendich <MÃ> nhacnho 3,1,0 08:00 (tat để tắt nhắc hạn). Ví dụ: /chiendich NGAYSACH2024 batdau
 campaigns-status-changed = Chiến dịch { $code } nay { $status }.
 campaigns-status-unchanged = Chiến dịch { $code } vẫn { $status }; không có gì thay đổi.
 
@@ -330,3 +330,5 @@ send-preview-deadline = Hạn xác nhận đã đọc: { $day }; Loa nhắc nh�
 send-preview-no-deadline = Không đặt hạn xác nhận (thêm «han 11/03» để Loa nhắc người chưa xác nhận).
 schedule-deadline = {" "}· hạn xác nhận { $day }
 remind-open-copy = <a href="{ $link }">Mở thông báo trong nhóm</a>
+campaigns-reminders-line = ⏰ Nhắc hạn: trước hạn { $offsets } ngày làm việc, lúc { $time } (đổi bằng nhacnho, ví dụ: nhacnho 3,1,0 08:00).
+campaigns-reminders-line-off = ⏰ Nhắc hạn: đã tắt.

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Db } from '../../db/database.js'
 
 /**
  * A campaign's reminder policy (PRODUCT §4), stored as JSON in
@@ -75,4 +76,14 @@ export function parseReminderPolicy(text: string): ReminderPolicy | null {
 /** `3,1,0 08:00` / `tat`: the policy as the office types it, for replies and the README. */
 export function formatReminderPolicy(policy: ReminderPolicy): string {
   return policy.enabled ? `${policy.offsets.join(',')} ${policy.time}` : 'tat'
+}
+
+/** The stored policy of a campaign, for `/chiendich <MÃ>`. */
+export async function campaignReminderPolicy(db: Db, campaignId: number): Promise<ReminderPolicy> {
+  const row = await db
+    .selectFrom('campaign')
+    .select('reminder_policy')
+    .where('id', '=', campaignId)
+    .executeTakeFirst()
+  return decodeReminderPolicy(row?.reminder_policy ?? null)
 }

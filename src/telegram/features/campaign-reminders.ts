@@ -1,3 +1,4 @@
+import type { ReminderPolicy } from '../../domain/reminders/reminder-policy.js'
 import { setReminderPolicy } from '../../domain/reminders/set-reminder-policy.js'
 import type { LoaContext } from '../context.js'
 import { allow } from '../middlewares/guards.js'
@@ -30,4 +31,11 @@ export async function setCampaignReminders(ctx: LoaContext, code: string): Promi
         })
       : ctx.t('campaigns-reminders-off', { code: campaignCode }),
   )
+}
+
+/** One line of `/chiendich <MÃ>`: when this campaign's reminders go out. */
+export function reminderPolicyLine(ctx: LoaContext, policy: ReminderPolicy): string {
+  return policy.enabled
+    ? ctx.t('campaigns-reminders-line', { offsets: policy.offsets.join(', '), time: policy.time })
+    : ctx.t('campaigns-reminders-line-off')
 }

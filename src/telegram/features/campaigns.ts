@@ -14,7 +14,8 @@ import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
 import { startNewCampaign } from './new-campaign.js'
-import { setCampaignReminders } from './campaign-reminders.js'
+import { reminderPolicyLine, setCampaignReminders } from './campaign-reminders.js'
+import { campaignReminderPolicy } from '../../domain/reminders/reminder-policy.js'
 import { syncReminders } from '../../domain/reminders/sync-reminders.js'
 
 const START = ['batdau', 'start']
@@ -126,6 +127,7 @@ async function showOne(ctx: LoaContext, code: string): Promise<void> {
       count: activities.length,
     }),
     ...activityLines,
+    reminderPolicyLine(ctx, await campaignReminderPolicy(ctx.deps.db, campaign.id)),
     can(ctx.role, 'manage-campaigns')
       ? ctx.t('campaigns-manage-hint', { code: escapeHtml(campaign.code) })
       : '',

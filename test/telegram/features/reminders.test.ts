@@ -314,6 +314,8 @@ describe('report activities and the policy', () => {
     )
     await office.says('/chiendich NGAYSACH2024 nhacnho tat', 'private')
     expect(t.lastBotText(office)).toContain('Đã tắt nhắc hạn cho chiến dịch NGAYSACH2024')
+    await office.says('/chiendich NGAYSACH2024', 'private')
+    expect(t.lastBotText(office)).toContain('⏰ Nhắc hạn: đã tắt.')
     await t.runSenderAt('2024-04-16T01:00:00Z')
     expect(groups.flatMap((g) => reminderTexts(g))).toEqual([])
   })
