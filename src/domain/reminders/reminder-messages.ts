@@ -16,6 +16,8 @@ import {
 } from './reminder-audience.js'
 import type { ReminderRenderer } from './reminder-renderer.js'
 import { splitIntoMessages } from './split-message.js'
+import { copyLink, formatDueDay, mention } from './reminder-format.js'
+import { missingByUnit } from './overdue-lines.js'
 
 /** One reminder to expand: an item, the unit it addresses (null: the office), which slot. */
 export interface ReminderTarget {
@@ -31,30 +33,6 @@ export interface ExpandedReminder {
   /** Distinct people reached in private, and groups: what /nhacnho reports. */
   people: Set<number>
   groups: Set<number>
-}
-
-/** `05/05/2024`, as Vietnamese offices write dates. */
-export function formatDueDay(day: string): string {
-  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`
-}
-
-/**
- * A link to the copy in its group, for people reminded in private: Telegram
- * opens `t.me/c/<id>/<message>` for members of a supergroup (id -100…); a
- * basic group has no such link.
- */
-export function copyLink(chatId: number, messageId: number | null): string | null {
-  const id = String(chatId)
-  if (messageId === null || !id.startsWith('-100')) return null
-  return `https://t.me/c/${id.slice(4)}/${messageId}`
-}
-
-/** A mention that works without a username: Telegram turns it into a text_mention. */
-export function mention(person: Pick<Reachable, 'fullName' | 'telegramId'>): string {
-  const name = escapeHtml(person.fullName)
-  return person.telegramId === null
-    ? name
-    : `<a href="tg://user?id=${person.telegramId}">${name}</a>`
 }
 
 interface ItemInfo {
@@ -264,58 +242,4 @@ export async function expandReminder(
       return out
     }
   }
-}
-
-/** The office's overdue lines: one per unit still missing something, rendered per reader's locale. */
-async function missingByUnit(
-  db: Db,
-  renderer: ReminderRenderer,
-  target: ReminderTarget,
-  today: string,
-): Promise<((locale: string) => string)[]> {
-  const unitIds =
-    target.kind === 'broadcast'
-      ? (
-          await db
-            .selectFrom('broadcast_target')
-            .select('unit_id')
-            .where('broadcast_id', '=', target.itemId)
-            .execute()
-        ).map((r) => r.unit_id)
-      : (
-          await db
-            .selectFrom('reminder')
-            .select('unit_id')
-            .distinct()
-            .where('activity_id', '=', target.itemId)
-            .where('audience', '=', 'unit')
-            .execute()
-        ).flatMap((r) => (r.unit_id === null ? [] : [r.unit_id]))
-  const units = await db
-    .selectFrom('unit')
-    .select(['id', 'name'])
-    .where('id', 'in', [0, ...unitIds])
-    .orderBy('name')
-    .execute()
-  const lines: ((locale: string) => string)[] = []
-  for (const unit of units) {
-    const name = escapeHtml(unit.name)
-    if (target.kind === 'broadcast') {
-      const pending = await pendingMembers(db, target.itemId, unit.id, today)
-      if (pending.length > 0)
-        lines.push((locale) =>
-          renderer.t(locale, 'remind-overdue-line-broadcast', {
-            unit: name,
-            count: pending.length,
-          }),
-        )
-    } else if (target.kind === 'report') {
-      if (!(await hasSubmitted(db, target.itemId, unit.id)))
-        lines.push((locale) => renderer.t(locale, 'remind-overdue-line-report', { unit: name }))
-    } else if (target.kind === 'task') {
-      if (!(await isTaskDone(db, target.itemId, unit.id)))
-        lines.push((locale) => renderer.t(locale, 'remind-overdue-line-task', { unit: name }))
-    }
-  }
-  return lines
 }
