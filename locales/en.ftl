@@ -315,8 +315,8 @@ calendar-added-holiday = Day off { $day } added. Reminders have been re-planned.
 calendar-added-workday = Make-up working day { $day } added. Reminders have been re-planned.
 calendar-empty = The agency has no days off or make-up working days of its own from today. Add one with /calendar add <date> [nghỉ|làm bù] [note]
 calendar-header = The agency's own calendar from today ({ $count } days):
-calendar-item-holiday = • { $day }: day off { $note }
-calendar-item-workday = • { $day }: make-up working day { $note }
+calendar-item-holiday = • { $day }: day off{ $note }
+calendar-item-workday = • { $day }: make-up working day{ $note }
 calendar-more = … and { $count } more days.
 
 ## /chiendich nhacnho

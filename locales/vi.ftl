@@ -315,8 +315,8 @@ calendar-added-holiday = Đã thêm ngày nghỉ { $day }. Lịch nhắc hạn �
 calendar-added-workday = Đã thêm ngày làm bù { $day }. Lịch nhắc hạn đã được tính lại.
 calendar-empty = Cơ quan chưa có ngày nghỉ hoặc ngày làm bù riêng nào từ hôm nay. Thêm bằng /lichnghi them <ngày> [nghỉ|làm bù] [ghi chú]
 calendar-header = Lịch riêng của cơ quan từ hôm nay ({ $count } ngày):
-calendar-item-holiday = • { $day }: nghỉ { $note }
-calendar-item-workday = • { $day }: làm bù { $note }
+calendar-item-holiday = • { $day }: nghỉ{ $note }
+calendar-item-workday = • { $day }: làm bù{ $note }
 calendar-more = … và { $count } ngày sau nữa.
 
 ## /chiendich nhacnho

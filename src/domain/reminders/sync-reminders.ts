@@ -102,7 +102,7 @@ export async function syncReminders(
 
   const existing = await trx
     .selectFrom('reminder')
-    .select(['key', 'state'])
+    .select(['key', 'state', 'slot'])
     .where('campaign_id', '=', campaignId)
     .where('slot', '!=', 'manual')
     .execute()
@@ -115,6 +115,17 @@ export async function syncReminders(
       .insertInto('reminder')
       .values(fresh.slice(i, i + 50).map((r) => ({ ...r, created_at: nowIso(deps) })))
       .onConflict((oc) => oc.column('key').doNothing())
+      .execute()
+  }
+  // Same time, another slot (the calendar moved the days): the row stays, its slot follows.
+  for (const row of existing) {
+    const want = wanted.get(row.key)
+    if (row.state !== 'pending' || want === undefined || want.slot === row.slot) continue
+    await trx
+      .updateTable('reminder')
+      .set({ slot: want.slot })
+      .where('key', '=', row.key)
+      .where('state', '=', 'pending')
       .execute()
   }
   const moot = existing.filter((r) => r.state === 'pending' && !wanted.has(r.key)).map((r) => r.key)

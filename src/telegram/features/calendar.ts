@@ -77,7 +77,7 @@ async function listDays(ctx: LoaContext, today: string): Promise<void> {
   const lines = days.slice(0, MAX_LISTED).map((d) =>
     ctx.t(d.kind === 'workday' ? 'calendar-item-workday' : 'calendar-item-holiday', {
       day: formatDay(d.day),
-      note: escapeHtml(d.note ?? ''),
+      note: d.note === null ? '' : ` — ${escapeHtml(d.note)}`,
     }),
   )
   if (days.length > MAX_LISTED)
