@@ -100,7 +100,9 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
     case 'remind-too-soon':
       return ctx.t('error-remind-too-soon', { unit: error.unitCode, at: error.nextAt })
     case 'nothing-to-remind':
-      return ctx.t('error-nothing-to-remind', { code: error.campaignCode ?? '—' })
+      return error.campaignCode === null
+        ? ctx.t('error-nothing-to-remind-any')
+        : ctx.t('error-nothing-to-remind', { code: error.campaignCode })
     case 'invalid-deadline':
       return ctx.t('error-invalid-deadline', { given: error.given, example: error.example })
   }

@@ -306,6 +306,20 @@ describe('report activities and the policy', () => {
     expect(reminderTexts(groups[1]!)).toEqual([])
   })
 
+  it('/nhacnho says so when nothing is open, and names an unknown campaign', async () => {
+    await office.says('/start', 'private')
+    t.clock.set('2024-05-10T03:00:00Z') // every seeded deadline has passed
+    await office.says('/nhacnho', 'private')
+    expect(t.lastBotText(office)).toBe(
+      'Hiện không có chiến dịch đang chạy nào còn việc trong hạn cần nhắc.',
+    )
+    await office.says('/nhacnho KHONGCO', 'private')
+    expect(t.lastBotText(office)).toContain('Không có chiến dịch mã «KHONGCO»')
+    expect(
+      await t.db.selectFrom('reminder').selectAll().where('slot', '=', 'manual').execute(),
+    ).toEqual([])
+  })
+
   it('turns reminders off with nhacnho tat and refuses a policy it cannot read', async () => {
     await broadcastWithDeadline()
     await office.says('/chiendich NGAYSACH2024 nhacnho 3,1 23:00', 'private')
