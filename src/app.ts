@@ -88,7 +88,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     },
   })
 
-  const sender = createTelegramSender(deps, {
+  const { sender, keyboards } = createTelegramSender(deps, {
     token,
     i18n: loa.i18n,
     pacer,
@@ -99,9 +99,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     nextDueAt: () => sender.nextDueAt(),
     run: async () => {
       const stats = await sender.runOnce()
-      return stats.claimed > 0 || stats.edited > 0
+      return stats.claimed > 0
     },
   })
+  scheduler.register('keyboards', keyboards)
   scheduler.register('housekeeping', housekeepingJob())
   let runner: RunnerHandle | undefined
   let server: Server | undefined

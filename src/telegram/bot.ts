@@ -47,14 +47,13 @@ export interface CreateBotOptions {
 
 /**
  * Telegram withholds reactions and member changes unless asked (PRODUCT §3);
- * polling and the webhook both ask for these.
+ * polling and the webhook both ask for these, and only these: a kind nothing
+ * handles (edited_message, message_reaction_count) would cost an inbox write each.
  */
 export const ALLOWED_UPDATES = [
   'message',
-  'edited_message',
   'callback_query',
   'message_reaction',
-  'message_reaction_count',
   'chat_member',
   'my_chat_member',
 ] as const
