@@ -443,6 +443,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('update_id', 'integer', (c) => c.primaryKey())
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('received_at', 'text', (c) => c.notNull())
+    // A claim while it is handled (src/domain/updates/inbox.ts): two processes never handle one.
+    .addColumn('claimed_by', 'text')
+    .addColumn('lease_until', 'text')
     .addColumn('handled_at', 'text')
     .execute()
   await db.schema

@@ -264,6 +264,8 @@ export interface InboundUpdateTable {
   update_id: number
   payload: string
   received_at: string
+  claimed_by: string | null
+  lease_until: string | null
   handled_at: string | null
 }
 
