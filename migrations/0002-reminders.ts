@@ -20,26 +20,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   // How many messages the row became when it was sent (0 when nobody was pending).
   await db.schema.alterTable('reminder').addColumn('message_count', 'integer').execute()
 
-  // Every foreign key of reminder cascades, and syncReminders reads by item.
+  // The foreign keys of reminder are indexed in 0001; /nhacnho's once-per-unit-per-hour check
+  // reads the unit's latest manual row.
   await db.schema
-    .createIndex('reminder_campaign_idx')
-    .on('reminder')
-    .column('campaign_id')
-    .execute()
-  await db.schema
-    .createIndex('reminder_broadcast_idx')
-    .on('reminder')
-    .column('broadcast_id')
-    .execute()
-  await db.schema
-    .createIndex('reminder_activity_idx')
-    .on('reminder')
-    .column('activity_id')
-    .execute()
-  await db.schema.createIndex('reminder_member_idx').on('reminder').column('member_id').execute()
-  // /nhacnho's once-per-unit-per-hour check reads the unit's latest manual row.
-  await db.schema
-    .createIndex('reminder_unit_idx')
+    .createIndex('reminder_unit_slot_idx')
     .on('reminder')
     .columns(['unit_id', 'slot', 'scheduled_at'])
     .execute()
@@ -70,14 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('task_completion').execute()
-  for (const index of [
-    'reminder_campaign_idx',
-    'reminder_broadcast_idx',
-    'reminder_activity_idx',
-    'reminder_member_idx',
-    'reminder_unit_idx',
-  ])
-    await db.schema.dropIndex(index).execute()
+  await db.schema.dropIndex('reminder_unit_slot_idx').execute()
   await db.schema.alterTable('reminder').dropColumn('message_count').execute()
   await db.schema.alterTable('reminder').dropColumn('audience').execute()
   await db.schema.alterTable('reminder').dropColumn('slot').execute()

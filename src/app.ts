@@ -17,6 +17,7 @@ import { Pacer } from './domain/broadcasts/pacer.js'
 import { housekeepingJob } from './domain/housekeeping.js'
 import { expireDeadLocalLeases, newWorkerId } from './db/claim.js'
 import { createScheduler, type Scheduler } from './scheduler.js'
+import { isUpdateHandled } from './domain/updates/inbox.js'
 import { reminderJob } from './domain/reminders/reminder-job.js'
 import { syncAllReminders } from './domain/reminders/sync-reminders.js'
 import { telegramReminderRenderer } from './telegram/reminder-renderer.js'
@@ -61,7 +62,7 @@ export interface App {
   start(): Promise<void>
   /** Stops receiving, waits for updates in flight, closes the database. Idempotent. */
   stop(): Promise<void>
-  /** Resolves once the update has been handled (or dropped as already seen). */
+  /** Resolves once the update has been handled (the inbox says so, or this process just did). */
   handled(updateId: number): Promise<void>
 }
 
@@ -75,23 +76,23 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const pacer = new Pacer(() => time.now())
   const workerId = newWorkerId()
 
-  const handledIds = new Set<number>()
-  const waiters = new Map<number, (() => void)[]>()
   const token = requireBotToken(config)
+  // Whoever awaits handled(id): resolved when this process finishes the update.
+  const waiters = new Map<number, (() => void)[]>()
   const loa = createBot(deps, {
     token,
     onBroadcastConfirmed: () => scheduler.wake(),
     pacer,
     time,
     ...(overrides.botInfo === undefined ? {} : { botInfo: overrides.botInfo }),
+    workerId,
     onUpdateHandled: (id) => {
-      handledIds.add(id)
       for (const resolve of waiters.get(id) ?? []) resolve()
       waiters.delete(id)
     },
   })
 
-  const sender = createTelegramSender(deps, {
+  const { sender, keyboards } = createTelegramSender(deps, {
     token,
     i18n: loa.i18n,
     pacer,
@@ -102,9 +103,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     nextDueAt: () => sender.nextDueAt(),
     run: async () => {
       const stats = await sender.runOnce()
-      return stats.claimed > 0 || stats.edited > 0
+      return stats.claimed > 0
     },
   })
+  scheduler.register('keyboards', keyboards)
   scheduler.register('housekeeping', housekeepingJob())
   scheduler.register(
     'reminders',
@@ -140,7 +142,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       if (config.webhook === undefined) {
         runner = await startPolling(loa.bot, deps, overrides.polling)
       } else {
-        server = await startWebhook(loa.bot, config.webhook)
+        server = await startWebhook(loa.bot, deps, config.webhook)
       }
       await loa.menus.publishDefaults(loa.bot.api).catch((error: unknown) => {
         logger.warn({ err: error }, 'could not publish command menus')
@@ -168,9 +170,16 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       return stopping
     },
     handled(updateId) {
-      if (handledIds.has(updateId)) return Promise.resolve()
-      return new Promise((resolve) => {
+      // Listen first, then ask the inbox: an update finished in between is not missed.
+      const done = new Promise<void>((resolve) => {
         waiters.set(updateId, [...(waiters.get(updateId) ?? []), resolve])
+      })
+      return isUpdateHandled(deps, updateId).then((handled) => {
+        if (!handled) return done
+        const list = (waiters.get(updateId) ?? []).slice(0, -1)
+        if (list.length === 0) waiters.delete(updateId)
+        else waiters.set(updateId, list)
+        return undefined
       })
     },
   }

@@ -37,7 +37,9 @@ export interface CreateBotOptions {
   token: string
   /** Known bot identity, to skip getMe (tests, webhook cold starts). */
   botInfo?: UserFromGetMe
-  /** Called when an update has been handled (or dropped as a duplicate). */
+  /** This process's worker id, on the inbox claims (src/db/claim.ts newWorkerId). */
+  workerId: string
+  /** Called when this process has handled an update. */
   onUpdateHandled?: (updateId: number) => void
   /** A broadcast was confirmed or approved: the sender should look at the outbox now. */
   onBroadcastConfirmed?: () => void
@@ -49,14 +51,13 @@ export interface CreateBotOptions {
 
 /**
  * Telegram withholds reactions and member changes unless asked (PRODUCT §3);
- * polling and the webhook both ask for these.
+ * polling and the webhook both ask for these, and only these: a kind nothing
+ * handles (edited_message, message_reaction_count) would cost an inbox write each.
  */
 export const ALLOWED_UPDATES = [
   'message',
-  'edited_message',
   'callback_query',
   'message_reaction',
-  'message_reaction_count',
   'chat_member',
   'my_chat_member',
 ] as const
@@ -114,7 +115,7 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
       [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String),
     ),
   )
-  bot.use(handleOnce(options.onUpdateHandled))
+  bot.use(handleOnce(options.workerId, options.onUpdateHandled))
   bot.use(trackMember)
   bot.use(i18n)
   bot.use(unregisteredGroupGate())

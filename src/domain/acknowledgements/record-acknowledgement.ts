@@ -1,8 +1,7 @@
 import type { Db } from '../../db/database.js'
 import { withdrawPrivateReminders } from '../reminders/withdraw-reminders.js'
 import type { AcknowledgementSource } from '../../db/schema.js'
-import { markKeyboardDirty } from '../broadcasts/keyboard-refresh.js'
-import { countAcknowledgements } from '../broadcasts/keyboard-context.js'
+import { countAcknowledgement } from '../broadcasts/keyboard-refresh.js'
 import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 
@@ -34,6 +33,7 @@ export interface AcknowledgementRecorded {
 interface DeliveryRef {
   id: number
   broadcast_id: number
+  acknowledged: number
 }
 
 /**
@@ -76,7 +76,7 @@ export async function recordAcknowledgement(
         // The copy's message id was not recorded (a send repeated after a crash): the chat's delivery stands for it.
         delivery = await trx
           .selectFrom('delivery')
-          .select(['id', 'broadcast_id'])
+          .select(['id', 'broadcast_id', 'acknowledged'])
           .where('broadcast_id', '=', input.broadcastId)
           .where('chat_id', '=', input.chatId)
           .where('state', '=', 'sent')
@@ -102,8 +102,10 @@ export async function recordAcknowledgement(
       .executeTakeFirst()
     const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
     let source = input.source
+    let count = delivery.acknowledged
     if (created) {
-      await markKeyboardDirty(trx, delivery.id, at)
+      // The copy's counter and keyboard version, in this transaction: no counting.
+      count = await countAcknowledgement(trx, delivery.id)
       await withdrawPrivateReminders(trx, delivery.broadcast_id, member.id)
     } else {
       const existing = await trx
@@ -119,7 +121,7 @@ export async function recordAcknowledgement(
       broadcastId: delivery.broadcast_id,
       deliveryId: delivery.id,
       source,
-      count: await countAcknowledgements(trx, { deliveryId: delivery.id }),
+      count,
     })
   })
 }
@@ -149,14 +151,14 @@ async function findDeliveryByMessage(
 ): Promise<DeliveryRef | undefined> {
   const exact = await db
     .selectFrom('delivery')
-    .select(['id', 'broadcast_id'])
+    .select(['id', 'broadcast_id', 'acknowledged'])
     .where('chat_id', '=', chatId)
     .where('message_id', '=', messageId)
     .executeTakeFirst()
   if (exact !== undefined) return exact
   const albums = await db
     .selectFrom('delivery')
-    .select(['id', 'broadcast_id', 'message_ids'])
+    .select(['id', 'broadcast_id', 'acknowledged', 'message_ids'])
     .where('chat_id', '=', chatId)
     .where('state', '=', 'sent')
     .where('message_ids', 'like', '%,%')
@@ -181,7 +183,7 @@ async function deliveryOfOwnUnit(
         .onRef('broadcast_target.broadcast_id', '=', 'delivery.broadcast_id')
         .onRef('broadcast_target.unit_id', '=', 'delivery.unit_id'),
     )
-    .select(['delivery.id', 'delivery.broadcast_id'])
+    .select(['delivery.id', 'delivery.broadcast_id', 'delivery.acknowledged'])
     .where('member.id', '=', memberId)
     .where('delivery.broadcast_id', '=', broadcastId)
     .where('delivery.state', '=', 'sent')

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js'
 import { localDate } from '../broadcasts/parse-when.js'
 import { countParticipants } from '../broadcasts/keyboard-context.js'
-import { markKeyboardDirty } from '../broadcasts/keyboard-refresh.js'
+import { countAcknowledgement, countParticipant } from '../broadcasts/keyboard-refresh.js'
 import { rowToActivity, type Activity, type Campaign } from '../campaigns/campaign.js'
 import {
   currentParticipationActivity,
@@ -108,22 +108,8 @@ export async function recordParticipation(
       updated = true
     }
     const acknowledgedBroadcastId = await acknowledgeAnswered(trx, input, member, campaign.id, at)
-    if (created && member.unit_id !== null) {
-      // The 🙋 counts on this unit's copies of the campaign's broadcasts change.
-      const copies = await trx
-        .selectFrom('delivery')
-        .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
-        .select('delivery.id')
-        .where('broadcast.campaign_id', '=', campaign.id)
-        .where('delivery.unit_id', '=', member.unit_id)
-        .where('delivery.state', '=', 'sent')
-        .execute()
-      await markKeyboardDirty(
-        trx,
-        copies.map((c) => c.id),
-        at,
-      )
-    }
+    // The 🙋 count on this unit's recent copies of the campaign, in this transaction.
+    if (created && member.unit_id !== null) await countParticipant(trx, campaign.id, member.unit_id)
     return ok({
       created,
       updated,
@@ -304,6 +290,6 @@ async function acknowledgeAnswered(
     .onConflict((oc) => oc.columns(['broadcast_id', 'member_id']).doNothing())
     .executeTakeFirst()
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
-    await markKeyboardDirty(db, delivery.id, at)
+    await countAcknowledgement(db, delivery.id)
   return delivery.broadcast_id
 }

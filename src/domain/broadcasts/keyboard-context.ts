@@ -19,14 +19,18 @@ export interface KeyboardContext {
   participation: { activityId: number; count: number } | null
 }
 
-/** Contexts for several deliveries: the sender's first keyboard and every refresh. */
+/**
+ * Contexts for several deliveries: the sender's first keyboard and every
+ * refresh. Counts come from the delivery's counters (kept by each tap); a copy
+ * not yet sent gets its unit's participant count once, written on its row, so
+ * that later taps only add to it.
+ */
 export async function keyboardContexts(
   deps: Deps,
   deliveryIds: readonly number[],
 ): Promise<Map<number, KeyboardContext>> {
   const result = new Map<number, KeyboardContext>()
   if (deliveryIds.length === 0) return result
-  const ids = [...deliveryIds]
   const rows = await deps.db
     .selectFrom('delivery')
     .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
@@ -36,18 +40,14 @@ export async function keyboardContexts(
       'delivery.broadcast_id',
       'delivery.chat_id',
       'delivery.unit_id',
+      'delivery.state',
+      'delivery.acknowledged',
+      'delivery.participants',
       'broadcast.campaign_id',
       'campaign.status',
     ])
-    .where('delivery.id', 'in', ids)
+    .where('delivery.id', 'in', [...deliveryIds])
     .execute()
-  const acks = await deps.db
-    .selectFrom('acknowledgement')
-    .select(['delivery_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('delivery_id', 'in', ids)
-    .groupBy('delivery_id')
-    .execute()
-  const ackCount = new Map(acks.map((a) => [a.delivery_id, Number(a.n)]))
   const today = localDate(deps.clock.now(), deps.config.timezone)
   const activityByCampaign = new Map<number, number | null>()
   const participationCount = new Map<string, number>()
@@ -62,11 +62,18 @@ export async function keyboardContexts(
     }
     let participation: KeyboardContext['participation'] = null
     if (activityId !== null) {
-      const key = `${activityId}:${row.unit_id}`
-      let count = participationCount.get(key)
-      if (count === undefined) {
-        count = await countParticipants(deps.db, activityId, row.unit_id)
+      let count = row.participants
+      if (row.state !== 'sent') {
+        const key = `${activityId}:${row.unit_id}`
+        count =
+          participationCount.get(key) ?? (await countParticipants(deps.db, activityId, row.unit_id))
         participationCount.set(key, count)
+        if (count !== row.participants)
+          await deps.db
+            .updateTable('delivery')
+            .set({ participants: count })
+            .where('id', '=', row.id)
+            .execute()
       }
       participation = { activityId, count }
     }
@@ -76,7 +83,7 @@ export async function keyboardContexts(
       campaignId: row.campaign_id,
       chatId: row.chat_id,
       unitId: row.unit_id,
-      ackCount: ackCount.get(row.id) ?? 0,
+      ackCount: row.acknowledged,
       participation,
     })
   }
@@ -96,19 +103,5 @@ export async function countParticipants(
     .where('participation.activity_id', '=', activityId)
   if (unitId !== undefined) query = query.where('member.unit_id', '=', unitId)
   const row = await query.executeTakeFirst()
-  return Number(row?.n ?? 0)
-}
-
-/** Acknowledgements of one broadcast, or of one delivered copy of it. */
-export async function countAcknowledgements(
-  db: Db,
-  filter: { broadcastId: number } | { deliveryId: number },
-): Promise<number> {
-  const query = db.selectFrom('acknowledgement').select((eb) => eb.fn.countAll<number>().as('n'))
-  const row = await (
-    'deliveryId' in filter
-      ? query.where('delivery_id', '=', filter.deliveryId)
-      : query.where('broadcast_id', '=', filter.broadcastId)
-  ).executeTakeFirst()
   return Number(row?.n ?? 0)
 }

@@ -59,15 +59,8 @@ async function seedBroadcast(confirmBy = '2024-04-22'): Promise<number> {
         thread_id: null,
         state: 'sent' as const,
         next_attempt_at: '2024-04-15T01:00:00.000Z',
-        lease_until: null,
-        claimed_by: null,
         message_id: 500 + i,
-        message_ids: null,
         sent_at: '2024-04-15T01:00:01.000Z',
-        error_code: null,
-        failure_reason: null,
-        keyboard_dirty_at: null,
-        keyboard_refreshed_at: null,
       })),
     )
     .execute()
