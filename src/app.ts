@@ -1,4 +1,5 @@
 import type { Server } from 'node:http'
+import type { LogEvent } from 'kysely'
 import type { RunnerHandle } from '@grammyjs/runner'
 import type { UserFromGetMe } from 'grammy/types'
 import { systemClock, type Clock } from './clock.js'
@@ -40,6 +41,8 @@ export interface AppOverrides {
   clock?: Clock
   /** Pacing and retry waits; tests drive them by hand. */
   time?: MonotonicTime
+  /** Every SQL statement run, for measuring a path (tests, benchmarks). */
+  onQuery?: (event: LogEvent) => void
   logger?: Logger
   botInfo?: UserFromGetMe
   polling?: PollingOptions
@@ -68,7 +71,10 @@ export interface App {
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.logLevel)
-  const database = openDatabase(config.databasePath)
+  const database = openDatabase(
+    config.databasePath,
+    overrides.onQuery === undefined ? {} : { onQuery: overrides.onQuery },
+  )
   const deps: Deps = { db: database.db, clock: overrides.clock ?? systemClock, logger, config }
   const scheduler = createScheduler(deps)
   deps.wake = () => scheduler.wake()

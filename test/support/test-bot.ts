@@ -1,6 +1,6 @@
 import { pino } from 'pino'
 import type { InlineKeyboardButton, Update } from 'grammy/types'
-import { createApp, type App, type MonotonicTime } from '../../src/app.js'
+import { createApp, type App, type AppOverrides, type MonotonicTime } from '../../src/app.js'
 import { ManualClock, systemClock } from '../../src/clock.js'
 import { loadConfig } from '../../src/config.js'
 import { BotApiStandIn } from '../../src/sandbox/bot-api/index.js'
@@ -46,6 +46,8 @@ export interface TestBotOptions {
   enforceLimits?: boolean
   /** Pacing and retry waits (default: real). */
   time?: MonotonicTime
+  /** Sees every SQL statement the app runs. */
+  onQuery?: AppOverrides['onQuery']
 }
 
 /**
@@ -87,6 +89,7 @@ export class TestBot {
       logger: pino({ level: 'silent' }),
       polling: { timeoutSeconds: 1 },
       ...(options.time === undefined ? {} : { time: options.time }),
+      ...(options.onQuery === undefined ? {} : { onQuery: options.onQuery }),
     })
     await app.start()
     return new TestBot(api, app, dir, clock === 'real' ? undefined : clock)

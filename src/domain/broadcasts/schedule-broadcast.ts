@@ -9,6 +9,7 @@ import {
 } from '../campaigns/campaign-queries.js'
 import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
+import { consumePendingAction } from '../pending-actions.js'
 import {
   findUnitByCode,
   listActiveChatsOfUnits,
@@ -169,16 +170,22 @@ export interface ConfirmedBroadcast {
  * at its send time. The request is re-read at confirmation, so a time that
  * passed while the preview was open is refused rather than sent late.
  * With approval required (§10) the rows wait as `awaiting_approval` and no
- * delivery exists until approveBroadcast.
+ * delivery exists until approveBroadcast. With `consume`, the preview's pending
+ * action is deleted in the same transaction (refused as `stale-button` when spent).
  */
 export async function confirmBroadcast(
   deps: Deps,
   request: BroadcastRequest,
+  options: { consume?: { id: number; memberId: number; kind: string } } = {},
 ): Promise<Result<ConfirmedBroadcast>> {
   const at = nowIso(deps)
   return deps.db.transaction().execute(async (trx): Promise<Result<ConfirmedBroadcast>> => {
     const prepared = await prepare(deps, trx, request)
     if (!prepared.ok) return prepared
+    // The preview's "Xác nhận" is spent in the same transaction that writes the
+    // broadcast: a crash loses neither, and a replayed press finds it spent.
+    if (options.consume !== undefined && !(await consumePendingAction(trx, options.consume)))
+      return err({ code: 'stale-button' })
     const preview = prepared.value
     const status = preview.requiresApproval ? 'awaiting_approval' : 'scheduled'
     const ids: number[] = []

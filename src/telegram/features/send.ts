@@ -10,7 +10,11 @@ import {
   type BroadcastPreview,
   type BroadcastRequest,
 } from '../../domain/broadcasts/schedule-broadcast.js'
-import { savePendingAction, takePendingAction } from '../../domain/pending-actions.js'
+import {
+  readPendingAction,
+  savePendingAction,
+  takePendingAction,
+} from '../../domain/pending-actions.js'
 import { callbacks } from '../callback-data/codec.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
@@ -112,14 +116,16 @@ export function sendFeature(onConfirmed: () => void): {
   const confirmations: ConfirmationHandlers = {
     kind: KIND,
     async confirm(ctx, id, memberId) {
-      const request = await takePendingAction(ctx.deps, {
+      const request = await readPendingAction(ctx.deps, {
         id,
         memberId,
         kind: KIND,
         schema: requestSchema,
       })
       if (request === undefined) return ctx.t('error-stale-button')
-      const confirmed = await confirmBroadcast(ctx.deps, request)
+      const confirmed = await confirmBroadcast(ctx.deps, request, {
+        consume: { id, memberId, kind: KIND },
+      })
       if (!confirmed.ok) return escapeHtml(errorMessage(ctx, confirmed.error))
       onConfirmed()
       const first = confirmed.value.preview.sendAts[0]
