@@ -262,3 +262,11 @@ campaign-new-created = Campaign <b>{ $code }</b> — { $title } created. Start i
 campaign-new-cancelled = Cancelled; no campaign was created.
 schedule-retry-button = 🔁 Resend to failed groups ({ $count })
 schedule-retried = { $count } failed group(s) of broadcast { $id } are queued again.
+
+## Reports (/report, /summary, /submit, /export)
+
+error-no-active-campaign = No campaign is running now. Name the campaign, for example: /report NGAYSACH2024
+error-report-other-unit = You can see your own unit's report only, not that of «{ $code }». For example: /report NGAYSACH2024
+error-report-needs-unit = You belong to no unit, so name one, for example: /report NGAYSACH2024 VP
+error-no-report-activity = Campaign { $code } has no report to submit.
+error-submit-needs-content = Use /submit as a reply to the message holding the report text or file, for example: reply to «report.docx» with /submit NGAYSACH2024

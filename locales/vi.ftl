@@ -262,3 +262,11 @@ campaign-new-created = Đã tạo chiến dịch <b>{ $code }</b> — { $title }
 campaign-new-cancelled = Đã huỷ; không tạo chiến dịch nào.
 schedule-retry-button = 🔁 Gửi lại các nhóm lỗi ({ $count })
 schedule-retried = Đã đưa { $count } nhóm lỗi của thông báo số { $id } vào hàng đợi gửi lại.
+
+## Báo cáo (/baocao, /tonghop, /nopbaocao, /xuat)
+
+error-no-active-campaign = Hiện không có chiến dịch nào đang triển khai. Anh/Chị ghi rõ mã chiến dịch, ví dụ: /baocao NGAYSACH2024
+error-report-other-unit = Anh/Chị chỉ xem được báo cáo của đơn vị mình, không xem được đơn vị «{ $code }». Ví dụ: /baocao NGAYSACH2024
+error-report-needs-unit = Anh/Chị chưa thuộc đơn vị nào nên cần ghi mã đơn vị, ví dụ: /baocao NGAYSACH2024 VP
+error-no-report-activity = Chiến dịch { $code } không có nhiệm vụ nộp báo cáo nào.
+error-submit-needs-content = Anh/Chị dùng /nopbaocao để trả lời (reply) đúng tin nhắn chứa nội dung báo cáo hoặc tệp báo cáo, ví dụ: trả lời tệp «bao-cao.docx» bằng /nopbaocao NGAYSACH2024
