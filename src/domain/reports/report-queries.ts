@@ -202,3 +202,47 @@ function excusedToday(db: Db, today: string) {
     .where('absence.from_on', '<=', today)
     .where('absence.to_on', '>=', today)
 }
+
+/** For the workbook's unit sheets: each known member of these units, by unit. */
+export async function selectMembers(db: Db, unitIds: UnitIds) {
+  return db
+    .selectFrom('member')
+    .select(['id', 'unit_id', 'full_name', 'username', 'role'])
+    .where('unit_id', 'in', unitIds)
+    .execute()
+}
+
+/** Each confirmation of the campaign's broadcasts by members of these units. */
+export async function selectAcknowledgements(db: Db, campaignId: number, unitIds: UnitIds) {
+  return db
+    .selectFrom('acknowledgement')
+    .innerJoin('member', 'member.id', 'acknowledgement.member_id')
+    .innerJoin('broadcast', 'broadcast.id', 'acknowledgement.broadcast_id')
+    .select([
+      'acknowledgement.member_id',
+      'acknowledgement.broadcast_id',
+      'acknowledgement.source',
+      'acknowledgement.created_at',
+    ])
+    .where('member.unit_id', 'in', unitIds)
+    .where('broadcast.campaign_id', '=', campaignId)
+    .execute()
+}
+
+/** Each participation of members of these units in the campaign's activities. */
+export async function selectParticipations(db: Db, campaignId: number, unitIds: UnitIds) {
+  return db
+    .selectFrom('participation')
+    .innerJoin('member', 'member.id', 'participation.member_id')
+    .innerJoin('activity', 'activity.id', 'participation.activity_id')
+    .select([
+      'participation.member_id',
+      'participation.activity_id',
+      'participation.note',
+      'participation.photo_file_id',
+      'participation.created_at',
+    ])
+    .where('member.unit_id', 'in', unitIds)
+    .where('activity.campaign_id', '=', campaignId)
+    .execute()
+}
