@@ -148,12 +148,12 @@ export async function renderDocx(
                 run(`Số:      /BC-${issuerAbbreviation(campaign.planNumber, issuer)}`, 13),
               ]),
             ],
-            40,
+            38,
             { borders: false },
           ),
           cell(
             [
-              centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 13, { bold: true })]),
+              centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 12, { bold: true })]),
               centered(
                 [run('Độc lập - Tự do - Hạnh phúc', 14, { bold: true, underline: true })],
                 240,
@@ -162,7 +162,7 @@ export async function renderDocx(
                 run(`${place}, ngày      tháng ${month} năm ${year}`, 14, { italics: true }),
               ]),
             ],
-            60,
+            62,
             { borders: false },
           ),
         ],
@@ -173,6 +173,7 @@ export async function renderDocx(
   const unitTables = units.flatMap((u, i) => [
     new Paragraph({
       spacing: { before: 160, after: 60 },
+      indent: { firstLine: Math.round(12.7 * MM) },
       keepNext: true,
       children: [run(`2.${i + 1}. ${u.unit.name} (${u.unit.code})`, 14, { bold: true })],
     }),
@@ -221,7 +222,11 @@ export async function renderDocx(
         properties: { page: { size: PAGE, margin: MARGIN } },
         children: [
           header,
-          centered([run('BÁO CÁO', 14, { bold: true })], 0),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 360, after: 0 },
+            children: [run('BÁO CÁO', 14, { bold: true })],
+          }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { before: 0, after: 0 },
@@ -263,7 +268,7 @@ export async function renderDocx(
 
 function summaryTable(units: readonly UnitFigures[], percent: (r: number | null) => string): Table {
   const headers = ['STT', 'Đơn vị', 'Quân số', 'Đã xác nhận', 'Tỷ lệ', 'Tham gia', 'Báo cáo']
-  const widths = [7, 35, 11, 14, 11, 11, 11]
+  const widths = [8, 34, 11, 14, 11, 11, 11]
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
