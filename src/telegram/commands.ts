@@ -41,6 +41,25 @@ export const COMMANDS = {
   units: { name: 'donvi', alias: 'units', capability: 'manage-units', where: ['private'] },
   grant: { name: 'phanquyen', alias: 'grant', capability: 'grant-role', where: ['private'] },
   register: { name: 'dangky', alias: 'register', capability: 'register-group', where: ['group'] },
+  report: {
+    name: 'baocao',
+    alias: 'report',
+    capability: 'read-own-unit-report',
+    where: ['private', 'group'],
+  },
+  summary: {
+    name: 'tonghop',
+    alias: 'summary',
+    capability: 'read-all-reports',
+    where: ['private'],
+  },
+  submitReport: {
+    name: 'nopbaocao',
+    alias: 'submit',
+    capability: 'read-own-unit-report',
+    where: ['private', 'group'],
+  },
+  export: { name: 'xuat', alias: 'export', capability: 'read-all-reports', where: ['private'] },
   makeHead: {
     name: 'truongdonvi',
     alias: 'makehead',

@@ -55,7 +55,14 @@ export async function resolveReportCampaign(
  */
 export async function unitReport(
   deps: Pick<Deps, 'db' | 'clock' | 'config'>,
-  input: { campaign: Campaign; unitCode: string | null; asker: Member | undefined; role: Role },
+  input: {
+    campaign: Campaign
+    unitCode: string | null
+    /** Without a code: this unit (the group's) rather than the asker's own. */
+    defaultUnitId?: number | null
+    asker: Member | undefined
+    role: Role
+  },
 ): Promise<Result<UnitReport>> {
   if (!can(input.role, 'read-own-unit-report'))
     return err({ code: 'not-allowed', needed: 'read-own-unit-report' })
@@ -73,8 +80,13 @@ export async function unitReport(
       return err({ code: 'report-other-unit', unitCode: unit.code })
     unitId = unit.id
   } else {
-    if (ownUnitId === null) return err({ code: 'report-needs-unit' })
-    unitId = ownUnitId
+    const wanted = input.defaultUnitId ?? ownUnitId
+    if (wanted === null) return err({ code: 'report-needs-unit' })
+    if (wanted !== ownUnitId && !can(input.role, 'read-all-reports')) {
+      const unit = await findUnitById(deps.db, wanted)
+      return err({ code: 'report-other-unit', unitCode: unit?.code ?? String(wanted) })
+    }
+    unitId = wanted
   }
   const [figures] = await loadUnitFigures(deps, input.campaign, [unitId], { pendingNames: true })
   if (figures === undefined) {
