@@ -205,3 +205,70 @@ describe('/tonghop and /xuat', () => {
     )
   })
 })
+
+describe('/tonghop at department scale', () => {
+  it('splits 400 units into messages within Telegram’s limit and charts the worst 30', async () => {
+    const campaignId = world.campaignId
+    const broadcast = await t.db.selectFrom('broadcast').select('id').executeTakeFirstOrThrow()
+    for (let i = 4; i <= 400; i++) {
+      const unit = await t.db
+        .insertInto('unit')
+        .values({
+          code: `DV${i}`,
+          name: `Trung tâm Văn hóa - Thể thao và Du lịch số ${i}`,
+          parent_id: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const chat = await t.db
+        .insertInto('unit_chat')
+        .values({
+          unit_id: unit.id,
+          chat_id: -5000 - i,
+          thread_id: null,
+          title: `Nhóm ${i}`,
+          member_count: 10,
+          registered_by: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await t.db
+        .insertInto('campaign_target')
+        .values({ campaign_id: campaignId, unit_id: unit.id })
+        .execute()
+      await t.db
+        .insertInto('delivery')
+        .values({
+          broadcast_id: broadcast.id,
+          unit_chat_id: chat.id,
+          unit_id: unit.id,
+          chat_id: -5000 - i,
+          thread_id: null,
+          state: 'sent',
+          next_attempt_at: '2024-04-15T00:00:01Z',
+          message_id: 1,
+          message_ids: null,
+          sent_at: '2024-04-15T00:00:01Z',
+        })
+        .execute()
+    }
+    await office.says('/tonghop', 'private')
+    const messages = t.api.botMessages(office.id)
+    const photo = messages.at(-1)!
+    expect(photo.caption).toBe(
+      'Tỷ lệ xác nhận đã đọc: 30 đơn vị thấp nhất trên 400. Bảng đầy đủ ở trên hoặc xuất tệp bằng /xuat.',
+    )
+    const texts = messages
+      .slice(0, -1)
+      .map((m) => m.text ?? '')
+      .filter((text) => /^\d+\. /m.test(text))
+    expect(texts.length).toBeGreaterThan(1)
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(4096)
+    const ranks = texts
+      .flatMap((text) => text.split('\n'))
+      .flatMap((l) => /^(\d+)\. /.exec(l)?.[1] ?? [])
+    expect(ranks.map(Number)).toEqual(Array.from({ length: 400 }, (_, i) => i + 1))
+    // The 397 new units have nothing confirmed: they come first; U1 (50%) is last.
+    expect(texts.at(-1)).toContain('400. U1 Phòng số 1: 2/4 — 50%')
+  })
+})
