@@ -1,4 +1,7 @@
+import { Kysely, SqliteDialect } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Database } from '../../../src/db/schema.js'
+import { loadUnitFigures } from '../../../src/domain/reports/load-figures.js'
 import { findCampaignById } from '../../../src/domain/campaigns/campaign-queries.js'
 import type { Campaign } from '../../../src/domain/campaigns/campaign.js'
 import {
@@ -161,5 +164,26 @@ describe('consolidated report', () => {
       reportsSubmitted: 2,
       pending: 8,
     })
+  })
+})
+
+describe('query plans', () => {
+  it('a one-unit report reads through indexes only: no table is scanned whole', async () => {
+    const queries: { sql: string; parameters: readonly unknown[] }[] = []
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: deps.database.sqlite }),
+      log: (event) => {
+        if (event.level === 'query') queries.push(event.query)
+      },
+    })
+    await loadUnitFigures({ ...deps, db }, campaign, [world.units[0]!.id], { pendingNames: true })
+    expect(queries.length).toBeGreaterThan(8)
+    for (const query of queries) {
+      const plan = deps.database.sqlite
+        .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+        .all(...query.parameters) as { detail: string }[]
+      const scans = plan.map((p) => p.detail).filter((detail) => detail.startsWith('SCAN'))
+      expect(scans, query.sql).toEqual([])
+    }
   })
 })
