@@ -27,9 +27,9 @@ export interface ChartLabels {
   goal: string | null
 }
 
-const WIDTH = 900
+const WIDTH = 920
 const ROW = 26
-const LABEL_WIDTH = 330
+const LABEL_WIDTH = 350
 const BAR_LEFT = LABEL_WIDTH + 10
 const BAR_WIDTH = WIDTH - BAR_LEFT - 80
 
@@ -48,13 +48,13 @@ export function chartSvg(
     const rate = u.rate ?? 0
     const width = Math.max(rate > 0 ? 2 : 0, Math.round(rate * BAR_WIDTH))
     const colour = rate >= 0.8 ? '#2e7d32' : rate >= 0.5 ? '#f9a825' : '#c62828'
-    const label = truncate(`${u.unit.code} — ${u.unit.name}`, 40)
+    const label = truncate(`${u.unit.code} — ${u.unit.name}`, 38)
     const value = u.rate === null ? '—' : formatPercent(u.rate, options.locale)
     return [
       `<text x="${LABEL_WIDTH}" y="${y + 17}" text-anchor="end" font-size="14">${e(label)}</text>`,
       `<rect x="${BAR_LEFT}" y="${y + 4}" width="${BAR_WIDTH}" height="${ROW - 8}" fill="#eeeeee"/>`,
       `<rect x="${BAR_LEFT}" y="${y + 4}" width="${width}" height="${ROW - 8}" fill="${colour}"/>`,
-      `<text x="${BAR_LEFT + BAR_WIDTH + 6}" y="${y + 17}" font-size="14">${e(value)}</text>`,
+      `<text x="${BAR_LEFT + BAR_WIDTH + 10}" y="${y + 17}" font-size="14">${e(value)}</text>`,
     ].join('')
   })
   const goal =

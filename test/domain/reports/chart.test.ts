@@ -51,7 +51,7 @@ describe('chart', () => {
       },
       { locale: 'vi', goalRate: 1 },
     )
-    expect(svg.match(/<rect x="340"/g)).toHaveLength(CHART_MAX_UNITS * 2)
+    expect(svg.match(/<rect x="360"/g)).toHaveLength(CHART_MAX_UNITS * 2)
     expect(svg).toContain('DV1 — Phòng Đào tạo và Quản lý số 1')
     expect(svg).toContain('stroke-dasharray')
     const png = renderChart(
@@ -61,7 +61,7 @@ describe('chart', () => {
     )
     expect([...png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
     const view = new DataView(png.buffer, png.byteOffset)
-    expect(view.getUint32(16)).toBe(900)
+    expect(view.getUint32(16)).toBe(920)
     expect(view.getUint32(20)).toBe(56 + 30 * 26 + 30)
   })
 
