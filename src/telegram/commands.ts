@@ -41,6 +41,12 @@ export const COMMANDS = {
   units: { name: 'donvi', alias: 'units', capability: 'manage-units', where: ['private'] },
   grant: { name: 'phanquyen', alias: 'grant', capability: 'grant-role', where: ['private'] },
   register: { name: 'dangky', alias: 'register', capability: 'register-group', where: ['group'] },
+  makeHead: {
+    name: 'truongdonvi',
+    alias: 'makehead',
+    capability: 'register-group',
+    where: ['group'],
+  },
   report: {
     name: 'baocao',
     alias: 'report',
@@ -60,12 +66,6 @@ export const COMMANDS = {
     where: ['private', 'group'],
   },
   export: { name: 'xuat', alias: 'export', capability: 'read-all-reports', where: ['private'] },
-  makeHead: {
-    name: 'truongdonvi',
-    alias: 'makehead',
-    capability: 'register-group',
-    where: ['group'],
-  },
 } as const satisfies Record<string, CommandSpec>
 
 export type CommandKey = keyof typeof COMMANDS
