@@ -272,3 +272,20 @@ describe('/tonghop at department scale', () => {
     expect(texts.at(-1)).toContain('400. U1 Phòng số 1: 2/4 — 50%')
   })
 })
+
+describe('in English', () => {
+  it('answers /report and /summary with English numbers and words', async () => {
+    await t.db
+      .updateTable('unit_chat')
+      .set({ member_count: 6 })
+      .where('chat_id', '=', groups[1]!.id)
+      .execute()
+    await office.says('/language en', 'private')
+    await office.says('/report NGAYSACH2024 U2', 'private')
+    const text = t.lastBotText(office)
+    expect(text).toContain('Headcount: 6; Loa knows 3 of them by name.')
+    expect(text).toContain('• Message 1 (15/04/2024): 1/6 — 16.7%')
+    await office.says('/summary', 'private')
+    expect(t.botTexts(office).at(-2)).toContain('Read confirmations: 3/14 — 21.4%')
+  })
+})
