@@ -103,11 +103,28 @@ function tableText(text: string, style: { bold?: boolean; center?: boolean } = {
 export function issuerAbbreviation(planNumber: string | null, issuer: string | null): string {
   const fromPlan = /KH-([A-ZĐ0-9-]+)/u.exec(planNumber ?? '')?.[1]
   if (fromPlan !== undefined) return fromPlan
+  // "và" is left out: Sở Thông tin và Truyền thông → STTTT.
   return stripDiacritics(issuer ?? '')
     .split(/\s+/)
-    .filter((w) => w !== '')
+    .filter((w) => w !== '' && w.toLowerCase() !== 'va')
     .map((w) => w[0]?.toUpperCase() ?? '')
     .join('')
+}
+
+const CITIES = ['hà nội', 'hồ chí minh', 'hải phòng', 'đà nẵng', 'cần thơ', 'huế']
+
+/**
+ * The body over the issuer, printed above it (Nghị định 30/2020, Phụ lục I): a
+ * Sở's is the People's Committee of its province or city; a People's Committee
+ * prints none. A guess from the plan's place, to be checked by the office.
+ */
+export function parentBody(issuer: string | null, place: string | null): string | null {
+  const name = (issuer ?? '').trim().toLowerCase()
+  if (/^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b/u.test(name)) return null
+  if (place === null || place.trim() === '') return '……'
+  const city = place.trim().replace(/^(tp\.?|thành phố)\s*/iu, '')
+  const isCity = CITIES.some((c) => city.toLowerCase().endsWith(c))
+  return `UBND ${isCity ? 'THÀNH PHỐ' : 'TỈNH'} ${city.toUpperCase()}`
 }
 
 /** The draft Báo cáo kết quả (PRODUCT §5), ready to edit and sign. */
@@ -118,7 +135,7 @@ export async function renderDocx(
   const { campaign, totals, units } = report
   const issuer = campaign.issuer ?? 'Cơ quan ban hành'
   const place = campaign.place ?? '……'
-  const parent = campaign.place === null ? '……' : `UBND TỈNH ${campaign.place.toUpperCase()}`
+  const parent = parentBody(campaign.issuer, campaign.place)
   const today = localDate(new Date(report.generatedAt), timeZone)
   const [year, month] = [today.slice(0, 4), Number(today.slice(5, 7))]
   const plan = campaign.planNumber === null ? '' : ` số ${campaign.planNumber}`
@@ -141,7 +158,7 @@ export async function renderDocx(
         children: [
           cell(
             [
-              centered([run(parent, 13)]),
+              ...(parent === null ? [] : [centered([run(parent, 13)])]),
               centered([run(issuer.toUpperCase(), 13, { bold: true })]),
               rule(18),
               centered([

@@ -49,7 +49,9 @@ export function reportFeature(): Composer<LoaContext> {
     if ('choose' in resolved.value) {
       const keyboard = new InlineKeyboard()
       for (const c of resolved.value.choose.slice(0, MAX_CHOICES))
-        keyboard.text(`${c.code}`, callbacks.reportCampaign.pack(c.id)).row()
+        keyboard
+          .text(`${c.code} — ${c.title}`.slice(0, 60), callbacks.reportCampaign.pack(c.id))
+          .row()
       await ctx.reply(
         ctx.t('report-choose-campaign', { example: resolved.value.choose[0]?.code ?? '' }),
         {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { findCampaignById } from '../../../src/domain/campaigns/campaign-queries.js'
 import { renderReport } from '../../../src/domain/reports/render-report.js'
 import { consolidatedReport, type ConsolidatedReport } from '../../../src/domain/reports/reports.js'
+import { issuerAbbreviation, parentBody } from '../../../src/domain/reports/report-docx.js'
 import { PERCENT_FORMAT, SUMMARY_HEADER_ROW } from '../../../src/domain/reports/report-xlsx.js'
 import { seedReportWorld } from '../../support/seed-report.js'
 import { createTestDeps, type TestDeps } from '../../support/temp-db.js'
@@ -117,5 +118,17 @@ describe('docx', () => {
     expect([...fonts]).toEqual(['Times New Roman'])
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"')
     expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/)
+  })
+})
+
+describe('docx header', () => {
+  it('guesses the parent body and the number suffix from the plan', () => {
+    expect(parentBody('Sở Nội vụ', 'Lạng Sơn')).toBe('UBND TỈNH LẠNG SƠN')
+    expect(parentBody('Sở Văn hóa và Thể thao', 'Hà Nội')).toBe('UBND THÀNH PHỐ HÀ NỘI')
+    expect(parentBody('Sở Nội vụ', 'TP. Hồ Chí Minh')).toBe('UBND THÀNH PHỐ HỒ CHÍ MINH')
+    expect(parentBody('UBND tỉnh Lạng Sơn', 'Lạng Sơn')).toBeNull()
+    expect(parentBody('Sở Nội vụ', null)).toBe('……')
+    expect(issuerAbbreviation('/KH-SNV', 'Sở Nội vụ')).toBe('SNV')
+    expect(issuerAbbreviation(null, 'Sở Thông tin và Truyền thông')).toBe('STTTT')
   })
 })
