@@ -33,17 +33,18 @@ export async function loadUnitFigures(
   const { db } = deps
   const tz = deps.config.timezone
   const today = localDate(deps.clock.now(), tz)
-  const [units, known, groups, excused, delivered, acks, participants, activities] =
-    await Promise.all([
-      q.selectUnits(db, unitIds),
-      q.countKnown(db, unitIds),
-      q.maxGroupMemberCount(db, unitIds),
-      q.selectExcused(db, unitIds, today),
-      q.selectDelivered(db, campaign.id, unitIds),
-      q.countAcknowledged(db, campaign.id, unitIds, today),
-      q.countParticipants(db, campaign.id, unitIds),
-      q.selectActivities(db, campaign.id),
-    ])
+  // Who is away first: their confirmations leave the counts below.
+  const excused = await q.selectExcused(db, unitIds, today)
+  const awayIds = [...new Set(excused.map((e) => e.member_id))]
+  const [units, known, groups, delivered, acks, participants, activities] = await Promise.all([
+    q.selectUnits(db, unitIds),
+    q.countKnown(db, unitIds),
+    q.maxGroupMemberCount(db, unitIds),
+    q.selectDelivered(db, campaign.id, unitIds),
+    q.countAcknowledged(db, campaign.id, unitIds, awayIds),
+    q.countParticipants(db, campaign.id, unitIds),
+    q.selectActivities(db, campaign.id),
+  ])
   const reportActivities = activities.filter((a) => a.kind === 'report')
   const submissions = await q.selectSubmissions(
     db,

@@ -74,27 +74,45 @@ export async function selectDelivered(db: Db, campaignId: number, unitIds: UnitI
     .execute()
 }
 
-/** Confirmations per (unit, broadcast) by members not away today, any source. */
+/**
+ * Confirmations per (unit, broadcast) by members not away today, any source:
+ * all confirmations, less those of the members away today (few, and already
+ * known by id), so the large count carries no per-row absence check.
+ */
 export async function countAcknowledged(
   db: Db,
   campaignId: number,
   unitIds: UnitIds,
-  today: string,
+  awayMemberIds: readonly number[],
 ) {
-  return db
-    .selectFrom('acknowledgement')
-    .innerJoin('member', 'member.id', 'acknowledgement.member_id')
-    .innerJoin('broadcast', 'broadcast.id', 'acknowledgement.broadcast_id')
-    .select((eb) => [
-      'member.unit_id',
-      'acknowledgement.broadcast_id',
-      eb.fn.countAll<number>().as('acknowledged'),
-    ])
-    .where('member.unit_id', 'in', unitIds)
-    .where('broadcast.campaign_id', '=', campaignId)
-    .where((eb) => eb.not(eb.exists(excusedToday(db, today))))
-    .groupBy(['member.unit_id', 'acknowledgement.broadcast_id'])
-    .execute()
+  const count = (filter: { unitIds: UnitIds } | { memberIds: readonly number[] }) =>
+    db
+      .selectFrom('acknowledgement')
+      .innerJoin('member', 'member.id', 'acknowledgement.member_id')
+      .innerJoin('broadcast', 'broadcast.id', 'acknowledgement.broadcast_id')
+      .select((eb) => [
+        'member.unit_id',
+        'acknowledgement.broadcast_id',
+        eb.fn.countAll<number>().as('acknowledged'),
+      ])
+      .where(
+        'unitIds' in filter
+          ? (eb) => eb('member.unit_id', 'in', filter.unitIds)
+          : (eb) => eb('acknowledgement.member_id', 'in', filter.memberIds),
+      )
+      .where('broadcast.campaign_id', '=', campaignId)
+      .groupBy(['member.unit_id', 'acknowledgement.broadcast_id'])
+      .execute()
+  const all = await count({ unitIds })
+  const away = awayMemberIds.length === 0 ? [] : await count({ memberIds: awayMemberIds })
+  const awayBy = new Map(
+    away.map((r) => [`${r.unit_id}:${r.broadcast_id}`, Number(r.acknowledged)]),
+  )
+  return all.map((r) => ({
+    unit_id: r.unit_id,
+    broadcast_id: r.broadcast_id,
+    acknowledged: Number(r.acknowledged) - (awayBy.get(`${r.unit_id}:${r.broadcast_id}`) ?? 0),
+  }))
 }
 
 /** Participants per (unit, participation activity), and distinct participants per unit. */
