@@ -5,6 +5,7 @@ import { backupCommand } from './commands/backup.js'
 import { csvImportCommand } from './commands/csv-import.js'
 import { migrateCommand } from './commands/migrate.js'
 import { planImportCommand } from './commands/plan-import.js'
+import { reportCommand } from './commands/report.js'
 
 const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
 
@@ -14,6 +15,8 @@ const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
   plan import <file> [--dry-run] [--json]
                                  parse a plan (.txt, .md, .docx); --json prints the parsed plan;
                                  without --dry-run the campaign is created (as a draft)
+  report <CODE> --format json|csv|xlsx|docx [--out FILE]
+                                 the consolidated report; json and csv to stdout without --out
   backup <file>                  an online, consistent copy of the database`
 
 /** Runs one CLI command; returns the exit code (0 ok, 1 refused input, 2 usage). */
@@ -32,6 +35,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'plan':
         if (sub !== 'import') throw new UsageError('plan import <file> [--dry-run] [--json]')
         return await planImportCommand(io, rest)
+      case 'report':
+        return await reportCommand(
+          io,
+          [sub, ...rest].filter((a): a is string => a !== undefined),
+        )
       case 'backup':
         return await backupCommand(
           io,

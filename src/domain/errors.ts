@@ -40,6 +40,12 @@ export type DomainError =
   | { code: 'plan-too-large'; maxBytes: number }
   | { code: 'plan-unsupported-type'; fileName: string }
   | { code: 'plan-not-text' }
+  // Reports (src/domain/reports/)
+  | { code: 'no-active-campaign' }
+  | { code: 'report-other-unit'; unitCode: string }
+  | { code: 'report-needs-unit' }
+  | { code: 'no-report-activity'; campaignCode: string }
+  | { code: 'submit-needs-content' }
 
 /** An open participation activity offered as a button when /thamgia names no campaign. */
 export interface ActivityChoice {

@@ -91,6 +91,16 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-plan-unsupported-type', { fileName: error.fileName })
     case 'plan-not-text':
       return ctx.t('error-plan-not-text')
+    case 'no-active-campaign':
+      return ctx.t('error-no-active-campaign')
+    case 'report-other-unit':
+      return ctx.t('error-report-other-unit', { code: error.unitCode })
+    case 'report-needs-unit':
+      return ctx.t('error-report-needs-unit')
+    case 'no-report-activity':
+      return ctx.t('error-no-report-activity', { code: error.campaignCode })
+    case 'submit-needs-content':
+      return ctx.t('error-submit-needs-content')
   }
 }
 

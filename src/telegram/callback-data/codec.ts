@@ -62,4 +62,10 @@ export const callbacks = {
   cancelBroadcast: defineCallback('cb'),
   /** Gửi lại các nhóm lỗi in /lich <id>: the broadcast id. */
   retryFailed: defineCallback('rf'),
+  /** /baocao with several active campaigns: the campaign id. */
+  reportCampaign: defineCallback('rc'),
+  /** /baocao of the office: a submitted report file, by submission id. */
+  reportDocument: defineCallback('rd'),
+  /** /nopbaocao with several report activities: the pending action holding the draft. */
+  submitActivity: defineCallback('sa'),
 } as const

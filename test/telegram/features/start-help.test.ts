@@ -42,6 +42,10 @@ describe('/start', () => {
       'gui',
       'lich',
       'donvi',
+      'baocao',
+      'tonghop',
+      'nopbaocao',
+      'xuat',
     ])
   })
 
@@ -105,6 +109,8 @@ describe('menus', () => {
       'thamgia',
       'dangky',
       'truongdonvi',
+      'baocao',
+      'nopbaocao',
     ])
   })
 })
