@@ -333,3 +333,80 @@ schedule-deadline = {" "}· confirm by { $day }
 remind-open-copy = <a href="{ $link }">Open the announcement in the group</a>
 campaigns-reminders-line = ⏰ Reminders: { $offsets } working days before the deadline, at { $time } (change with nhacnho, e.g. nhacnho 3,1,0 08:00).
 campaigns-reminders-line-off = ⏰ Reminders: off.
+## Reports (/report, /summary, /submit, /export)
+
+error-no-active-campaign = No campaign is running now. Name the campaign, for example: /report NGAYSACH2024
+error-report-other-unit = You can see your own unit's report only, not that of «{ $code }». For example: /report NGAYSACH2024
+error-report-needs-unit = You belong to no unit, so name one, for example: /report NGAYSACH2024 VP
+error-no-report-activity = Campaign { $code } has no report to submit.
+error-submit-needs-content = Use /submit as a reply to the message holding the report text or file, for example: reply to «report.docx» with /submit NGAYSACH2024
+
+cmd-baocao = Your unit's report: confirmations, participation, report due
+cmd-tonghop = All units in one table, with a chart
+cmd-nopbaocao = Submit your unit's report (reply to its text or file)
+cmd-xuat = Export the consolidated report (xlsx, csv, docx, json)
+
+report-usage = Usage: /report [campaign code] [unit code], for example: /report NGAYSACH2024 VP
+report-choose-campaign = Several campaigns are running. Choose one, or type its code, for example: /report { $example }
+report-header = 📊 <b>Report { $code }</b> — { $title }
+report-unit = Unit: <b>{ $unit }</b> ({ $code })
+report-headcount = Headcount: { $headcount }; Loa knows { $known } of them by name.
+report-unidentified = { $count } not yet identified (not on the roster and not seen by Loa).
+report-excused = • { $name } — away until { $until }
+report-excused-reason = • { $name } — away ({ $reason }) until { $until }
+report-no-broadcasts = No message of this campaign has reached the unit yet.
+report-broadcasts-header = Read confirmations:
+report-broadcast-line = • Message { $id } ({ $date }): { $acknowledged }/{ $expected } — { $rate }
+report-overall = <b>Whole campaign: { $acknowledged }/{ $expected } — { $rate }</b>
+report-rate-none = —
+report-participation-header = Participation:
+report-participation-line = • { $title }: { $count } people
+report-submission-header = Report submission:
+report-submission-on-time = • { $title } (due { $due }): ✅ submitted { $kind } at { $at }, on time{ $by }
+report-submission-late = • { $title } (due { $due }): ⚠️ submitted late { $kind } at { $at }{ $by }
+report-submission-missing = • { $title } (due { $due }): ❌ overdue, not submitted
+report-submission-not-due = • { $title } (due { $due }): not submitted yet
+report-submission-history =   (submitted { $count } times; earlier: { $times })
+report-by = {" "}— by { $name }
+report-kind-text = as text
+report-kind-file = as a file
+report-pending-header = Not yet confirmed the latest message ({ $count }):
+report-pending-none = Everyone has confirmed the latest message.
+report-pending-in-private = The { $count } names not yet confirmed were sent to you in private.
+report-pending-start-private = The { $count } names not yet confirmed are sent in private only: open a private chat with Loa, press /start, then type /report in the group again.
+report-pending-private-header = 📋 { $code } — { $unit }: { $count } not yet confirmed the latest message:
+report-next-deadline = ⏰ Next deadline: { $date } — { $what }
+report-next-deadline-confirm = ⏰ Next deadline: { $date } — confirm the message
+report-document-button = 📎 Submitted file: { $name }
+
+summary-choose-campaign = Several campaigns are running ({ $codes }). Name one, for example: /summary { $example }
+summary-no-targets = Campaign { $code } has no target units.
+summary-header = 📈 <b>Summary { $code }</b> — { $title }
+summary-totals = { $units } units · headcount { $headcount } ({ $unidentified } not yet identified)
+    Read confirmations: <b>{ $acknowledged }/{ $expected } — { $rate }</b>
+    Reports submitted: { $reports }/{ $units } units · { $pending } not yet confirmed the latest message
+    Order: lowest rate first.
+summary-goal = 🎯 Goal: { $goal } read.
+summary-line = { $rank }. <b>{ $code }</b> { $name }: { $acknowledged }/{ $expected } — { $rate } · { $pending } not confirmed{ $report }
+summary-line-nothing-sent = { $rank }. <b>{ $code }</b> { $name }: no message received yet{ $report }
+summary-report-on-time = {" "}· report submitted
+summary-report-late = {" "}· report submitted late
+summary-report-missing = {" "}· report overdue
+summary-report-not-due = {" "}· report not submitted yet
+summary-chart-title = Read confirmation rate — { $code }
+summary-chart-subtitle = The { $shown } units with the lowest rate, of { $total }
+summary-chart-goal = Goal { $goal }
+summary-chart-caption = Read confirmation rate per unit, lowest first.
+summary-chart-caption-cut = Read confirmation rate: the lowest { $shown } of { $total } units. The full table is above, or export it with /export.
+
+submit-choose-campaign = Several campaigns are running ({ $codes }). Name one, for example: /submit { $example }
+submit-choose-activity = Campaign { $code } asks for several reports. Choose the one you are submitting:
+submit-done = ✅ Recorded the report of { $unit } for «{ $activity }» at { $at }, on time ({ $due }). The office will be told.
+submit-done-late = ✅ Recorded the report of { $unit } for «{ $activity }» at { $at }. It was due { $due }, so it counts as late. The office will be told.
+submit-replaced = This replaces the earlier submission, which is kept.
+submit-office-notice = 📥 <b>{ $unit }</b> submitted the report «{ $activity }» ({ $code }) at { $at }, on time. By { $by }. See: /report { $code } { $unitCode }
+submit-office-notice-late = 📥 <b>{ $unit }</b> submitted the report «{ $activity }» ({ $code }) at { $at }, late (due { $due }). By { $by }. See: /report { $code } { $unitCode }
+
+export-usage = Usage: /export <campaign code> [xlsx|csv|docx|json], for example: /export NGAYSACH2024 docx
+export-bad-format = There is no format «{ $given }». Choose xlsx, csv, docx or json, for example: /export { $code } docx
+export-caption = 📎 Consolidated report { $code } ({ $format }), made at { $at }.

@@ -333,3 +333,80 @@ schedule-deadline = {" "}· hạn xác nhận { $day }
 remind-open-copy = <a href="{ $link }">Mở thông báo trong nhóm</a>
 campaigns-reminders-line = ⏰ Nhắc hạn: trước hạn { $offsets } ngày làm việc, lúc { $time } (đổi bằng nhacnho, ví dụ: nhacnho 3,1,0 08:00).
 campaigns-reminders-line-off = ⏰ Nhắc hạn: đã tắt.
+## Báo cáo (/baocao, /tonghop, /nopbaocao, /xuat)
+
+error-no-active-campaign = Hiện không có chiến dịch nào đang triển khai. Anh/Chị ghi rõ mã chiến dịch, ví dụ: /baocao NGAYSACH2024
+error-report-other-unit = Anh/Chị chỉ xem được báo cáo của đơn vị mình, không xem được đơn vị «{ $code }». Ví dụ: /baocao NGAYSACH2024
+error-report-needs-unit = Anh/Chị chưa thuộc đơn vị nào nên cần ghi mã đơn vị, ví dụ: /baocao NGAYSACH2024 VP
+error-no-report-activity = Chiến dịch { $code } không có nhiệm vụ nộp báo cáo nào.
+error-submit-needs-content = Anh/Chị dùng /nopbaocao để trả lời đúng tin nhắn chứa nội dung báo cáo hoặc tệp báo cáo, ví dụ: trả lời tệp «bao-cao.docx» bằng /nopbaocao NGAYSACH2024
+
+cmd-baocao = Báo cáo của đơn vị: xác nhận, tham gia, nộp báo cáo
+cmd-tonghop = Tổng hợp tất cả đơn vị, kèm biểu đồ
+cmd-nopbaocao = Nộp báo cáo của đơn vị (trả lời tin nhắn hoặc tệp báo cáo)
+cmd-xuat = Xuất báo cáo tổng hợp ra tệp (xlsx, csv, docx, json)
+
+report-usage = Cú pháp: /baocao [mã chiến dịch] [mã đơn vị], ví dụ: /baocao NGAYSACH2024 VP
+report-choose-campaign = Đang có nhiều chiến dịch triển khai. Anh/Chị chọn chiến dịch cần xem, hoặc gõ mã, ví dụ: /baocao { $example }
+report-header = 📊 <b>Báo cáo { $code }</b> — { $title }
+report-unit = Đơn vị: <b>{ $unit }</b> ({ $code })
+report-headcount = Quân số: { $headcount } người, Loa đã biết tên { $known } người.
+report-unidentified = { $count } người chưa xác định (chưa có trong danh sách và chưa tương tác với Loa).
+report-excused = • { $name } — vắng đến { $until }
+report-excused-reason = • { $name } — vắng ({ $reason }) đến { $until }
+report-no-broadcasts = Chưa có thông báo nào của chiến dịch được gửi tới đơn vị.
+report-broadcasts-header = Xác nhận đã đọc:
+report-broadcast-line = • Thông báo số { $id } ({ $date }): { $acknowledged }/{ $expected } — { $rate }
+report-overall = <b>Cả chiến dịch: { $acknowledged }/{ $expected } — { $rate }</b>
+report-rate-none = —
+report-participation-header = Tham gia hoạt động:
+report-participation-line = • { $title }: { $count } người
+report-submission-header = Nộp báo cáo:
+report-submission-on-time = • { $title } (hạn { $due }): ✅ đã nộp { $kind } lúc { $at }, đúng hạn{ $by }
+report-submission-late = • { $title } (hạn { $due }): ⚠️ nộp muộn { $kind } lúc { $at }{ $by }
+report-submission-missing = • { $title } (hạn { $due }): ❌ quá hạn, chưa nộp
+report-submission-not-due = • { $title } (hạn { $due }): chưa nộp
+report-submission-history =   (đã nộp { $count } lần; các lần trước: { $times })
+report-by = {" "}— Đ/c { $name }
+report-kind-text = bằng văn bản
+report-kind-file = tệp
+report-pending-header = Chưa xác nhận thông báo mới nhất ({ $count } người):
+report-pending-none = Mọi người đã xác nhận thông báo mới nhất.
+report-pending-in-private = Danh sách { $count } người chưa xác nhận đã được gửi riêng cho Anh/Chị.
+report-pending-start-private = Danh sách { $count } người chưa xác nhận chỉ gửi trong tin nhắn riêng: Anh/Chị mở tin nhắn riêng với Loa, bấm /start rồi gõ lại /baocao trong nhóm.
+report-pending-private-header = 📋 { $code } — { $unit }: { $count } người chưa xác nhận thông báo mới nhất:
+report-next-deadline = ⏰ Hạn tiếp theo: { $date } — { $what }
+report-next-deadline-confirm = ⏰ Hạn tiếp theo: { $date } — xác nhận đã đọc thông báo
+report-document-button = 📎 Tệp đã nộp: { $name }
+
+summary-choose-campaign = Đang có nhiều chiến dịch triển khai ({ $codes }). Anh/Chị ghi rõ mã, ví dụ: /tonghop { $example }
+summary-no-targets = Chiến dịch { $code } chưa có đơn vị nhận nào.
+summary-header = 📈 <b>Tổng hợp { $code }</b> — { $title }
+summary-totals = { $units } đơn vị · quân số { $headcount } người ({ $unidentified } người chưa xác định)
+    Xác nhận đã đọc: <b>{ $acknowledged }/{ $expected } — { $rate }</b>
+    Đã nộp báo cáo: { $reports }/{ $units } đơn vị · { $pending } người chưa xác nhận thông báo mới nhất
+    Thứ tự: đơn vị có tỷ lệ thấp nhất trước.
+summary-goal = 🎯 Mục tiêu: { $goal } đã đọc.
+summary-line = { $rank }. <b>{ $code }</b> { $name }: { $acknowledged }/{ $expected } — { $rate } · { $pending } người chưa xác nhận{ $report }
+summary-line-nothing-sent = { $rank }. <b>{ $code }</b> { $name }: chưa nhận thông báo nào{ $report }
+summary-report-on-time = {" "}· đã nộp báo cáo
+summary-report-late = {" "}· nộp báo cáo muộn
+summary-report-missing = {" "}· quá hạn, chưa nộp báo cáo
+summary-report-not-due = {" "}· chưa nộp báo cáo
+summary-chart-title = Tỷ lệ xác nhận đã đọc — { $code }
+summary-chart-subtitle = { $shown } đơn vị có tỷ lệ thấp nhất trên tổng số { $total } đơn vị
+summary-chart-goal = Mục tiêu { $goal }
+summary-chart-caption = Tỷ lệ xác nhận đã đọc theo đơn vị, thấp nhất trước.
+summary-chart-caption-cut = Tỷ lệ xác nhận đã đọc: { $shown } đơn vị thấp nhất trên { $total }. Bảng đầy đủ ở trên hoặc xuất tệp bằng /xuat.
+
+submit-choose-campaign = Đang có nhiều chiến dịch triển khai ({ $codes }). Anh/Chị ghi rõ mã, ví dụ: /nopbaocao { $example }
+submit-choose-activity = Chiến dịch { $code } có nhiều nhiệm vụ báo cáo. Anh/Chị chọn báo cáo cần nộp:
+submit-done = ✅ Đã ghi nhận báo cáo của { $unit } cho «{ $activity }» lúc { $at }, đúng hạn ({ $due }). Văn phòng sẽ nhận được thông báo.
+submit-done-late = ✅ Đã ghi nhận báo cáo của { $unit } cho «{ $activity }» lúc { $at }. Hạn là { $due } nên báo cáo được tính là nộp muộn. Văn phòng sẽ nhận được thông báo.
+submit-replaced = Bản này thay cho bản nộp trước; bản trước vẫn được lưu lại.
+submit-office-notice = 📥 <b>{ $unit }</b> đã nộp báo cáo «{ $activity }» ({ $code }) lúc { $at }, đúng hạn. Người nộp: Đ/c { $by }. Xem: /baocao { $code } { $unitCode }
+submit-office-notice-late = 📥 <b>{ $unit }</b> đã nộp báo cáo «{ $activity }» ({ $code }) lúc { $at }, muộn so với hạn { $due }. Người nộp: Đ/c { $by }. Xem: /baocao { $code } { $unitCode }
+
+export-usage = Cú pháp: /xuat <mã chiến dịch> [xlsx|csv|docx|json], ví dụ: /xuat NGAYSACH2024 docx
+export-bad-format = Không có định dạng «{ $given }». Anh/Chị chọn xlsx, csv, docx hoặc json, ví dụ: /xuat { $code } docx
+export-caption = 📎 Báo cáo tổng hợp { $code } ({ $format }), lập lúc { $at }.

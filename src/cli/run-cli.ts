@@ -7,6 +7,7 @@ import { migrateCommand } from './commands/migrate.js'
 import { planImportCommand } from './commands/plan-import.js'
 import { calendarCommand } from './commands/calendar.js'
 import { remindersCommand } from './commands/reminders.js'
+import { reportCommand } from './commands/report.js'
 
 const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
 
@@ -20,7 +21,9 @@ const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
   reminders <CODE> [--json]      the planned and sent reminders of a campaign
   calendar add-holiday|add-workday <YYYY-MM-DD> [note]
                                  the agency's own days off and make-up working days
-  calendar list                  those days`
+  calendar list                  those days
+  report <CODE> --format json|csv|xlsx|docx [--out FILE]
+                                 the consolidated report; json and csv to stdout without --out`
 
 /** Runs one CLI command; returns the exit code (0 ok, 1 refused input, 2 usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -38,6 +41,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'plan':
         if (sub !== 'import') throw new UsageError('plan import <file> [--dry-run] [--json]')
         return await planImportCommand(io, rest)
+      case 'report':
+        return await reportCommand(
+          io,
+          [sub, ...rest].filter((a): a is string => a !== undefined),
+        )
       case 'backup':
         return await backupCommand(
           io,

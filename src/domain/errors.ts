@@ -47,6 +47,12 @@ export type DomainError =
   | { code: 'remind-too-soon'; unitCode: string; nextAt: string }
   | { code: 'nothing-to-remind'; campaignCode: string | null }
   | { code: 'invalid-deadline'; given: string; example: string }
+  // Reports (src/domain/reports/)
+  | { code: 'no-active-campaign' }
+  | { code: 'report-other-unit'; unitCode: string }
+  | { code: 'report-needs-unit' }
+  | { code: 'no-report-activity'; campaignCode: string }
+  | { code: 'submit-needs-content' }
 
 /** An open participation activity offered as a button when /thamgia names no campaign. */
 export interface ActivityChoice {

@@ -59,6 +59,25 @@ export const COMMANDS = {
     capability: 'register-group',
     where: ['group'],
   },
+  report: {
+    name: 'baocao',
+    alias: 'report',
+    capability: 'read-own-unit-report',
+    where: ['private', 'group'],
+  },
+  summary: {
+    name: 'tonghop',
+    alias: 'summary',
+    capability: 'read-all-reports',
+    where: ['private'],
+  },
+  submitReport: {
+    name: 'nopbaocao',
+    alias: 'submit',
+    capability: 'read-own-unit-report',
+    where: ['private', 'group'],
+  },
+  export: { name: 'xuat', alias: 'export', capability: 'read-all-reports', where: ['private'] },
 } as const satisfies Record<string, CommandSpec>
 
 export type CommandKey = keyof typeof COMMANDS

@@ -105,6 +105,16 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
         : ctx.t('error-nothing-to-remind', { code: error.campaignCode })
     case 'invalid-deadline':
       return ctx.t('error-invalid-deadline', { given: error.given, example: error.example })
+    case 'no-active-campaign':
+      return ctx.t('error-no-active-campaign')
+    case 'report-other-unit':
+      return ctx.t('error-report-other-unit', { code: error.unitCode })
+    case 'report-needs-unit':
+      return ctx.t('error-report-needs-unit')
+    case 'no-report-activity':
+      return ctx.t('error-no-report-activity', { code: error.campaignCode })
+    case 'submit-needs-content':
+      return ctx.t('error-submit-needs-content')
   }
 }
 

@@ -69,4 +69,10 @@ export const callbacks = {
   retryFailed: defineCallback('rf'),
   /** ✅ Đã hoàn thành under a task reminder: the activity id (the unit is the presser's). */
   taskDone: defineCallback('td'),
+  /** /baocao with several active campaigns: the campaign id. */
+  reportCampaign: defineCallback('rc'),
+  /** /baocao of the office: a submitted report file, by submission id. */
+  reportDocument: defineCallback('rd'),
+  /** /nopbaocao with several report activities: the pending action holding the draft. */
+  submitActivity: defineCallback('sa'),
 } as const

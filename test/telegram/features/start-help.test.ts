@@ -44,6 +44,10 @@ describe('/start', () => {
       'nhacnho',
       'lichnghi',
       'donvi',
+      'baocao',
+      'tonghop',
+      'nopbaocao',
+      'xuat',
     ])
   })
 
@@ -107,6 +111,8 @@ describe('menus', () => {
       'thamgia',
       'dangky',
       'truongdonvi',
+      'baocao',
+      'nopbaocao',
     ])
   })
 })
