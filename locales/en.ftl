@@ -410,3 +410,32 @@ submit-office-notice-late = 📥 <b>{ $unit }</b> submitted the report «{ $acti
 export-usage = Usage: /export <campaign code> [xlsx|csv|docx|json], for example: /export NGAYSACH2024 docx
 export-bad-format = There is no format «{ $given }». Choose xlsx, csv, docx or json, for example: /export { $code } docx
 export-caption = 📎 Consolidated report { $code } ({ $format }), made at { $at }.
+
+## Approval, heads' own broadcasts, absences (issue 12)
+
+approval-switch-on = From now on, announcements of campaign { $code } must be approved by a leader before they go out.
+approval-switch-off = Announcements of campaign { $code } no longer need a leader's approval; those already waiting keep waiting.
+error-invalid-approval-switch = Cannot read «{ $given }». Write «bat» to turn approval on or «tat» to turn it off, for example: { $example }
+error-self-approval = You wrote announcement no. { $id }, so you cannot approve it yourself; another leader must.
+error-broadcast-already-approved = Announcement no. { $id } was already approved by { $name }.
+error-broadcast-already-rejected = Announcement no. { $id } was already returned by { $name }.
+error-other-unit-broadcast = You can only send to your own unit's groups; sending to unit { $code } is for the { $roles }.
+approval-more = {" "}and { $count } more
+approval-request = 📝 <b>Approval requested for announcement no. { $id }</b> (the message above), written by { $sender }.
+    Campaign: { $code } — { $title }
+    Send time: { $times }
+    Units: { $units }
+    Confirmation deadline: { $deadline }{ $urgent }
+    Press «✅ Approve» to send it, or «↩️ Return» to send it back with a reason.
+approval-request-urgent = {" "}· URGENT announcement
+approval-approve-button = ✅ Approve
+approval-reject-button = ↩️ Return
+approval-leaders-only = Only leaders approve or return announcements, in a private chat with Loa.
+approval-done = ✅ You approved announcement no. { $id }; it goes out at its scheduled time.
+approval-done-late = ✅ You approved announcement no. { $id }. Its send time passed over an hour ago, so its writer will choose a new one.
+approval-ask-reason = Please write the reason for returning announcement no. { $id } in your next message.
+approval-rejected = Announcement no. { $id } was returned with your reason; its writer has been told.
+approval-sender-approved = ✅ Announcement no. { $id } was approved by { $name } and goes out at { $when }.
+approval-sender-rejected = ↩️ Announcement no. { $id } was returned by { $name } and has not been sent. Reason: { $reason }
+approval-sender-new-time = ✅ Announcement no. { $id } was approved by { $name }, but its send time { $when } passed over an hour ago. Please write a new send time in your next message, for example: ngay, 14:00 or 16/4 08:00.
+approval-rescheduled = Announcement no. { $id } is scheduled for { $when }.

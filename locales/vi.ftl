@@ -410,3 +410,32 @@ submit-office-notice-late = 📥 <b>{ $unit }</b> đã nộp báo cáo «{ $acti
 export-usage = Cú pháp: /xuat <mã chiến dịch> [xlsx|csv|docx|json], ví dụ: /xuat NGAYSACH2024 docx
 export-bad-format = Không có định dạng «{ $given }». Anh/Chị chọn xlsx, csv, docx hoặc json, ví dụ: /xuat { $code } docx
 export-caption = 📎 Báo cáo tổng hợp { $code } ({ $format }), lập lúc { $at }.
+
+## Duyệt, đơn vị tự gửi, vắng mặt (issue 12)
+
+approval-switch-on = Từ nay thông báo của chiến dịch { $code } phải được lãnh đạo duyệt trước khi gửi.
+approval-switch-off = Thông báo của chiến dịch { $code } không cần lãnh đạo duyệt nữa; thông báo đang chờ duyệt vẫn chờ duyệt.
+error-invalid-approval-switch = Không hiểu «{ $given }». Ghi «bat» để bật hoặc «tat» để tắt việc duyệt, ví dụ: { $example }
+error-self-approval = Anh/Chị là người soạn thông báo số { $id } nên không tự duyệt được; cần một đồng chí lãnh đạo khác duyệt.
+error-broadcast-already-approved = Thông báo số { $id } đã được duyệt bởi đồng chí { $name }.
+error-broadcast-already-rejected = Thông báo số { $id } đã được đồng chí { $name } trả lại.
+error-other-unit-broadcast = Anh/Chị chỉ gửi được cho nhóm của đơn vị mình; gửi cho đơn vị { $code } là việc của { $roles }.
+approval-more = {" "}và { $count } mục khác
+approval-request = 📝 <b>Đề nghị duyệt thông báo số { $id }</b> (nội dung ở tin nhắn trên), do đồng chí { $sender } soạn.
+    Chiến dịch: { $code } — { $title }
+    Thời điểm gửi: { $times }
+    Đơn vị nhận: { $units }
+    Hạn xác nhận: { $deadline }{ $urgent }
+    Anh/Chị bấm «✅ Duyệt» để gửi đi, hoặc «↩️ Trả lại» để trả lại kèm lý do.
+approval-request-urgent = {" "}· thông báo KHẨN
+approval-approve-button = ✅ Duyệt
+approval-reject-button = ↩️ Trả lại
+approval-leaders-only = Chỉ lãnh đạo duyệt hoặc trả lại thông báo, trong tin nhắn riêng với Loa.
+approval-done = ✅ Anh/Chị đã duyệt thông báo số { $id }; thông báo sẽ được gửi đúng thời điểm đã định.
+approval-done-late = ✅ Anh/Chị đã duyệt thông báo số { $id }. Thời điểm gửi đã qua hơn một giờ nên người soạn sẽ chọn thời điểm mới.
+approval-ask-reason = Anh/Chị nhắn lý do trả lại thông báo số { $id } trong tin nhắn tiếp theo.
+approval-rejected = Đã trả lại thông báo số { $id } kèm lý do; người soạn đã được báo.
+approval-sender-approved = ✅ Thông báo số { $id } đã được đồng chí { $name } duyệt và sẽ gửi lúc { $when }.
+approval-sender-rejected = ↩️ Thông báo số { $id } đã bị đồng chí { $name } trả lại, chưa gửi đi. Lý do: { $reason }
+approval-sender-new-time = ✅ Thông báo số { $id } đã được đồng chí { $name } duyệt nhưng thời điểm gửi { $when } đã qua hơn một giờ. Anh/Chị nhắn thời điểm gửi mới trong tin nhắn tiếp theo, ví dụ: ngay, 14:00 hoặc 16/4 08:00.
+approval-rescheduled = Đã lên lịch gửi thông báo số { $id } lúc { $when }.

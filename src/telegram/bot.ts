@@ -23,6 +23,7 @@ import { languageFeature } from './features/language.js'
 import { makeHeadFeature } from './features/make-head.js'
 import { registerGroupFeature } from './features/register-group.js'
 import { newCampaignFeature } from './features/new-campaign.js'
+import { approvalsFeature } from './features/approvals.js'
 import { sendFeature } from './features/send.js'
 import { startFeature } from './features/start.js'
 import { unitsFeature } from './features/units.js'
@@ -124,6 +125,8 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(i18n)
   bot.use(unregisteredGroupGate())
 
+  // Before every feature that reads private text: an open approval conversation takes the next message.
+  bot.use(approvalsFeature(i18n))
   bot.use(startFeature(menus))
   bot.use(helpFeature())
   bot.use(languageFeature())
@@ -144,7 +147,7 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(submitReportFeature(i18n))
   bot.use(exportFeature())
   bot.use(scheduleFeature(() => options.onBroadcastConfirmed?.()))
-  const send = sendFeature(() => options.onBroadcastConfirmed?.())
+  const send = sendFeature(() => options.onBroadcastConfirmed?.(), i18n)
   bot.use(send.composer)
   const newCampaign = newCampaignFeature()
   bot.use(newCampaign.composer)

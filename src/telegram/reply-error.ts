@@ -71,6 +71,20 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-broadcast-not-cancellable', { id: error.broadcastId })
     case 'broadcast-not-awaiting-approval':
       return ctx.t('error-broadcast-not-awaiting-approval', { id: error.broadcastId })
+    case 'self-approval':
+      return ctx.t('error-self-approval', { id: error.broadcastId })
+    case 'broadcast-already-reviewed':
+      return ctx.t(`error-broadcast-already-${error.outcome}`, {
+        id: error.broadcastId,
+        name: error.reviewer,
+      })
+    case 'invalid-approval-switch':
+      return ctx.t('error-invalid-approval-switch', { given: error.given, example: error.example })
+    case 'other-unit-broadcast':
+      return ctx.t('error-other-unit-broadcast', {
+        code: error.unitCode,
+        roles: ctx.t('role-office'),
+      })
     case 'stale-button':
       return ctx.t('error-stale-button')
     case 'wrong-chat-button':

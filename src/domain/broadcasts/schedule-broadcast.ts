@@ -21,6 +21,8 @@ import { insertTargets, listUnitsWithActiveGroup, writeDeliveries } from './broa
 import { parseWhen, type ParsedWhen } from './parse-when.js'
 import { resolveDeadline } from '../reminders/parse-deadline.js'
 import { syncReminders } from '../reminders/sync-reminders.js'
+import type { ApprovalMessages } from '../approvals/approval-messages.js'
+import { requestApproval } from '../approvals/request-approval.js'
 
 /** What `/gui <MÃ> [khi] [đơn vị…]` asks for, as a reply to the composed message. */
 export interface BroadcastRequest {
@@ -176,7 +178,11 @@ export interface ConfirmedBroadcast {
 export async function confirmBroadcast(
   deps: Deps,
   request: BroadcastRequest,
-  options: { consume?: { id: number; memberId: number; kind: string } } = {},
+  options: {
+    consume?: { id: number; memberId: number; kind: string }
+    /** Issue 12: with approval required, the leaders' requests are queued in this transaction. */
+    approvalMessages?: ApprovalMessages
+  } = {},
 ): Promise<Result<ConfirmedBroadcast>> {
   const at = nowIso(deps)
   return deps.db.transaction().execute(async (trx): Promise<Result<ConfirmedBroadcast>> => {
@@ -255,6 +261,12 @@ export async function confirmBroadcast(
         status,
       },
     })
+    if (status === 'awaiting_approval' && options.approvalMessages !== undefined)
+      await requestApproval(
+        trx,
+        { broadcastIds: ids, at, actorTelegramId: request.actorTelegramId },
+        options.approvalMessages,
+      )
     // The deadline's reminder rows, in the same transaction (issue 10).
     if (preview.confirmBy !== null) await syncReminders(deps, preview.campaign.id, trx)
     return ok({ preview, broadcastIds: ids, seriesId, status, deliveryCount })

@@ -4,6 +4,7 @@ import {
   claimDueOutbound,
   nextOutboundDueAt,
   recordOutboundOutcome,
+  recordOutboundCopied,
   releaseOutbound,
   type ClaimedOutbound,
 } from '../outbound/outbound-queue.js'
@@ -280,6 +281,31 @@ export function createSender(options: SenderOptions): Sender {
     if (!ready) {
       stats.deferred++
       return
+    }
+    const copy = message.payload.copy
+    if (copy !== undefined && message.messageId === null) {
+      const copied = await call(() =>
+        port.copyMessages({
+          fromChatId: copy.fromChatId,
+          messageIds: copy.messageIds,
+          toChatId: message.chatId,
+          threadId: message.threadId,
+        }),
+      )
+      const copiedId = copied.kind === 'sent' ? copied.messageIds[0] : undefined
+      if (copiedId === undefined) {
+        const effect = await recordOutboundOutcome(deps, claim, copied, policy)
+        if (effect.kind === 'retry') stats.retried++
+        else if (effect.kind === 'failed') stats.failed++
+        return
+      }
+      if (!(await recordOutboundCopied(deps, claim, copiedId))) return
+      if (
+        !(await acquire(message.chatId, claimedAt, (until) => releaseOutbound(deps, claim, until)))
+      ) {
+        stats.deferred++
+        return
+      }
     }
     const outcome = await call(() =>
       port.sendText({

@@ -75,4 +75,7 @@ export const callbacks = {
   reportDocument: defineCallback('rd'),
   /** /nopbaocao with several report activities: the pending action holding the draft. */
   submitActivity: defineCallback('sa'),
+  /** Issue 12: a leader's «Duyệt» / «Trả lại» on a broadcast awaiting approval. */
+  approve: defineCallback('ap'),
+  reject: defineCallback('rj'),
 } as const

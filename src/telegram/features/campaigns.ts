@@ -15,12 +15,14 @@ import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
 import { startNewCampaign } from './new-campaign.js'
 import { reminderPolicyLine, setCampaignReminders } from './campaign-reminders.js'
+import { setCampaignApproval } from './campaign-approval.js'
 import { campaignReminderPolicy } from '../../domain/reminders/reminder-policy.js'
 import { syncReminders } from '../../domain/reminders/sync-reminders.js'
 
 const START = ['batdau', 'start']
 const CLOSE = ['ketthuc', 'close']
 const REMINDERS = ['nhacnho', 'reminders']
+const APPROVAL = ['duyet', 'duyệt', 'approval']
 
 /**
  * /chiendich lists campaigns; `/chiendich MÃ` shows one with its activities and
@@ -42,6 +44,7 @@ export function campaignsFeature(): Composer<LoaContext> {
     if (action === undefined) return showOne(ctx, code)
     const verb = action.toLowerCase()
     if (REMINDERS.includes(verb)) return setCampaignReminders(ctx, code)
+    if (APPROVAL.includes(verb)) return setCampaignApproval(ctx, code)
     if (![...START, ...CLOSE].includes(verb)) {
       await ctx.reply(ctx.t('campaigns-usage'))
       return

@@ -1,4 +1,6 @@
+import type { I18n } from '@grammyjs/i18n'
 import { Composer, InlineKeyboard } from 'grammy'
+import { telegramApprovalMessages } from '../approval-messages.js'
 import { z } from 'zod'
 import { albumMessageIds, rememberAlbumItem } from '../../domain/albums.js'
 import { formatLocal, takeWhen } from '../../domain/broadcasts/parse-when.js'
@@ -50,7 +52,10 @@ const requestSchema = z.object({
  * broadcast (PRODUCT §3). A preview first; "Xác nhận" writes the broadcast and
  * its outbox rows in one transaction and wakes the sender.
  */
-export function sendFeature(onConfirmed: () => void): {
+export function sendFeature(
+  onConfirmed: () => void,
+  i18n: I18n<LoaContext>,
+): {
   composer: Composer<LoaContext>
   confirmations: ConfirmationHandlers
 } {
@@ -125,6 +130,11 @@ export function sendFeature(onConfirmed: () => void): {
       if (request === undefined) return ctx.t('error-stale-button')
       const confirmed = await confirmBroadcast(ctx.deps, request, {
         consume: { id, memberId, kind: KIND },
+        approvalMessages: telegramApprovalMessages(
+          i18n,
+          ctx.deps.config.defaultLocale,
+          ctx.deps.config.timezone,
+        ),
       })
       if (!confirmed.ok) return escapeHtml(errorMessage(ctx, confirmed.error))
       onConfirmed()
