@@ -73,11 +73,12 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-broadcast-not-awaiting-approval', { id: error.broadcastId })
     case 'self-approval':
       return ctx.t('error-self-approval', { id: error.broadcastId })
-    case 'broadcast-already-reviewed':
-      return ctx.t(`error-broadcast-already-${error.outcome}`, {
-        id: error.broadcastId,
-        name: error.reviewer,
-      })
+    case 'broadcast-already-reviewed': {
+      const args = { id: error.broadcastId, name: error.reviewer }
+      return error.outcome === 'approved'
+        ? ctx.t('error-broadcast-already-approved', args)
+        : ctx.t('error-broadcast-already-rejected', args)
+    }
     case 'invalid-approval-switch':
       return ctx.t('error-invalid-approval-switch', { given: error.given, example: error.example })
     case 'other-unit-broadcast':
