@@ -41,7 +41,8 @@ export function parsePlan(text: string): ParsedPlan {
   const lines = toPlanLines(text)
   const header = readHeader(lines)
   const foot = readFoot(lines, header.bodyStart)
-  const bodyEnd = foot.recipientsLine === -1 ? lines.length : foot.recipientsLine
+  const footStart = foot.recipientsLine === -1 ? foot.signatureLine : foot.recipientsLine
+  const bodyEnd = footStart === -1 ? lines.length : footStart
   const context: DateContext = { year: header.year ?? yearOf(header.title), month: header.month }
 
   const region = lines.slice(header.bodyStart, Math.max(header.bodyStart, bodyEnd))

@@ -52,7 +52,8 @@ function isTimeSection(node: PlanNode, parent: PlanNode): boolean {
   if (node.kind === 'roman' || node.kind === 'number') return node.rank <= 3
   // A "Thời gian: …" line outside any activity block: under the root or a section heading,
   // with no "Đơn vị chủ trì:" beside it.
-  if (parent.kind !== 'root' && parent.rank > 2) return false
+  // Under a numbered item it is that item's time ("5. Tổ chức … Thời gian tổ chức: …").
+  if (parent.kind !== 'root' && parent.kind !== 'roman') return false
   return !parent.children.some((sibling) => LEAD_FIELD.test(sibling.text))
 }
 
