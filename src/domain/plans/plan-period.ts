@@ -13,6 +13,7 @@ import {
 import type { PlanNode } from './plan-structure.js'
 import { flattenOutline } from './plan-structure.js'
 import { maskQuotes } from './plan-text.js'
+import { leadingSubject } from './plan-units.js'
 
 export interface PlanPeriod {
   readonly start: string | null
@@ -103,6 +104,9 @@ export function readPeriod(
   if (section !== null) return section
 
   for (const node of flattenOutline(root)) {
+    // A list item that names its own unit is an activity: its window is its own, not the plan's.
+    if (node.kind !== 'para' && node.kind !== 'roman' && leadingSubject(node.text) !== null)
+      continue
     const text = clean(node.text)
     for (const phrase of findDatePhrases(text, context, { issuedOn })) {
       if (phrase.kind !== 'window' || !phrase.dated) continue

@@ -116,7 +116,8 @@ describe('parsePlan on synthetic plans', () => {
       activities: [
         {
           title: 'Lễ phát động Ngày Sách và Văn hóa đọc',
-          kind: 'task',
+          // Issue 16, rule 9: a launch ceremony is something people take part in.
+          kind: 'participation',
           lead: 'Thư viện tỉnh',
           coordinators: ['Phòng Quản lý Văn hóa, Gia đình', 'Văn phòng Sở'],
           due: '2025-04-15',

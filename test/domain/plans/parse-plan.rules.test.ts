@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import type { ParsedActivity } from '../../../src/domain/plans/parsed-plan.js'
+import { parsePlan } from '../../../src/domain/plans/parse-plan.js'
+
+/**
+ * Issue 16, rules 1–9, on plans written in the genre for these tests (test/fixtures/plans/
+ * synthetic/), not on the seeds. Each expectation is the office's reading of the text, by hand.
+ */
+const synthetic = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/plans/synthetic/${name}`, import.meta.url), 'utf8')
+
+const activity = (
+  title: string,
+  kind: ParsedActivity['kind'],
+  lead: string | null,
+  due: string | null = null,
+  dueText: string | null = null,
+  coordinators: string[] = [],
+): ParsedActivity => ({ title, kind, lead, coordinators, due, dueText })
+
+describe('a công văn whose duties are paragraphs (rule 1)', () => {
+  const plan = parsePlan(synthetic('cong-van-doan-de-nghi.txt'))
+
+  test('"A đề nghị B …" gives lead B; the closing formula is no duty', () => {
+    expect(plan.activities).toEqual([
+      activity(
+        'Thủ trưởng các phòng, đơn vị thuộc Sở tổ chức tuyên truyền, treo băng rôn hưởng ứng Ngày Môi trường thế giới tại trụ sở cơ quan và gửi kết quả thực hiện về Sở (qua Văn phòng Sở) trước ngày 15/6/2025 để tổng hợp',
+        'report',
+        'Các phòng, đơn vị thuộc Sở',
+        '2025-06-15',
+        'trước ngày 15/6/2025',
+      ),
+      activity(
+        'Đề nghị Trung tâm Quan trắc môi trường đăng tải thông tin tuyên truyền trên Trang thông tin điện tử của Sở trong tháng 6/2025',
+        'task',
+        'Trung tâm Quan trắc môi trường',
+        '2025-06-30',
+        'trong tháng 6/2025',
+      ),
+    ])
+  })
+
+  test('the issuer is the body that asks, and the referenced letter dates nothing', () => {
+    expect(plan.issuer).toBe('Sở Tài nguyên và Môi trường')
+    expect(plan.activities.map((a) => a.due)).not.toContain('2025-06-05')
+  })
+})
+
+describe('a công văn with a compound request before its bullets (rules 1, 2, 7, 8)', () => {
+  const plan = parsePlan(synthetic('cong-van-nhu-sau.txt'))
+
+  test('each unit asked is a lead; the report clause is split off with its date', () => {
+    expect(plan.activities).toEqual([
+      activity(
+        'Các trường trung học phổ thông tổ chức các hoạt động hưởng ứng Tuần lễ với tinh thần “Học tập suốt đời vì tương lai bền vững”',
+        'participation',
+        'Các trường trung học phổ thông',
+      ),
+      activity(
+        'Phòng Giáo dục trung học theo dõi, đôn đốc việc triển khai',
+        'task',
+        'Phòng Giáo dục trung học',
+      ),
+      activity(
+        'Xây dựng báo cáo gửi Văn phòng Sở trước ngày 15/10/2025',
+        'report',
+        'Phòng Giáo dục trung học',
+        '2025-10-15',
+        'trước ngày 15/10/2025',
+      ),
+      activity(
+        'Thư viện các trường tổ chức Ngày hội đọc sách cho học sinh trong thời gian từ ngày 01/10 đến ngày 07/10/2025',
+        'participation',
+        'Thư viện các trường',
+        '2025-10-07',
+        'từ ngày 01/10 đến ngày 07/10/2025',
+      ),
+      activity(
+        'Các trường phát động cuộc thi viết “Tấm gương tự học” đến khi kết thúc năm học',
+        'participation',
+        'Các trường',
+      ),
+    ])
+  })
+
+  test('"với tinh thần “…”" is a motto; an activity\'s own window is not the plan\'s period', () => {
+    expect(plan.slogans).toEqual(['Học tập suốt đời vì tương lai bền vững'])
+    expect(plan.period).toBeNull()
+    expect(plan.signer).toEqual({ title: 'GIÁM ĐỐC', name: 'Phạm Thị Mai' })
+  })
+})
+
+describe('a plan with "Hoạt động N" blocks, lettered fields and criteria (rules 3–9)', () => {
+  const plan = parsePlan(synthetic('ke-hoach-khoi-truong.txt'))
+
+  test('reads every activity once, and none from aims, criteria or awards', () => {
+    expect(plan.activities).toEqual([
+      activity(
+        'Treo băng rôn, khẩu hiệu tuyên truyền tại trụ sở các cơ quan (từ ngày 01/3 đến ngày 31/3)',
+        'task',
+        'Phòng Văn hóa và Thông tin',
+        '2025-03-31',
+        'từ ngày 01/3 đến ngày 31/3',
+        ['Trung tâm Văn hóa - Thể thao huyện'],
+      ),
+      activity(
+        'Tổ chức Hội thi tìm hiểu pháp luật về bình đẳng giới',
+        'participation',
+        'Hội Liên hiệp Phụ nữ huyện',
+        '2025-03-31',
+        'Tháng 3/2025',
+        ['Phòng Giáo dục và Đào tạo'],
+      ),
+      activity(
+        'Xây dựng chuyên mục tuyên truyền về bình đẳng giới',
+        'task',
+        'Trung tâm Văn hóa - Thể thao huyện',
+        '2025-03-20',
+        'Trước ngày 20/3/2025',
+        ['Phòng Văn hóa và Thông tin'],
+      ),
+      activity(
+        'Tăng cường tuyên truyền các hoạt động của Tháng hành động',
+        'task',
+        'Các cơ quan báo chí, phát thanh của huyện',
+      ),
+      activity(
+        'Vận động Nhân dân tham gia, hưởng ứng các hoạt động của Tháng hành động',
+        'task',
+        'UBND các xã, thị trấn, đặc khu',
+      ),
+      activity(
+        'Hội Liên hiệp Phụ nữ huyện tổ chức Ngày hội “Phụ nữ khỏe, đẹp” cho hội viên tham gia vào ngày 08/3/2025',
+        'participation',
+        'Hội Liên hiệp Phụ nữ huyện',
+        '2025-03-08',
+        'vào ngày 08/3/2025',
+      ),
+      activity(
+        'Các đơn vị gửi báo cáo kết quả thực hiện về Phòng Văn hóa và Thông tin trước ngày 10/4/2025 để tổng hợp',
+        'report',
+        'Các đơn vị',
+        '2025-04-10',
+        'trước ngày 10/4/2025',
+      ),
+    ])
+  })
+
+  test('"từ ngày ban hành Kế hoạch" starts on the issue date', () => {
+    expect(plan.issuedOn).toBe('2025-03-03')
+    expect(plan.period).toEqual({ start: '2025-03-03', end: '2025-03-31' })
+  })
+
+  test('a theme heading introduces the quotation under it; a bare "tinh thần “…”" does not', () => {
+    expect(plan.slogans).toEqual([
+      'Chung tay vì bình đẳng giới, không để ai bị bỏ lại phía sau',
+      'Bình đẳng giới là quyền của mọi người',
+    ])
+  })
+
+  test('no activity is titled by a generic section name', () => {
+    const titles = plan.activities.map((a) => a.title.toLowerCase())
+    for (const generic of ['chế độ báo cáo', 'nội dung hoạt động', 'hoạt động 1', 'hoạt động 2']) {
+      expect(titles).not.toContain(generic)
+    }
+  })
+})
+
+describe('small readings', () => {
+  const letter = (body: string) =>
+    parsePlan(
+      `SỞ NỘI VỤ\n\nSố: 12/SNV-VP\nV/v triển khai nhiệm vụ\n\nHà Nội, ngày 02 tháng 01 năm 2026\n\n${body}\n\nGIÁM ĐỐC\n\nTrần Văn An`,
+    )
+
+  test('"từ ngày ban hành đến hết ngày 31/10/2026" with a blank day has no start', () => {
+    const plan = parsePlan(
+      'SỞ NỘI VỤ\n\nSố: /KH-SNV\n\nHà Nội, ngày   tháng 01 năm 2026\n\nKẾ HOẠCH\nThi đua\n\nI. THỜI GIAN\n\nTừ ngày ban hành đến hết ngày 31/10/2026.\n\nII. NỘI DUNG\n\n1. Văn phòng Sở tổng hợp kết quả.',
+    )
+    expect(plan.period).toEqual({ start: null, end: '2026-10-31' })
+  })
+
+  test('a request whose unit list cannot be read never makes the requester the lead', () => {
+    const plan = letter(
+      'Sở Nội vụ đề nghị các phòng, đơn vị chủ động rà soát hồ sơ và gửi về Văn phòng Sở trước ngày 20/01/2026.',
+    )
+    expect(plan.activities).toEqual([
+      activity(
+        'Các phòng, đơn vị chủ động rà soát hồ sơ và gửi về Văn phòng Sở trước ngày 20/01/2026',
+        'report',
+        'Các phòng, đơn vị',
+        '2026-01-20',
+        'trước ngày 20/01/2026',
+      ),
+    ])
+  })
+
+  test('clauses of one kind without dates stay one duty', () => {
+    const plan = letter(
+      'Đề nghị Văn phòng Sở theo dõi việc thực hiện; đôn đốc các phòng, đơn vị triển khai kịp thời.',
+    )
+    expect(plan.activities).toHaveLength(1)
+    expect(plan.activities[0]?.lead).toBe('Văn phòng Sở')
+  })
+})
