@@ -238,9 +238,15 @@ export function readHeader(lines: readonly PlanLine[]): PlanHeader {
     const parts = [subjectFirst.replace(PLACE_DATE, '').trim()]
     let i = subjectLine + 1
     for (; i < lines.length && parts.length < 5; i += 1) {
-      const text = lines[i]?.cells[0] ?? ''
-      if (text === '' || isPlaceDate(text) || /^Kính gửi/u.test(text) || NUMBER_CELL.test(text))
-        break
+      let text = lines[i]?.cells[0] ?? ''
+      // Word keeps a two-line subject as two paragraphs, a blank line apart (rule 12).
+      if (text === '') {
+        const next = nextNonBlank(lines, i)
+        if (next === -1 || !continuesSubject(lines[next]?.cells[0] ?? '')) break
+        i = next
+        text = lines[i]?.cells[0] ?? ''
+      }
+      if (isPlaceDate(text) || /^Kính gửi/u.test(text) || NUMBER_CELL.test(text)) break
       if (BODY_OPENING.test(text) || readMarkerLike(text)) break
       parts.push(text.replace(PLACE_DATE, '').trim())
     }
@@ -270,6 +276,20 @@ export function readHeader(lines: readonly PlanLine[]): PlanHeader {
     headerIssuer,
     bodyStart,
   }
+}
+
+function nextNonBlank(lines: readonly PlanLine[], from: number): number {
+  for (let i = from; i < lines.length; i += 1) if ((lines[i]?.text ?? '') !== '') return i
+  return -1
+}
+
+/** A line after a blank that still belongs to the subject: not a header field nor the body. */
+function continuesSubject(text: string): boolean {
+  if (text === '' || text.length > 160 || /[.;:]$/u.test(text) || isUpperCaseLine(text))
+    return false
+  if (isPlaceDate(text) || /^Kính gửi/u.test(text) || NUMBER_CELL.test(text)) return false
+  if (BODY_OPENING.test(text) || readMarkerLike(text) || SEPARATOR.test(text)) return false
+  return !NATIONAL_MOTTO.test(text)
 }
 
 function readMarkerLike(text: string): boolean {

@@ -1,0 +1,74 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { Document, Packer, Paragraph } from 'docx'
+import { describe, expect, test } from 'vitest'
+import { extractPlanText } from '../../../src/domain/plans/extract-text.js'
+import { parsePlan } from '../../../src/domain/plans/parse-plan.js'
+
+/**
+ * Issue 16, rule 12: a plan typed in Word, one paragraph per printed line (a two-line V/v is two
+ * paragraphs), read back through the .docx path, parses like the plain text.
+ */
+const seedDir = new URL('../../fixtures/plans/seeds/', import.meta.url)
+const seeds = readdirSync(seedDir)
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => [name, readFileSync(new URL(name, seedDir), 'utf8')] as const)
+
+async function docxOf(text: string): Promise<Uint8Array> {
+  const paragraphs = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    // Word has no Markdown: the bold of the signature is formatting, not asterisks.
+    .map((line) => new Paragraph(line.replace(/\*\*/g, '')))
+  const document = new Document({ sections: [{ children: paragraphs }] })
+  return new Uint8Array(await Packer.toBuffer(document))
+}
+
+async function parsedDocx(text: string) {
+  const extracted = await extractPlanText({ fileName: 'ke-hoach.docx', bytes: await docxOf(text) })
+  if (!extracted.ok) throw new Error(`not read: ${extracted.error.code}`)
+  return parsePlan(extracted.text)
+}
+
+describe.each(seeds)('seed %s typed in Word', (_name, text) => {
+  test('parses like the plain text', async () => {
+    expect(await parsedDocx(text)).toEqual(parsePlan(text))
+  })
+})
+
+describe('a letter whose subject is two paragraphs', () => {
+  const letter = (subject: readonly string[]) =>
+    [
+      'UBND TỈNH QUẢNG TRỊ',
+      'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH',
+      'Số: 1021/SVHTTDL-VP',
+      ...subject,
+      'Quảng Trị, ngày 03 tháng 6 năm 2025',
+      'Kính gửi: Các phòng, đơn vị thuộc Sở.',
+      'Sở Văn hóa, Thể thao và Du lịch đề nghị các phòng, đơn vị gửi báo cáo về Văn phòng Sở trước ngày 20/6/2025.',
+      'GIÁM ĐỐC',
+      'Lê Minh Tâm',
+    ].join('\n')
+
+  test('keeps the whole subject when the second paragraph continues in lower case', async () => {
+    const plan = await parsedDocx(
+      letter(['V/v tổ chức các hoạt động hưởng ứng Ngày Gia đình Việt Nam', 'năm 2025 tại Sở']),
+    )
+    expect(plan.title).toBe(
+      'tổ chức các hoạt động hưởng ứng Ngày Gia đình Việt Nam năm 2025 tại Sở',
+    )
+    expect(plan.activities).toHaveLength(1)
+  })
+
+  test('keeps the whole subject when the second paragraph opens with a name', async () => {
+    const plan = await parsedDocx(
+      letter([
+        'V/v báo cáo kết quả thực hiện',
+        'Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”',
+      ]),
+    )
+    expect(plan.title).toBe(
+      'báo cáo kết quả thực hiện Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”',
+    )
+    expect(plan.place).toBe('Quảng Trị')
+  })
+})
