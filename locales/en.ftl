@@ -118,8 +118,9 @@ error-no-participation-activity = Campaign { $code } has no activity to sign up 
 error-choose-activity = Choose the activity you take part in:
 error-not-a-plan = This does not read as a plan or an official letter (no «KẾ HOẠCH» heading, «V/v» subject or «Số:» line). Send the plan as a .txt, .md or .docx file with the caption /importplan.
 error-plan-too-large = The file is larger than { $megabytes } MB, so it cannot be read. Send the plan as .docx or .txt.
-error-plan-unsupported-type = Cannot read «{ $fileName }». Send a .txt, .md or .docx file.
-error-plan-not-text = The file is not readable text (binary or damaged). Send a .txt, .md or .docx file.
+error-plan-unsupported-type = Cannot read «{ $fileName }». Send a .txt, .md, .docx or .pdf file.
+error-plan-not-text = The file is not readable text (binary or damaged). Send a .txt, .md, .docx or .pdf file.
+error-plan-no-text-layer = This PDF is a scan with no text layer, so Loa cannot read it. Send the .docx, or a PDF exported from Word.
 
 ## Shared buttons
 
@@ -129,7 +130,7 @@ button-cancel = ✖️ Cancel
 ## /importplan
 
 cmd-kehoach = Import a plan (.txt, .md, .docx file or pasted text)
-plan-usage = Usage: send the plan file (.txt, .md or .docx) with the caption /importplan, or reply to a file or pasted plan text with /importplan.
+plan-usage = Usage: send the plan file (.txt, .md, .docx or .pdf) with the caption /importplan, or reply to a file or pasted plan text with /importplan.
 plan-preview = 📋 <b>{ $title }</b>
     Number: { $number } · Issued by: { $issuer }
     Period: { $period }

@@ -118,8 +118,9 @@ error-no-participation-activity = Chiến dịch { $code } hiện không có ho�
 error-choose-activity = Anh/Chị chọn hoạt động muốn tham gia:
 error-not-a-plan = Nội dung này không giống một kế hoạch hay công văn (không thấy tiêu đề «KẾ HOẠCH», trích yếu «V/v» hay dòng «Số:»). Anh/Chị gửi tệp .txt, .md hoặc .docx của kế hoạch kèm chú thích /kehoach.
 error-plan-too-large = Tệp lớn hơn { $megabytes } MB nên không đọc được. Anh/Chị gửi bản .docx hoặc .txt của kế hoạch.
-error-plan-unsupported-type = Không đọc được tệp «{ $fileName }». Anh/Chị gửi tệp .txt, .md hoặc .docx.
-error-plan-not-text = Tệp không phải văn bản đọc được (có thể là tệp nhị phân hoặc hỏng). Anh/Chị gửi tệp .txt, .md hoặc .docx.
+error-plan-unsupported-type = Không đọc được tệp «{ $fileName }». Anh/Chị gửi tệp .txt, .md, .docx hoặc .pdf.
+error-plan-not-text = Tệp không phải văn bản đọc được (có thể là tệp nhị phân hoặc hỏng). Anh/Chị gửi tệp .txt, .md, .docx hoặc .pdf.
+error-plan-no-text-layer = Tệp PDF này là bản chụp (bản quét), không có lớp chữ nên Loa không đọc được nội dung. Anh/Chị gửi bản .docx hoặc bản PDF xuất trực tiếp từ Word.
 
 ## Nút chung
 
@@ -129,7 +130,7 @@ button-cancel = ✖️ Huỷ
 ## /kehoach
 
 cmd-kehoach = Nhập kế hoạch (tệp .txt, .md, .docx hoặc văn bản dán vào)
-plan-usage = Cách dùng: gửi tệp kế hoạch (.txt, .md hoặc .docx) kèm chú thích /kehoach, hoặc trả lời (reply) tệp hay đoạn văn bản kế hoạch bằng /kehoach.
+plan-usage = Cách dùng: gửi tệp kế hoạch (.txt, .md, .docx hoặc .pdf) kèm chú thích /kehoach, hoặc trả lời (reply) tệp hay đoạn văn bản kế hoạch bằng /kehoach.
 plan-preview = 📋 <b>{ $title }</b>
     Số: { $number } · Cơ quan ban hành: { $issuer }
     Thời gian: { $period }

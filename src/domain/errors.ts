@@ -40,6 +40,7 @@ export type DomainError =
   | { code: 'plan-too-large'; maxBytes: number }
   | { code: 'plan-unsupported-type'; fileName: string }
   | { code: 'plan-not-text' }
+  | { code: 'plan-no-text-layer' }
 
 /** An open participation activity offered as a button when /thamgia names no campaign. */
 export interface ActivityChoice {

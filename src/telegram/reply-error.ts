@@ -91,6 +91,8 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-plan-unsupported-type', { fileName: error.fileName })
     case 'plan-not-text':
       return ctx.t('error-plan-not-text')
+    case 'plan-no-text-layer':
+      return ctx.t('error-plan-no-text-layer')
   }
 }
 

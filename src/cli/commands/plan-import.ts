@@ -9,7 +9,7 @@ import {
 } from '../../domain/plans/plan-import.js'
 import { UsageError, withDatabase, type CliIo } from '../cli-context.js'
 
-const USAGE = 'plan import <file.txt|.md|.docx> [--dry-run] [--json]'
+const USAGE = 'plan import <file.txt|.md|.docx|.pdf> [--dry-run] [--json]'
 
 /**
  * `plan import`: parse a plan; `--json` prints exactly the parsed plan (PRODUCT §6)
@@ -33,10 +33,12 @@ export async function planImportCommand(io: CliIo, args: string[]): Promise<numb
     const { error } = extracted
     io.err(
       error.code === 'plan-unsupported-type'
-        ? `${file}: use a .txt, .md or .docx file.`
+        ? `${file}: use a .txt, .md, .docx or .pdf file.`
         : error.code === 'plan-too-large'
           ? `${file}: a plan file may be at most ${error.maxBytes} bytes.`
-          : `${file}: this is not readable text (binary or not UTF-8).`,
+          : error.code === 'plan-no-text-layer'
+            ? `${file}: this PDF is a scan with no text layer; use the .docx or a PDF exported from Word.`
+            : `${file}: this is not readable text (binary or not UTF-8).`,
     )
     return 1
   }

@@ -75,7 +75,10 @@ function continues(previous: string, next: string, width: number): boolean {
   if (ENDS_ITEM.test(previous) || OPENS_FIELD.test(next) || OPENS_FIELD.test(previous)) return false
   const upperPrevious = isUpperCaseLine(previous)
   const upperNext = isUpperCaseLine(next)
-  if (upperPrevious !== upperNext) return false
+  // A line in capitals after prose opens a heading or a signature, unless it is one
+  // abbreviation the wrap carried over ("… ngành" / "TTTT.").
+  const abbreviation = upperNext && !/\s/u.test(next.trim())
+  if (upperPrevious !== upperNext && !abbreviation) return false
   // A heading in capitals wrapped onto a second line of capitals; a header block is never full.
   if (upperPrevious && readMarker(previous) === null) return false
   const marker = readMarker(next)
