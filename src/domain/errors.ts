@@ -41,6 +41,14 @@ export type DomainError =
   | { code: 'plan-unsupported-type'; fileName: string }
   | { code: 'plan-not-text' }
   | { code: 'plan-no-text-layer' }
+  // An activity added by hand (src/domain/campaigns/add-activity.ts)
+  | {
+      code: 'invalid-activity'
+      field: 'title' | 'unit' | 'due' | 'due-past'
+      given: string
+      known: string[]
+      example: string
+    }
 
 /** An open participation activity offered as a button when /thamgia names no campaign. */
 export interface ActivityChoice {

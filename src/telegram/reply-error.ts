@@ -93,6 +93,12 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-plan-not-text')
     case 'plan-no-text-layer':
       return ctx.t('error-plan-no-text-layer')
+    case 'invalid-activity':
+      return ctx.t(`error-invalid-activity-${error.field}`, {
+        given: error.given,
+        known: error.known.length === 0 ? '—' : error.known.join(', '),
+        example: error.example,
+      })
   }
 }
 

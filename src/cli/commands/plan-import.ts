@@ -63,7 +63,11 @@ export async function planImportCommand(io: CliIo, args: string[]): Promise<numb
     if (dryRun) return 0
     const created = await confirmPlanImport(
       deps,
-      { plan: preview.value.plan, fingerprint: preview.value.fingerprint },
+      {
+        plan: preview.value.plan,
+        fingerprint: preview.value.fingerprint,
+        year: preview.value.year,
+      },
       null,
     )
     if (!created.ok) {
@@ -90,7 +94,7 @@ function describePreview({ plan, units, reportDue }: PlanPreview): string {
     `Units named in the plan:`,
     ...units.map(
       (u) =>
-        `  ${u.name} → ${u.unit === null ? 'chưa khớp (no known unit)' : `${u.unit.code} ${u.unit.name}`}`,
+        `  ${u.name} → ${u.unit !== null ? `${u.unit.code} ${u.unit.name}` : u.allUnits ? 'all units' : 'not in the list of units'}`,
     ),
   ]
   return lines.join('\n')

@@ -82,6 +82,12 @@ export function parsePlan(text: string): ParsedPlan {
   }
 }
 
+/** The year printed on the plan (its place-date line, else "năm YYYY" in its title), or null. */
+export function readPlanYear(text: string): number | null {
+  const header = readHeader(toPlanLines(text))
+  return header.year ?? yearOf(header.title)
+}
+
 /**
  * Whether the text is recognisably a plan or a guidance letter: a "KẾ HOẠCH" heading, a "V/v"
  * subject or a "Số:" line, and numbered content or a "Nơi nhận" list. Used to refuse junk
