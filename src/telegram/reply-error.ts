@@ -93,12 +93,19 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-plan-not-text')
     case 'plan-no-text-layer':
       return ctx.t('error-plan-no-text-layer')
-    case 'invalid-activity':
-      return ctx.t(`error-invalid-activity-${error.field}`, {
+    case 'invalid-activity': {
+      const key = {
+        title: 'error-invalid-activity-title',
+        unit: 'error-invalid-activity-unit',
+        due: 'error-invalid-activity-due',
+        'due-past': 'error-invalid-activity-due-past',
+      }[error.field]
+      return ctx.t(key, {
         given: error.given,
         known: error.known.length === 0 ? '—' : error.known.join(', '),
         example: error.example,
       })
+    }
   }
 }
 
