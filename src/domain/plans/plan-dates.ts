@@ -494,7 +494,7 @@ export function maskReferences(text: string): string {
 }
 
 const OPEN_WINDOW = new RegExp(
-  String.raw`${NB}từ\s+(?:ngày\s+)?(${DATE}|${MONTH}|${QUARTER})\s*(?:(?:cho\s+)?đến|tới)\s+(?!(?:hết\s+)?(?:ngày\s+)?\d|(?:hết\s+)?(?:tháng|quý|năm)\s+\d)`,
+  String.raw`${NB}từ\s+(?:ngày\s+)?(nay|${ISSUE_DAY}|${DATE}|${MONTH}|${QUARTER})\s*(?:(?:cho\s+)?đến|tới)\s+(?!(?:hết\s+)?(?:ngày\s+)?\d|(?:hết\s+)?(?:tháng|quý|năm)\s+\d)`,
   'iu',
 )
 
@@ -502,9 +502,15 @@ const OPEN_WINDOW = new RegExp(
  * A window whose end is an event rather than a date ("từ ngày 15/4/2024 đến khi kết thúc Hội
  * sách"): its first day, or null when the text has no such window.
  */
-export function readOpenWindowStart(text: string, context: DateContext): string | null {
+export function readOpenWindowStart(
+  text: string,
+  context: DateContext,
+  issuedOn: string | null = null,
+): { start: string | null } | null {
   const m = OPEN_WINDOW.exec(text)
   if (m === null) return null
+  // "từ ngày ban hành đến khi …": the issue date, or no start when the day is left blank.
+  if (/^(?:nay|ban\s+hành)/iu.test(m[1] ?? '')) return { start: issuedOn }
   const ref = parseDateRef(m[1] ?? '')
-  return ref === null ? null : refFirstDay(ref, context)
+  return ref === null ? null : { start: refFirstDay(ref, context) }
 }

@@ -85,6 +85,18 @@ interface Piece {
   readonly after: 'start' | 'semicolon' | 'sentence'
 }
 
+/** Whether a unit's name (the body that asks) ends right where the request verb starts. */
+function afterSubject(text: string, verbAt: number): boolean {
+  const before = text.slice(0, verbAt).trimEnd()
+  if (/(?:^|[,;:]\s*)(?:trân\s+trọng|kính)?$/iu.test(before)) return true
+  const heads = [...before.matchAll(/(?<![\p{L}\d])\p{Lu}/gu)].map((m) => m.index)
+  return heads.some((start) => {
+    if (/(?:của|theo|tại|về\s+việc|việc)\s+$/iu.test(before.slice(0, start))) return false
+    const unit = readUnitName(text, start, 16)
+    return unit !== null && unit.end >= before.length - 1 && unit.end <= verbAt
+  })
+}
+
 /**
  * The subject of one piece: a request's addressee, or the unit that opens it; `start` is where
  * the duty's text begins, `dutyAt` where what is asked of the unit begins.
@@ -103,6 +115,9 @@ function pieceSubject(text: string): { lead: string | null; start: number; dutyA
     }
     // "Giao Văn phòng Sở theo dõi …": a request that opens the sentence stays in the title.
     const opens = /^(?:(?:Trân\s+trọng|Kính)\s+)?$/iu.test(text.slice(0, m.index).trim())
+    // Inside a sentence only "<body> đề nghị …" asks; "về việc yêu cầu …", "theo đề nghị của …"
+    // tell what a referenced document asked (rule 1: that is preamble).
+    if (!opens && !afterSubject(text, m.index)) continue
     // "đề nghị Thủ trưởng các phòng, đơn vị …": the unit is asked through its head.
     const lead = capitalizeFirst(asked.name.replace(/^(?:Thủ\s+trưởng|thủ\s+trưởng)\s+/u, ''))
     return { lead, start: opens ? 0 : position, dutyAt: asked.end }

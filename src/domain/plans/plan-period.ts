@@ -27,7 +27,7 @@ export interface PeriodReading {
 }
 
 const TIME_HEADING =
-  /^Thời\s+gian(?:\s+(?:thực\s+hiện|tổ\s+chức|triển\s+khai|diễn\s+ra|áp\s+dụng))?(?:\s+(?:Kế\s+hoạch|kế\s+hoạch|chiến\s+dịch|Tuần\s+lễ|tuần\s+lễ|phát\s+động))?(?:,\s*địa\s+điểm)?\s*(?:[:.]\s*(.*))?$/iu
+  /^Thời\s+gian(?:\s+(?:thực\s+hiện|tổ\s+chức|triển\s+khai|diễn\s+ra|áp\s+dụng))?(?:\s+(?:Kế\s+hoạch|kế\s+hoạch|chiến\s+dịch|Tuần\s+lễ|tuần\s+lễ|phát\s+động))?(?:,\s*địa\s+điểm)?\s*(?:[:.]\s*(.*)|\s+((?:là\s+)?(?:từ|trong|bắt\s+đầu)\s.*))?$/iu
 const CAMPAIGN_MARKER =
   /(?:diễn\s+ra|được\s+tổ\s+chức|được\s+triển\s+khai|được\s+thực\s+hiện|kế\s+hoạch(?:\s+này)?\s+(?:được\s+)?(?:thực\s+hiện|triển\s+khai)|tuần\s+lễ|tháng\s+hành\s+động|đợt\s+cao\s+điểm|cao\s+điểm|chiến\s+dịch|trong\s+thời\s+gian)[^.;!?]{0,120}$/iu
 const LEAD_FIELD = /(?:chủ\s+trì|thực\s+hiện)\s*:/iu
@@ -65,14 +65,15 @@ function readSection(
 ): PeriodReading | null {
   const texts = [node, ...flattenOutline(node)]
   for (const item of texts) {
-    const rest = item === node ? (TIME_HEADING.exec(node.text)?.[1] ?? '') : item.text
+    const heading = item === node ? TIME_HEADING.exec(node.text) : null
+    const rest = item === node ? (heading?.[1] ?? heading?.[2] ?? '') : item.text
     if (rest === '') continue
     const window = windowIn(rest, context, issuedOn)
     if (window !== null) {
       return { period: fromPhrase(window), source: { line: item.line, text: window.text } }
     }
-    const open = readOpenWindowStart(clean(rest), context)
-    if (open !== null) return { period: { start: open, end: null }, source: null }
+    const open = readOpenWindowStart(clean(rest), context, issuedOn)
+    if (open !== null) return { period: { start: open.start, end: null }, source: null }
     const value = readDateValue(clean(rest), context, { issuedOn })
     if (value?.dated === true) {
       return {

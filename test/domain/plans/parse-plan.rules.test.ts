@@ -203,3 +203,36 @@ describe('small readings', () => {
     expect(plan.activities[0]?.lead).toBe('Văn phòng Sở')
   })
 })
+
+describe('a plan whose preamble quotes what another document asked (rules 1, 6, 8)', () => {
+  const plan = parsePlan(synthetic('ke-hoach-tham-chieu.txt'))
+
+  test('"về việc yêu cầu các sở, ngành báo cáo …" in the preamble is no duty; "Kinh phí" holds none', () => {
+    expect(plan.activities).toEqual([
+      activity(
+        'Công đoàn cơ sở Sở tổ chức buổi giao lưu văn nghệ chào mừng ngày 20/3/2025',
+        'task',
+        'Công đoàn cơ sở Sở',
+      ),
+      activity(
+        'Chuẩn bị hội trường, âm thanh; phối hợp với Công đoàn cơ sở Sở trang trí khánh tiết',
+        'task',
+        'Văn phòng Sở',
+        null,
+        null,
+        ['Công đoàn cơ sở Sở'],
+      ),
+      activity(
+        'Giao Văn phòng Sở theo dõi, tổng hợp kết quả, báo cáo Giám đốc Sở trước ngày 25/3/2025',
+        'report',
+        'Văn phòng Sở',
+        '2025-03-25',
+        'trước ngày 25/3/2025',
+      ),
+    ])
+  })
+
+  test('"từ ngày ban hành đến khi kết thúc …" starts on the issue date and has no end', () => {
+    expect(plan.period).toEqual({ start: '2025-03-10', end: null })
+  })
+})
