@@ -66,6 +66,9 @@ function unclosed(text: string): boolean {
 function continues(previous: string, next: string, width: number): boolean {
   if (previous === '' || next === '') return false
   if (!isFull(previous, next, width)) return false
+  const marker = readMarker(next)
+  // "b) Cơ quan thực hiện:" opens a lettered item, lower case as it is.
+  if (marker !== null && marker.kind !== 'dash' && marker.kind !== 'plus') return false
   // "… của tỉnh;" / "chỉ đạo …": a lower-case word never opens an item or a paragraph.
   if (/^\p{Ll}/u.test(next) && !/:$/u.test(previous)) return true
   // "“Sách quý tặng bạn”;" / "“Tặng sách hay …”": a list of quotations runs on.
@@ -81,7 +84,6 @@ function continues(previous: string, next: string, width: number): boolean {
   if (upperPrevious !== upperNext && !abbreviation) return false
   // A heading in capitals wrapped onto a second line of capitals; a header block is never full.
   if (upperPrevious && readMarker(previous) === null) return false
-  const marker = readMarker(next)
   if (marker === null) return true
   // "… “Tặng sách hay" / "- Mua sách thật”": a dash inside a sentence that the wrap put first.
   return (

@@ -14,6 +14,7 @@ const plansIn = (dir: URL) =>
 const seeds = [
   ...plansIn(new URL('../../fixtures/plans/seeds/', import.meta.url)),
   ...plansIn(new URL('../../fixtures/plans/', import.meta.url)),
+  ...plansIn(new URL('../../fixtures/plans/synthetic/', import.meta.url)),
 ]
 
 describe.each(seeds)('plan %s as it arrives', (_name, text) => {
