@@ -68,7 +68,12 @@ const GENERIC_HEADING =
 
 const REPORT =
   /báo\s+cáo(?!\s+viên)|gửi\s+(?:kết\s+quả|về|kế\s+hoạch|văn\s+bản)|hồ\s+sơ|tổng\s+hợp\s+kết\s+quả|nộp\s+(?:sản\s+phẩm|bài|kết\s+quả)/iu
-const PARTICIPATION = /tham\s+gia|hưởng\s+ứng|hướng\s+ứng/iu
+/**
+ * People take part or respond. "hưởng ứng" after a noun ("kế hoạch hưởng ứng", "các hoạt động
+ * hưởng ứng") names what the unit organises, not a taking part.
+ */
+const PARTICIPATION =
+  /tham\s+gia|(?<!(?:kế\s+hoạch|hoạt\s+động|chương\s+trình|văn\s+bản)\s+)(?:hưởng|hướng)\s+ứng/iu
 /** Something people take part in by its nature: a contest, a festival, a sports or book day. */
 const EVENT =
   /lễ\s+(?:phát\s+động|khai\s+mạc|mít\s+tinh|ra\s+quân|hưởng\s+ứng)|mít\s+tinh|dự\s+thi|hội\s+thao|hội\s+diễn|hội\s+thi|cuộc\s+thi|liên\s+hoan|tham\s+dự|ngày\s+hội|giải\s+(?:chạy|bóng|thể\s+thao|việt\s+dã)|ngày\s+chạy/iu
@@ -320,6 +325,26 @@ export class ActivityReader {
       break
     }
     const subject = leadingSubject(text)
+    const judge = {
+      kind: (clause: string) => classifyActivity(clause, false),
+      dated: (clause: string) => this.inlineDue(clause, node.line)?.dated === true,
+    }
+    if (subject?.colonForm === true && trailing === null) {
+      // "Unit: task; báo cáo … trước ngày D": the unit's compound duty splits too (rule 2).
+      const clauses = splitDuties(subject.rest, judge)
+      if (clauses.length > 1) {
+        return clauses.flatMap((clause) => {
+          const one = this.readClause(
+            clause.text,
+            { unit: subject.unit, rest: clause.text, colonForm: true },
+            null,
+            node,
+            state,
+          )
+          return one === null ? [] : [one]
+        })
+      }
+    }
     if (subject?.colonForm === true || trailing !== null) {
       const one = this.readClause(text, subject, trailing, node, state)
       return one === null ? [] : [one]
@@ -329,10 +354,7 @@ export class ActivityReader {
     const introduces = /:\s*$/u.test(text)
     const found = splitDuties(
       text.replace(/[\s,]*(?:cụ\s+thể\s+)?(?:như\s+sau|sau\s+đây)?\s*:\s*$/u, ''),
-      {
-        kind: (clause) => classifyActivity(clause, false),
-        dated: (clause) => this.inlineDue(clause, node.line)?.dated === true,
-      },
+      judge,
     )
     const last = found[found.length - 1]
     const clauses =

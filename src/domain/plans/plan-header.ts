@@ -39,6 +39,9 @@ const BODY_OPENING =
 const BODY_NOUNS =
   /^(?:SỞ|BAN|PHÒNG|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|TỔNG CỤC|CỤC|BỘ|ỦY BAN|UỶ BAN|UBND|ĐẢNG ỦY|ĐẢNG UỶ|CÔNG ĐOÀN|ĐOÀN|HỘI|THƯ VIỆN|BẢO TÀNG|TRƯỜNG|HỌC VIỆN|VIỆN|BỆNH VIỆN|ĐÀI|BÁO|TỈNH ĐOÀN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|HUYỆN ỦY|HĐND|HỘI ĐỒNG|LIÊN ĐOÀN|KHO BẠC|THANH TRA|CÔNG AN)(?![\p{L}])/u
 
+const PREAMBLE_OPENING =
+  /^(?:Căn cứ|Thực hiện|Thi hành|Kính gửi|Nơi nhận|Trên cơ sở|Tiếp theo|Phúc đáp)(?![\p{L}])/u
+
 function isPlaceDate(text: string): boolean {
   return PLACE_DATE.test(text)
 }
@@ -161,8 +164,12 @@ function readTitleAfterHeading(
       }
       continue
     }
+    // The first line under "KẾ HOẠCH" is its title even when it opens like a sentence would
+    // ("Hưởng ứng Ngày Chuyển đổi số …"); only a preamble's own openings end it there.
     const opensBody =
-      BODY_OPENING.test(text) || /^(?:[IVX]+|\d+)\s*[.)]\s/u.test(text) || NUMBER_CELL.test(text)
+      (parts.length > 0 ? BODY_OPENING.test(text) : PREAMBLE_OPENING.test(text)) ||
+      /^(?:[IVX]+|\d+)\s*[.)]\s/u.test(text) ||
+      NUMBER_CELL.test(text)
     if (opensBody) break
     // After a blank line the title only continues with a line that cannot be a paragraph.
     if (sawBlank && (/[.:;]$/u.test(text) || text.length > 200) && !/^\p{Ll}/u.test(text)) break

@@ -363,7 +363,13 @@ const DUTY_WORD_RE = new RegExp(
 function unitPhrase(text: string): string | null {
   const trimmed = stripRequest(text.trim())
   if (trimmed === '' || trimmed.length > 120 || startsUnit(trimmed, 0) === null) return null
-  if (/[“"«.;]/u.test(trimmed)) return null
+  if (/[“"«.]/u.test(trimmed)) return null
+  // "Các sở, ban, ngành; UBND các huyện, thành phố:" — a list of units, each opening with one.
+  if (
+    trimmed.includes(';') &&
+    !trimmed.split(';').every((part) => startsUnit(part.trim(), 0) !== null)
+  )
+    return null
   const headEnd = startsUnit(trimmed, 0) ?? 0
   if (DUTY_WORD_RE.test(trimmed.slice(headEnd))) return null
   return trimmed

@@ -54,7 +54,8 @@ describe('a công văn with a compound request before its bullets (rules 1, 2, 7
     expect(plan.activities).toEqual([
       activity(
         'Các trường trung học phổ thông tổ chức các hoạt động hưởng ứng Tuần lễ với tinh thần “Học tập suốt đời vì tương lai bền vững”',
-        'participation',
+        // Organising the week's activities is the schools' task (rule 9).
+        'task',
         'Các trường trung học phổ thông',
       ),
       activity(
@@ -234,5 +235,68 @@ describe('a plan whose preamble quotes what another document asked (rules 1, 6, 
 
   test('"từ ngày ban hành đến khi kết thúc …" starts on the issue date and has no end', () => {
     expect(plan.period).toEqual({ start: '2025-03-10', end: null })
+  })
+})
+
+describe('a UBND plan with "Unit: duty" items, a unit list with ";" and a title that opens like a sentence', () => {
+  const plan = parsePlan(synthetic('ubnd-tinh-chuyen-doi-so.txt'))
+
+  test('the title under KẾ HOẠCH is read even when it starts with "Hưởng ứng"', () => {
+    expect(plan.title).toBe('Hưởng ứng Ngày Chuyển đổi số quốc gia năm 2025 trên địa bàn tỉnh')
+    expect(plan.slogans).toEqual(['Chuyển đổi số toàn dân, toàn diện'])
+  })
+
+  test('reads each duty with its unit; a "Unit: task; report by D" item is two', () => {
+    const all = 'Các sở, ban, ngành; UBND các huyện, thành phố'
+    expect(plan.activities).toEqual([
+      activity(
+        'Tổ chức các hoạt động tuyên truyền về chuyển đổi số trong tháng 10/2025',
+        'task',
+        null,
+        '2025-10-31',
+        'trong tháng 10/2025',
+      ),
+      activity(
+        'Tổ chức Hội nghị phát động hưởng ứng Ngày Chuyển đổi số quốc gia vào ngày 20/10/2025',
+        'task',
+        null,
+        '2025-10-20',
+        'vào ngày 20/10/2025',
+      ),
+      activity(
+        'Chủ trì, phối hợp với các sở, ban, ngành tham mưu tổ chức Hội nghị phát động trước ngày 20/10/2025',
+        'task',
+        'Sở Khoa học và Công nghệ',
+        '2025-10-20',
+        'trước ngày 20/10/2025',
+        ['các sở, ban, ngành'],
+      ),
+      activity(
+        'Tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/11/2025',
+        'report',
+        'Sở Khoa học và Công nghệ',
+        '2025-11-15',
+        'trước ngày 15/11/2025',
+      ),
+      activity('Tham mưu bố trí kinh phí thực hiện Kế hoạch', 'task', 'Sở Tài chính'),
+      activity('Căn cứ Kế hoạch này, xây dựng kế hoạch hưởng ứng của cơ quan, đơn vị', 'task', all),
+      activity(
+        'Báo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 10/11/2025',
+        'report',
+        all,
+        '2025-11-10',
+        'trước ngày 10/11/2025',
+      ),
+      activity(
+        'Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp tuyên truyền, vận động đoàn viên, hội viên tham gia hưởng ứng',
+        'task',
+        'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh',
+      ),
+      activity(
+        'Mở chuyên mục tuyên truyền về Ngày Chuyển đổi số quốc gia',
+        'task',
+        'Báo Tuyên Quang, Đài Phát thanh và Truyền hình tỉnh',
+      ),
+    ])
   })
 })
