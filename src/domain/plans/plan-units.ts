@@ -56,6 +56,11 @@ const SINGULAR_HEADS = [
   'Đội',
   'Trạm',
   'Hạt',
+  'Khoa',
+  'Chi nhánh',
+  'Ban quản lý',
+  'Ban Quản lý',
+  'Phòng khám',
 ]
 
 /** Nouns that name a set of units after "các" ("các phòng", "các sở, ban, ngành"). */
@@ -87,6 +92,10 @@ const PLURAL_NOUNS = [
   'uỷ ban',
   'UBND',
   'cơ quan báo chí',
+  'khoa',
+  'trạm',
+  'bộ phận',
+  'chi nhánh',
 ]
 
 /** The word after a head that turns it into something else ("Ban hành", "Báo cáo", "Tổ chức"). */
@@ -102,6 +111,7 @@ const NOT_A_UNIT_AFTER: Record<string, readonly string[]> = {
   Cục: ['bộ'],
   Bộ: ['phận', 'sách', 'tài', 'tiêu', 'câu'],
   Viện: ['dẫn'],
+  Khoa: ['học'],
 }
 
 /** Words (lower case, as printed after a subject) where a unit's name has ended. */

@@ -300,3 +300,42 @@ describe('a UBND plan with "Unit: duty" items, a unit list with ";" and a title 
     ])
   })
 })
+
+describe('a centre\'s plan with "Nhiệm vụ N:" blocks and units called "Khoa" (rules 3, 4, 6, 7)', () => {
+  const plan = parsePlan(synthetic('trung-tam-nhiem-vu.txt'))
+
+  test('each block is one activity; "X chủ trì; Y phối hợp" gives lead and partner', () => {
+    expect(plan.activities).toEqual([
+      activity(
+        'Tổ chức nói chuyện chuyên đề tại các xã, phường (từ ngày 01/11 đến ngày 30/11/2025)',
+        'task',
+        'Khoa Truyền thông và Giáo dục sức khỏe',
+        '2025-11-30',
+        'từ ngày 01/11 đến ngày 30/11/2025',
+        ['Trạm Y tế các xã, phường'],
+      ),
+      activity(
+        'Tổ chức Lễ mít tinh hưởng ứng Ngày Thế giới phòng, chống AIDS 01/12',
+        'participation',
+        'Khoa Phòng, chống bệnh truyền nhiễm',
+        '2025-11-28',
+        'Dự kiến ngày 28/11/2025',
+        ['Khoa Truyền thông và Giáo dục sức khỏe'],
+      ),
+      activity(
+        'Các khoa, phòng báo cáo kết quả thực hiện về Phòng Kế hoạch - Nghiệp vụ trước ngày 05/12/2025 để tổng hợp, báo cáo Sở Y tế',
+        'report',
+        'Các khoa, phòng',
+        '2025-12-05',
+        'trước ngày 05/12/2025',
+      ),
+    ])
+  })
+
+  test('the numbered lines of a "Khẩu hiệu" section are the slogans', () => {
+    expect(plan.slogans).toEqual([
+      'Chấm dứt dịch bệnh AIDS vì sức khỏe cộng đồng',
+      'Hãy hành động để chấm dứt dịch bệnh AIDS',
+    ])
+  })
+})
