@@ -49,7 +49,12 @@ export function wrapWidth(lines: readonly string[]): number | null {
   if (width < 40 || width > 110) return null
   const longish = lengths.filter((length) => length >= 25)
   const nearWidth = longish.filter((length) => length >= width - Math.max(6, width * 0.12))
-  return nearWidth.length >= Math.max(4, longish.length * 0.35) ? width : null
+  if (nearWidth.length >= Math.max(4, longish.length * 0.35)) return width
+  // A short document of short items, wrapped: no line is longer than the wrap, and a few
+  // reach it (a plain document always has a paragraph longer than any wrap).
+  const longest = lengths[lengths.length - 1] ?? 0
+  const atLongest = lengths.filter((length) => length >= longest - 8).length
+  return longest >= 50 && longest <= 90 && atLongest >= 3 ? longest : null
 }
 
 function isFull(previous: string, next: string, width: number): boolean {
@@ -63,7 +68,11 @@ function unclosed(text: string): boolean {
   return opened > closed || (text.match(/"/gu) ?? []).length % 2 === 1
 }
 
-function continues(previous: string, next: string, width: number): boolean {
+/**
+ * @param inProse the paragraph being read opened without a list marker: a dash after it, with
+ * no ":" to introduce a list, is the wrap breaking before " - " ("Phòng Kế hoạch - Nghiệp vụ").
+ */
+function continues(previous: string, next: string, width: number, inProse: boolean): boolean {
   if (previous === '' || next === '') return false
   if (!isFull(previous, next, width)) return false
   const marker = readMarker(next)
@@ -80,7 +89,8 @@ function continues(previous: string, next: string, width: number): boolean {
   const upperNext = isUpperCaseLine(next)
   // A line in capitals after prose opens a heading or a signature, unless it is one
   // abbreviation the wrap carried over ("… ngành" / "TTTT.").
-  const abbreviation = upperNext && !/\s/u.test(next.trim())
+  const abbreviation =
+    upperNext && next.split(/\s+/u).filter((word) => /\p{L}/u.test(word)).length <= 1
   if (upperPrevious !== upperNext && !abbreviation) return false
   // A heading in capitals wrapped onto a second line of capitals; a header block is never full.
   if (upperPrevious && readMarker(previous) === null) return false
@@ -88,7 +98,7 @@ function continues(previous: string, next: string, width: number): boolean {
   // "… “Tặng sách hay" / "- Mua sách thật”": a dash inside a sentence that the wrap put first.
   return (
     (marker.kind === 'dash' || marker.kind === 'plus') &&
-    (unclosed(previous) || RUNS_ON.test(previous))
+    (unclosed(previous) || RUNS_ON.test(previous) || inProse)
   )
 }
 
@@ -108,7 +118,7 @@ export function unwrapLines(raw: readonly string[]): string[] {
       out.length > 0 &&
       !hasColumns(line) &&
       !hasColumns(previousRaw) &&
-      continues(previous, text, width)
+      continues(previous, text, width, readMarker(clean(out[out.length - 1] ?? '')) === null)
     ) {
       out[out.length - 1] = `${(out[out.length - 1] ?? '').trimEnd()} ${line.trimStart()}`
       // The joined line is as long as the paragraph: only its last printed line decides.
