@@ -64,7 +64,7 @@ const SKIPPED_SECTION = new RegExp(
  * activity ("Chế độ báo cáo" then "Các đơn vị gửi báo cáo … trước ngày …").
  */
 const GENERIC_HEADING =
-  /^(?:(?:hoạt\s+động|nhiệm\s+vụ|nội\s+dung|công\s+việc)(?:\s+(?:số\s+)?\d{1,2})?|chế\s+độ\s+(?:thông\s+tin\s*,?\s*)?báo\s+cáo|kinh\s+phí(?:\s+thực\s+hiện)?|tổ\s+chức\s+thực\s+hiện|nội\s+dung(?:\s+(?:hoạt\s+động|thực\s+hiện|triển\s+khai|và\s+hình\s+thức))?|các\s+hoạt\s+động(?:\s+chính)?|phân\s+công\s+(?:nhiệm\s+vụ|thực\s+hiện)|trách\s+nhiệm(?:\s+thực\s+hiện)?|thời\s+gian\s+và\s+trách\s+nhiệm(?:\s+tổ\s+chức)?\s+thực\s+hiện)\s*[:.]?$/iu
+  /^(?:(?:hoạt\s+động|nhiệm\s+vụ|nội\s+dung|công\s+việc)(?:\s+(?:số\s+)?\d{1,2})?|chế\s+độ\s+(?:thông\s+tin\s*,?\s*)?báo\s+cáo(?:\s+định\s+kỳ)?|(?:công\s+tác\s+)?báo\s+cáo(?:\s+(?:định\s+kỳ|kết\s+quả|sơ\s+kết|tổng\s+kết))?|kinh\s+phí(?:\s+thực\s+hiện)?|tổ\s+chức\s+thực\s+hiện|nội\s+dung(?:\s+(?:hoạt\s+động|thực\s+hiện|triển\s+khai|và\s+hình\s+thức))?|các\s+hoạt\s+động(?:\s+chính)?|phân\s+công\s+(?:nhiệm\s+vụ|thực\s+hiện)|trách\s+nhiệm(?:\s+thực\s+hiện)?|thời\s+gian\s+và\s+trách\s+nhiệm(?:\s+tổ\s+chức)?\s+thực\s+hiện)\s*[:.]?$/iu
 
 const REPORT =
   /báo\s+cáo(?!\s+viên)|gửi\s+(?:kết\s+quả|về|kế\s+hoạch|văn\s+bản)|hồ\s+sơ|tổng\s+hợp\s+kết\s+quả|nộp\s+(?:sản\s+phẩm|bài|kết\s+quả)/iu

@@ -14,6 +14,8 @@ import { isUpperCaseLine, squash, stripMarkdown } from './plan-text.js'
 /** Lines that open a header field or the foot: never the tail of a wrapped sentence. */
 const OPENS_FIELD =
   /^(?:Số\s*[:.]|V\/v|V\/V|Về việc|Kính gửi|Nơi nhận|Nơi gửi|KẾ HOẠCH|CỘNG H|Độc lập|ĐỘC LẬP|\p{Lu}[\p{L} .]{1,30},\s*ngày\s)/u
+/** A capitalised opening of the preamble or the closing: a new paragraph, never a tail. */
+const OPENS_PARAGRAPH = /^(?:Căn cứ|Thực hiện|Thi hành|Trên cơ sở|Trên đây)\s/u
 /**
  * A sentence is over. A ";" is not enough: a wrapper breaks after "… Du lịch;" inside one item as
  * readily as anywhere, and a new item after ";" opens with its own marker.
@@ -78,13 +80,15 @@ function continues(previous: string, next: string, width: number, inProse: boole
   const marker = readMarker(next)
   // "b) Cơ quan thực hiện:" opens a lettered item, lower case as it is.
   if (marker !== null && marker.kind !== 'dash' && marker.kind !== 'plus') return false
-  // "… của tỉnh;" / "chỉ đạo …": a lower-case word never opens an item or a paragraph.
-  if (/^\p{Ll}/u.test(next) && !/:$/u.test(previous)) return true
+  // "… của tỉnh;" / "chỉ đạo …", "… trên địa bàn:" / "phối hợp …": a lower-case word never
+  // opens an item or a paragraph.
+  if (/^\p{Ll}/u.test(next)) return true
   // "“Sách quý tặng bạn”;" / "“Tặng sách hay …”": a list of quotations runs on.
   if (/[”"»];$/u.test(previous) && /^[“"«]/u.test(next)) return true
   // "- Tập huấn …:" / "Quý III, năm 2022.": an item's time wrapped after its colon.
   if (/:$/u.test(previous) && TIME_VALUE.test(next) && next.length <= width / 2) return true
   if (ENDS_ITEM.test(previous) || OPENS_FIELD.test(next) || OPENS_FIELD.test(previous)) return false
+  if (OPENS_PARAGRAPH.test(next) && !/,$/u.test(previous)) return false
   const upperPrevious = isUpperCaseLine(previous)
   const upperNext = isUpperCaseLine(next)
   // A line in capitals after prose opens a heading or a signature, unless it is one

@@ -339,3 +339,51 @@ describe('a centre\'s plan with "Nhiệm vụ N:" blocks and units called "Khoa"
     ])
   })
 })
+
+describe('a plan with "1.1." items, an inline "thời gian thực hiện" and a recurring report', () => {
+  const plan = parsePlan(synthetic('so-tuyen-truyen-ky-niem.txt'))
+
+  test('anniversary dates are no due dates; "Báo cáo định kỳ" is titled by its duty', () => {
+    expect(plan.activities).toEqual([
+      activity(
+        'Báo Đà Nẵng, Đài Phát thanh - Truyền hình Đà Nẵng mở chuyên trang, chuyên mục',
+        'task',
+        'Báo Đà Nẵng, Đài Phát thanh - Truyền hình Đà Nẵng',
+        '2025-05-31',
+        'Tháng 4 - 5/2025',
+      ),
+      activity(
+        'Phối hợp tuyên truyền thường xuyên',
+        'task',
+        'Các cơ quan báo chí trung ương thường trú trên địa bàn',
+      ),
+      activity(
+        'Tuyên truyền cổ động trực quan',
+        'task',
+        'UBND các quận, huyện',
+        '2025-04-25',
+        'trước ngày 25/4/2025',
+      ),
+      activity(
+        'Các đơn vị báo cáo tiến độ trước ngày 15 hằng tháng về Sở Thông tin và Truyền thông',
+        'report',
+        'Các đơn vị',
+        null,
+        'trước ngày 15 hằng tháng',
+      ),
+      activity(
+        'Các phòng, đơn vị thuộc Sở căn cứ nhiệm vụ được giao triển khai thực hiện',
+        'task',
+        'Các phòng, đơn vị thuộc Sở',
+      ),
+      activity(
+        'Văn phòng Sở tổng hợp, báo cáo kết quả về Ban Tuyên giáo Thành ủy trong Quý II/2025',
+        'report',
+        'Văn phòng Sở',
+        '2025-06-30',
+        'trong Quý II/2025',
+      ),
+    ])
+    expect(plan.slogans).toEqual(['Đà Nẵng - 50 năm xây dựng và phát triển'])
+  })
+})
