@@ -133,7 +133,7 @@ button-cancel = ✖️ Cancel
 
 ## /importplan
 
-cmd-kehoach = Import a plan (.txt, .md, .docx file or pasted text)
+cmd-kehoach = Import a plan (.txt, .md, .docx, .pdf file or pasted text)
 plan-usage = Usage: send the plan file (.txt, .md, .docx or .pdf) with the caption /importplan, or reply to a file or pasted plan text with /importplan.
 plan-preview = 📋 <b>{ $title }</b>
     Number: { $number } · Issued by: { $issuer }

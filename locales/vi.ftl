@@ -133,7 +133,7 @@ button-cancel = ✖️ Huỷ
 
 ## /kehoach
 
-cmd-kehoach = Nhập kế hoạch (tệp .txt, .md, .docx hoặc văn bản dán vào)
+cmd-kehoach = Nhập kế hoạch (tệp .txt, .md, .docx, .pdf hoặc văn bản dán vào)
 plan-usage = Cách dùng: gửi tệp kế hoạch (.txt, .md, .docx hoặc .pdf) kèm chú thích /kehoach, hoặc trả lời (reply) tệp hay đoạn văn bản kế hoạch bằng /kehoach.
 plan-preview = 📋 <b>{ $title }</b>
     Số: { $number } · Cơ quan ban hành: { $issuer }
