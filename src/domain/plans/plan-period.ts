@@ -30,6 +30,8 @@ const TIME_HEADING =
   /^Thời\s+gian(?:\s+(?:thực\s+hiện|tổ\s+chức|triển\s+khai|diễn\s+ra|áp\s+dụng))?(?:\s+(?:Kế\s+hoạch|kế\s+hoạch|chiến\s+dịch|Tuần\s+lễ|tuần\s+lễ|phát\s+động))?(?:,\s*địa\s+điểm)?\s*(?:[:.]\s*(.*)|\s+((?:là\s+)?(?:từ|trong|bắt\s+đầu)\s.*))?$/iu
 const CAMPAIGN_MARKER =
   /(?:diễn\s+ra|được\s+tổ\s+chức|được\s+triển\s+khai|được\s+thực\s+hiện|kế\s+hoạch(?:\s+này)?\s+(?:được\s+)?(?:thực\s+hiện|triển\s+khai)|tuần\s+lễ|tháng\s+hành\s+động|đợt\s+cao\s+điểm|cao\s+điểm|chiến\s+dịch|trong\s+thời\s+gian)[^.;!?]{0,120}$/iu
+const DEADLINE_START =
+  /^(?:(?:cho\s+)?đến|tới|trước|chậm\s+nhất|muộn\s+nhất|không\s+quá|hạn)(?![\p{L}])/iu
 const LEAD_FIELD = /(?:chủ\s+trì|thực\s+hiện)\s*:/iu
 
 const EMPTY: PeriodReading = { period: null, source: null }
@@ -76,8 +78,10 @@ function readSection(
     if (open !== null) return { period: { start: open.start, end: null }, source: null }
     const value = readDateValue(clean(rest), context, { issuedOn })
     if (value?.dated === true) {
+      // "Đến hết ngày 31/10/2026": an end the text states, and no start it does not (rule 8).
+      const onlyEnd = DEADLINE_START.test(value.dueText.trim())
       return {
-        period: { start: value.from, end: value.due },
+        period: { start: onlyEnd ? null : value.from, end: value.due },
         source: { line: item.line, text: value.dueText },
       }
     }

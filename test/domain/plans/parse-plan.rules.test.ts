@@ -181,6 +181,17 @@ describe('small readings', () => {
     expect(plan.period).toEqual({ start: null, end: '2026-10-31' })
   })
 
+  test('a time section that states only an end has no start', () => {
+    const plan = (time: string) =>
+      parsePlan(
+        `SỞ NỘI VỤ\n\nSố: 1/KH-SNV\n\nHà Nội, ngày 02 tháng 01 năm 2026\n\nKẾ HOẠCH\nThi đua năm 2026\n\nI. THỜI GIAN\n\n${time}\n\nII. NỘI DUNG\n\n1. Văn phòng Sở tổng hợp kết quả.`,
+      ).period
+    expect(plan('Đến hết ngày 31/10/2026.')).toEqual({ start: null, end: '2026-10-31' })
+    expect(plan('Trước ngày 30/6/2026.')).toEqual({ start: null, end: '2026-06-30' })
+    expect(plan('Trong tháng 5/2026.')).toEqual({ start: '2026-05-01', end: '2026-05-31' })
+    expect(plan('Từ nay đến khi kết thúc đợt thi đua.')).toEqual({ start: '2026-01-02', end: null })
+  })
+
   test('a request whose unit list cannot be read never makes the requester the lead', () => {
     const plan = letter(
       'Sở Nội vụ đề nghị các phòng, đơn vị chủ động rà soát hồ sơ và gửi về Văn phòng Sở trước ngày 20/01/2026.',
