@@ -1,10 +1,10 @@
 /**
- * Text of a plan file: .txt and .md as UTF-8, .docx through mammoth, .pdf through unpdf (pdf.js;
+ * Text of a plan file: .txt and .md as UTF-8, .docx through mammoth (tables kept as rows), .pdf through unpdf (pdf.js;
  * its lines are hard-wrapped, which the parser joins). Refuses what cannot be a plan's text (too
  * large, another format, binary or mis-encoded bytes, a scan with no text layer) as values,
  * never throws.
  */
-import mammoth from 'mammoth'
+import { readDocxText } from './docx-text.js'
 import { readPdfText } from './pdf-text.js'
 
 export const MAX_PLAN_BYTES = 2 * 1024 * 1024
@@ -78,7 +78,7 @@ export async function extractPlanText(input: PlanFile): Promise<ExtractTextResul
     if (!isZip(input.bytes)) return NOT_TEXT
     try {
       const buffer = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
-      const { value } = await mammoth.extractRawText({ buffer })
+      const value = await readDocxText(buffer)
       return isPlausibleText(value) ? { ok: true, text: value } : NOT_TEXT
     } catch {
       // A corrupt archive or a zip that is not a Word document.

@@ -76,7 +76,7 @@ const PARTICIPATION =
   /tham\s+gia|(?<!(?:kế\s+hoạch|hoạt\s+động|chương\s+trình|văn\s+bản)\s+)(?:hưởng|hướng)\s+ứng/iu
 /** Something people take part in by its nature: a contest, a festival, a sports or book day. */
 const EVENT =
-  /lễ\s+(?:phát\s+động|khai\s+mạc|mít\s+tinh|ra\s+quân|hưởng\s+ứng)|mít\s+tinh|dự\s+thi|hội\s+thao|hội\s+diễn|hội\s+thi|cuộc\s+thi|liên\s+hoan|tham\s+dự|ngày\s+hội|giải\s+(?:chạy|bóng|thể\s+thao|việt\s+dã)|ngày\s+chạy/iu
+  /lễ\s+(?:phát\s+động|khai\s+mạc|mít\s+tinh|ra\s+quân|hưởng\s+ứng)|mít\s+tinh|dự\s+thi|hội\s+sách|hội\s+thao|hội\s+diễn|hội\s+thi|cuộc\s+thi|liên\s+hoan|tham\s+dự|ngày\s+hội|giải\s+(?:chạy|bóng|thể\s+thao|việt\s+dã)|ngày\s+chạy/iu
 /** Asking units to bring people in: the unit's task, not a participation (rule 9). */
 const MOBILISE =
   /(?:vận\s+động|triển\s+khai|tuyên\s+truyền|phổ\s+biến|phát\s+động|động\s+viên|khuyến\s+khích|chỉ\s+đạo|đôn\s+đốc|hướng\s+dẫn|quán\s+triệt|thông\s+báo)(?:(?![.;]).){0,220}?(?:tham\s+gia|hưởng\s+ứng|hướng\s+ứng)/iu

@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs'
-import { Document, Packer, Paragraph } from 'docx'
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx'
 import { describe, expect, test } from 'vitest'
 import { extractPlanText } from '../../../src/domain/plans/extract-text.js'
 import { parsePlan } from '../../../src/domain/plans/parse-plan.js'
@@ -70,5 +70,89 @@ describe('a letter whose subject is two paragraphs', () => {
       'báo cáo kết quả thực hiện Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”',
     )
     expect(plan.place).toBe('Quảng Trị')
+  })
+})
+
+describe('a plan typed in Word with tables', () => {
+  const cell = (text: string) =>
+    new TableCell({ children: text.split('\n').map((line) => new Paragraph(line)) })
+  const row = (...cells: string[]) => new TableRow({ children: cells.map(cell) })
+
+  async function tablePlan(): Promise<Uint8Array> {
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Table({
+              rows: [
+                row(
+                  'UBND TỈNH NGHỆ AN\nSỞ VĂN HÓA VÀ THỂ THAO\nSố: 410/KH-SVHTT',
+                  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nNghệ An, ngày 10 tháng 3 năm 2025',
+                ),
+              ],
+            }),
+            new Paragraph('KẾ HOẠCH'),
+            new Paragraph('Tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2025'),
+            new Paragraph('I. NỘI DUNG VÀ PHÂN CÔNG'),
+            new Table({
+              rows: [
+                row('STT', 'Nội dung', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'),
+                row(
+                  '1',
+                  'Tổ chức Hội sách\ntại Quảng trường',
+                  'Thư viện tỉnh',
+                  'Văn phòng Sở',
+                  'Từ ngày 18/4 đến ngày 23/4/2025',
+                ),
+                row('2', 'Báo cáo kết quả gửi Bộ', 'Văn phòng Sở', '', 'Trước ngày 10/5/2025'),
+              ],
+            }),
+            new Table({
+              rows: [
+                row(
+                  'Nơi nhận:\n- Bộ VHTTDL (b/c);\n- Lưu: VT.',
+                  'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn Hải',
+                ),
+              ],
+            }),
+          ],
+        },
+      ],
+    })
+    return new Uint8Array(await Packer.toBuffer(document))
+  }
+
+  test('a table of activities keeps its rows; header and foot tables read as before', async () => {
+    const extracted = await extractPlanText({ fileName: 'kh.docx', bytes: await tablePlan() })
+    expect(extracted.ok).toBe(true)
+    if (!extracted.ok) return
+    const plan = parsePlan(extracted.text)
+    expect(plan).toMatchObject({
+      title: 'Tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2025',
+      number: '410/KH-SVHTT',
+      issuer: 'Sở Văn hóa và Thể thao',
+      place: 'Nghệ An',
+      issuedOn: '2025-03-10',
+      recipients: ['Bộ VHTTDL (b/c)', 'Lưu: VT'],
+      signer: { title: 'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC', name: 'Nguyễn Văn Hải' },
+    })
+    expect(plan.activities).toEqual([
+      {
+        title: 'Tổ chức Hội sách tại Quảng trường',
+        kind: 'participation',
+        lead: 'Thư viện tỉnh',
+        coordinators: ['Văn phòng Sở'],
+        due: '2025-04-23',
+        dueText: 'Từ ngày 18/4 đến ngày 23/4/2025',
+      },
+      {
+        title: 'Báo cáo kết quả gửi Bộ',
+        kind: 'report',
+        lead: 'Văn phòng Sở',
+        coordinators: [],
+        due: '2025-05-10',
+        dueText: 'Trước ngày 10/5/2025',
+      },
+    ])
   })
 })

@@ -125,7 +125,8 @@ describe('parsePlan on synthetic plans', () => {
         },
         {
           title: 'Hội sách và đổi sách cũ',
-          kind: 'task',
+          // Issue 16, rule 9: a book fair is something people take part in.
+          kind: 'participation',
           lead: 'Trung tâm Văn hóa - Điện ảnh tỉnh',
           coordinators: [],
           due: '2025-04-23',
