@@ -13,6 +13,18 @@ export type PdfText =
 /** Fewer letters than this on every page together is a scan (page numbers, a stray stamp). */
 const MIN_LETTERS = 40
 
+/** "2", "- 2 -", "Trang 2/5": printed by Word on each page, never part of the plan. */
+const PAGE_NUMBER =
+  /^\s*(?:(?:Trang|trang|Page)\s+)?[-–]?\s*\d{1,3}\s*(?:\/\s*\d{1,3})?\s*[-–]?\s*$/u
+
+/** A page's text without the page number on its first or last line. */
+function withoutPageNumber(page: string): string {
+  const lines = page.split('\n')
+  if (lines.length > 1 && PAGE_NUMBER.test(lines[0] ?? '')) lines.shift()
+  if (lines.length > 1 && PAGE_NUMBER.test(lines[lines.length - 1] ?? '')) lines.pop()
+  return lines.join('\n')
+}
+
 function isPdf(bytes: Uint8Array): boolean {
   // "%PDF-"
   return (
@@ -30,7 +42,8 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
     const document = await getDocumentProxy(new Uint8Array(bytes))
     try {
-      const { text } = await extractText(document, { mergePages: true })
+      const { text: pages } = await extractText(document, { mergePages: false })
+      const text = pages.map(withoutPageNumber).join('\n')
       const letters = text.match(/\p{L}/gu)?.length ?? 0
       return letters < MIN_LETTERS ? { kind: 'no-text-layer' } : { kind: 'text', text }
     } finally {

@@ -31,6 +31,22 @@ describe.each(seeds)('seed %s saved as PDF', (_name, text) => {
   })
 })
 
+test.each(seeds)(
+  '%s: page numbers at the top of each page are no part of the text',
+  async (_name, text) => {
+    const lines = printed(text)
+    expect(lines.length).toBeGreaterThan(52)
+    const extracted = await extractPlanText({
+      fileName: 'kh.pdf',
+      bytes: pdfOf(lines, { pageNumbers: true }),
+    })
+    expect(extracted.ok).toBe(true)
+    if (!extracted.ok) return
+    expect(extracted.text.split('\n').filter((line) => /^\d+$/u.test(line.trim()))).toEqual([])
+    expect(parsePlan(extracted.text)).toEqual(parsePlan(text))
+  },
+)
+
 describe('PDFs that cannot be read', () => {
   test('a scan with no text layer is refused as such', async () => {
     expect(

@@ -30,13 +30,21 @@ function identityToUnicode(): string {
 }
 
 /** `pages` of printed lines; an empty page list gives a "scan": pages with a picture, no text. */
-export function pdfOf(lines: readonly string[], options: { scan?: boolean } = {}): Uint8Array {
+export function pdfOf(
+  lines: readonly string[],
+  options: { scan?: boolean; pageNumbers?: boolean } = {},
+): Uint8Array {
   const pages: string[] = []
   if (options.scan === true) pages.push('0.5 g 40 40 515 760 re f')
   for (let start = 0; start < lines.length; start += LINES_PER_PAGE) {
+    const number = start / LINES_PER_PAGE + 1
+    // Word prints the number at the top of every page after the first.
+    const printed = [
+      ...(options.pageNumbers === true && number > 1 ? [String(number)] : []),
+      ...lines.slice(start, start + LINES_PER_PAGE),
+    ]
     pages.push(
-      lines
-        .slice(start, start + LINES_PER_PAGE)
+      printed
         .map((line, i) => `BT /F1 10 Tf 40 ${800 - i * 14} Td <${hex(line)}> Tj ET`)
         .join('\n'),
     )
