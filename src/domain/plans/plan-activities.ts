@@ -8,12 +8,14 @@
  * fields ("Thời gian tổ chức: …") are cut off; Markdown and the trailing ".", ";", "./." go, and
  * the first letter is upper case. Pure.
  */
-import type { ActivityKind, ParsedActivity } from './parsed-plan.js'
+import type { ParsedActivity } from './parsed-plan.js'
 import type { DateContext, DatePhrase, DueReading } from './plan-dates.js'
 import { findDatePhrases, maskReferences, pickDuePhrase, readDateValue } from './plan-dates.js'
 import type { Field } from './plan-fields.js'
 import { splitFields } from './plan-fields.js'
 import { splitDuties } from './plan-duties.js'
+import { classifyActivity } from './plan-kinds.js'
+import { isGenericHeading, isSkippedSection } from './plan-sections.js'
 import type { PlanNode } from './plan-structure.js'
 import {
   capitalizeFirst,
@@ -49,58 +51,11 @@ interface WalkState {
   readonly participation: boolean
 }
 
-/**
- * Topics that hold no activities, when they are the whole heading ("Mục đích, yêu cầu", "Tiêu
- * chí thi đua", "Hình thức, số lượng khen thưởng"); "Thời gian và trách nhiệm tổ chức thực hiện"
- * is not one of them (issue 16, rule 6).
- */
-const TOPIC = String.raw`(?:mục\s+đích|yêu\s+cầu|ý\s+nghĩa|mục\s+tiêu|quan\s+điểm|chủ\s+đề|khẩu\s+hiệu|thông\s+điệp|phương\s+châm|thời\s+gian(?:\s+(?:thực\s+hiện|tổ\s+chức|triển\s+khai))?|địa\s+điểm|căn\s+cứ|đối\s+tượng(?:\s+tham\s+gia)?|phạm\s+vi|nguyên\s+tắc|tiêu\s+chí(?:\s+(?:thi\s+đua|đánh\s+giá|chấm\s+điểm))?|(?:hình\s+thức|cơ\s+cấu)(?:\s*,\s*|\s+)?(?:số\s+lượng\s+)?(?:khen\s+thưởng|giải\s+thưởng)|khen\s+thưởng|giải\s+thưởng|cơ\s+cấu\s+giải|giải\s+pháp(?:\s+thực\s+hiện)?|thang\s+điểm)`
-const SKIPPED_SECTION = new RegExp(
-  String.raw`^${TOPIC}(?:\s*(?:,|;|và|-|–)\s*${TOPIC})*\s*[:.]?$`,
-  'iu',
-)
-/**
- * Names of sections that are never an activity's title (rule 6): under them the duty names the
- * activity ("Chế độ báo cáo" then "Các đơn vị gửi báo cáo … trước ngày …").
- */
-const GENERIC_HEADING =
-  /^(?:(?:hoạt\s+động|nhiệm\s+vụ|nội\s+dung|công\s+việc)(?:\s+(?:số\s+)?\d{1,2})?|chế\s+độ\s+(?:thông\s+tin\s*,?\s*)?báo\s+cáo(?:\s+định\s+kỳ)?|(?:công\s+tác\s+)?báo\s+cáo(?:\s+(?:định\s+kỳ|kết\s+quả|sơ\s+kết|tổng\s+kết))?|kinh\s+phí(?:\s+thực\s+hiện)?|tổ\s+chức\s+thực\s+hiện|nội\s+dung(?:\s+(?:hoạt\s+động|thực\s+hiện|triển\s+khai|và\s+hình\s+thức))?|các\s+hoạt\s+động(?:\s+chính)?|phân\s+công\s+(?:nhiệm\s+vụ|thực\s+hiện)|trách\s+nhiệm(?:\s+thực\s+hiện)?|thời\s+gian\s+và\s+trách\s+nhiệm(?:\s+tổ\s+chức)?\s+thực\s+hiện)\s*[:.]?$/iu
-
-const REPORT =
-  /báo\s+cáo(?!\s+viên)|gửi\s+(?:kết\s+quả|về|kế\s+hoạch|văn\s+bản)|hồ\s+sơ|tổng\s+hợp\s+kết\s+quả|nộp\s+(?:sản\s+phẩm|bài|kết\s+quả)/iu
-/**
- * People take part or respond. "hưởng ứng" after a noun ("kế hoạch hưởng ứng", "các hoạt động
- * hưởng ứng") names what the unit organises, not a taking part.
- */
-const PARTICIPATION =
-  /tham\s+gia|(?<!(?:kế\s+hoạch|hoạt\s+động|chương\s+trình|văn\s+bản)\s+)(?:hưởng|hướng)\s+ứng/iu
-/** Something people take part in by its nature: a contest, a festival, a sports or book day. */
-const EVENT =
-  /lễ\s+(?:phát\s+động|khai\s+mạc|mít\s+tinh|ra\s+quân|hưởng\s+ứng)|mít\s+tinh|dự\s+thi|hội\s+sách|hội\s+thao|hội\s+diễn|hội\s+thi|cuộc\s+thi|liên\s+hoan|tham\s+dự|ngày\s+hội|giải\s+(?:chạy|bóng|thể\s+thao|việt\s+dã)|ngày\s+chạy/iu
-/** Asking units to bring people in: the unit's task, not a participation (rule 9). */
-const MOBILISE =
-  /(?:vận\s+động|triển\s+khai|tuyên\s+truyền|phổ\s+biến|phát\s+động|động\s+viên|khuyến\s+khích|chỉ\s+đạo|đôn\s+đốc|hướng\s+dẫn|quán\s+triệt|thông\s+báo)(?:(?![.;]).){0,220}?(?:tham\s+gia|hưởng\s+ứng|hướng\s+ứng)/iu
 const TRAILING_DATE_START =
   /^\s*(?:(?:trước|từ|dự\s+kiến|vào|trong|chậm\s+nhất|đến|hạn|thường\s+xuyên|hằng|hàng|định\s+kỳ)(?![\p{L}])|ngày\s+\d|tháng\s+\d|quý\s+[IV1-4]|năm\s+\d|\d{1,2}\s*\/)/iu
 
-export function classifyActivity(text: string, participationHint: boolean): ActivityKind {
-  if (REPORT.test(text)) return 'report'
-  if (participationHint || EVENT.test(text)) return 'participation'
-  if (PARTICIPATION.test(text) && !MOBILISE.test(text)) return 'participation'
-  return 'task'
-}
-
-export function isGenericHeading(text: string): boolean {
-  return GENERIC_HEADING.test(text.trim())
-}
-
 function cleanTitle(text: string): string {
   return capitalizeFirst(trimTrailingPunctuation(text.replace(/\s+/gu, ' ')))
-}
-
-function isSkippedSection(node: PlanNode): boolean {
-  if (node.kind !== 'roman' && node.kind !== 'number' && node.kind !== 'letter') return false
-  return node.text.length <= 120 && SKIPPED_SECTION.test(node.text)
 }
 
 function isFieldOnly(node: PlanNode): boolean {
