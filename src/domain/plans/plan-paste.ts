@@ -85,8 +85,8 @@ export async function rememberPastedText(deps: Deps, message: PastedMessage): Pr
 }
 
 /**
- * The whole paste that starts with `first`: its text followed by every remembered part that
- * continues it. Just `first.text` when nothing follows.
+ * The whole paste that `first` belongs to (it may be any of its parts): the parts before it and
+ * after it that continue one another, joined. Just `first.text` when it is no part of a paste.
  */
 export async function pastedTextFrom(
   deps: Deps,
@@ -98,8 +98,10 @@ export async function pastedTextFrom(
   },
 ): Promise<{ text: string; parts: number }> {
   const parts = await partsOf(deps, first.memberId, first.chatId)
-  const start = parts.findIndex((part) => part.messageId === first.messageId)
+  let start = parts.findIndex((part) => part.messageId === first.messageId)
   if (start === -1) return { text: first.text, parts: 1 }
+  // A reply to a later part reads the paste from its first part.
+  while (start > 0 && continues(parts[start - 1] as Part, parts[start] as Part)) start -= 1
   const chain: Part[] = [parts[start] as Part]
   for (let i = start + 1; i < parts.length && chain.length < MAX_PARTS; i += 1) {
     const next = parts[i] as Part

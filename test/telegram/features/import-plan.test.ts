@@ -346,6 +346,15 @@ describe('/kehoach on a paste Telegram split (issue 11, point 5)', () => {
     expect(activities).toBe(whole.parsePlan(long).activities.length)
   })
 
+  it('reads the whole paste from a reply to its last part too', async () => {
+    const parts = split(long)
+    let last = await lan.says(parts[0]!, 'private')
+    for (const part of parts.slice(1)) last = await lan.says(part, 'private')
+    await lan.says('/kehoach', 'private', { replyTo: last.message!.message_id })
+    expect(t.lastBotText(lan)).toContain('📋 Phát triển văn hóa đọc trong cộng đồng')
+    expect(t.lastBotText(lan)).not.toContain('Văn bản có vẻ chưa trọn vẹn')
+  })
+
   it('warns when the plan looks cut, suggesting a file', async () => {
     const parts = split(long)
     const first = await lan.says(parts[0]!, 'private')
