@@ -13,7 +13,7 @@ import type { DateContext, DatePhrase, DueReading } from './plan-dates.js'
 import { findDatePhrases, maskReferences, pickDuePhrase, readDateValue } from './plan-dates.js'
 import type { Field } from './plan-fields.js'
 import { splitFields } from './plan-fields.js'
-import { splitDuties } from './plan-duties.js'
+import { introducedUnit, splitDuties } from './plan-duties.js'
 import { classifyActivity } from './plan-kinds.js'
 import { isGenericHeading, isSkippedSection } from './plan-sections.js'
 import type { PlanNode } from './plan-structure.js'
@@ -49,6 +49,8 @@ interface WalkState {
   readonly lead: string | null
   /** The enclosing item asks people to take part ("Tổ chức và tham gia các hoạt động …:"). */
   readonly participation: boolean
+  /** The unit a list's introduction asked: the lead of items that name none themselves. */
+  readonly introduced?: string | null
 }
 
 const TRAILING_DATE_START =
@@ -124,11 +126,28 @@ export class ActivityReader {
     return this.out
   }
 
-  private walk(node: PlanNode, state: WalkState): void {
+  private walk(node: PlanNode, outer: WalkState): void {
     const children = node.children
+    // "Sở X đề nghị các đơn vị thực hiện các nội dung sau:" then items without a unit of their
+    // own: the unit asked leads them (rule 1), until a heading or another unit takes over.
+    let introduced: string | null = null
     for (let i = 0; i < children.length; i += 1) {
       const child = children[i]
       if (child === undefined) continue
+      if (child.kind === 'roman') introduced = null
+      else if (child.kind === 'para') {
+        introduced = /:\s*$/u.test(child.text)
+          ? introducedUnit(child.text)
+          : leadingSubject(child.text) === null
+            ? introduced
+            : null
+      }
+      const state: WalkState =
+        introduced !== null && outer.lead === null && child.kind !== 'para'
+          ? { ...outer, introduced }
+          : introduced !== null && outer.lead === null && !/:\s*$/u.test(child.text)
+            ? { ...outer, introduced }
+            : outer
       // A block without a heading: "- Nội dung: …", "- Cơ quan thực hiện: …", "- Thời gian: …",
       // or the same as sibling lettered items "a) Nhiệm vụ: … b) Cơ quan thực hiện: …" (rule 3).
       const first = isFieldOnly(child) ? splitFields(child.text).fields[0] : undefined
@@ -236,7 +255,8 @@ export class ActivityReader {
       timeField === null
         ? (this.inlineDue(content ?? title, line) ?? this.inlineDue(title, line))
         : this.valueDue(timeField)
-    const lead = split?.lead ?? state.lead ?? leadingSubject(title)?.unit ?? null
+    const lead =
+      split?.lead ?? state.lead ?? leadingSubject(title)?.unit ?? state.introduced ?? null
     if (title === '' || (lead === null && reading?.dated !== true)) return
     const kindText = [
       title,
@@ -350,7 +370,10 @@ export class ActivityReader {
     node: PlanNode,
     state: WalkState,
   ): ParsedActivity | null {
-    const lead = subject?.colonForm === true ? subject.unit : (state.lead ?? subject?.unit ?? null)
+    const lead =
+      subject?.colonForm === true
+        ? subject.unit
+        : (state.lead ?? subject?.unit ?? state.introduced ?? null)
     const title = subject?.colonForm === true ? subject.rest : text
     const reading = trailing ?? this.inlineDue(text, node.line)
     if (lead === null && reading?.dated !== true) return null

@@ -106,7 +106,9 @@ function pieceSubject(text: string): { lead: string | null; start: number; dutyA
   REQUEST.lastIndex = 0
   let unread = false
   for (let m = REQUEST.exec(masked); m !== null; m = REQUEST.exec(masked)) {
-    const position = m.index + m[0].length
+    // "đề nghị Quý Sở …": the honorific is no part of the name.
+    const position =
+      m.index + m[0].length + (/^Quý\s+/u.exec(text.slice(m.index + m[0].length))?.[0].length ?? 0)
     const asked = askedUnits(text, position)
     if (asked === null) {
       // "… yêu cầu <a list the reader cannot close> …": never the requester as the lead.
@@ -119,7 +121,14 @@ function pieceSubject(text: string): { lead: string | null; start: number; dutyA
     // tell what a referenced document asked (rule 1: that is preamble).
     if (!opens && !afterSubject(text, m.index)) continue
     // "đề nghị Thủ trưởng các phòng, đơn vị …": the unit is asked through its head.
-    const lead = capitalizeFirst(asked.name.replace(/^(?:Thủ\s+trưởng|thủ\s+trưởng)\s+/u, ''))
+    let lead = capitalizeFirst(asked.name.replace(/^(?:Thủ\s+trưởng|thủ\s+trưởng)\s+/u, ''))
+    // "đề nghị Quý Sở chỉ đạo Thư viện tỉnh thực hiện …": a bare "Sở" names no unit; the one it
+    // directs does the work.
+    const directed = /^\s*chỉ\s+đạo\s+/u.exec(text.slice(asked.end))
+    if (!/\s/u.test(lead) && directed !== null) {
+      const unit = askedUnits(text, asked.end + directed[0].length)
+      if (unit !== null) lead = capitalizeFirst(unit.name)
+    }
     return { lead, start: opens ? 0 : position, dutyAt: asked.end }
   }
   const subject = unread ? null : leadingSubject(text)
@@ -174,4 +183,16 @@ export function splitDuties(
     else previous.text = `${previous.text}${separator}${piece.text}`
   }
   return clauses
+}
+
+/**
+ * The unit a list's introduction asks ("Sở Nội vụ đề nghị các phòng, đơn vị thực hiện một số
+ * nội dung sau:" → "Các phòng, đơn vị"), or null when it asks none it can name.
+ */
+export function introducedUnit(text: string): string | null {
+  const body = text.replace(/[\s,]*(?:cụ\s+thể\s+)?(?:như\s+sau|sau\s+đây)?\s*:\s*$/u, '')
+  REQUEST.lastIndex = 0
+  if (!REQUEST.test(maskQuotes(body))) return null
+  const clauses = splitDuties(body, { kind: () => '', dated: () => false })
+  return clauses[clauses.length - 1]?.lead ?? null
 }

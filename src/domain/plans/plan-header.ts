@@ -37,7 +37,7 @@ const SEPARATOR = /^[-_=*.…~–—\s]+$/u
 const BODY_OPENING =
   /^(?:Căn cứ|Thực hiện|Thi hành|Nhằm|Để|Trên cơ sở|Theo|Ngày \d|Kính gửi|Nơi nhận|Trong|Hưởng ứng|Tiếp theo|Phúc đáp|Qua)(?![\p{L}])/u
 const BODY_NOUNS =
-  /^(?:SỞ|BAN|PHÒNG|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|TỔNG CỤC|CỤC|BỘ|ỦY BAN|UỶ BAN|UBND|ĐẢNG ỦY|ĐẢNG UỶ|CÔNG ĐOÀN|ĐOÀN|HỘI|THƯ VIỆN|BẢO TÀNG|TRƯỜNG|HỌC VIỆN|VIỆN|BỆNH VIỆN|ĐÀI|BÁO|TỈNH ĐOÀN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|HUYỆN ỦY|HĐND|HỘI ĐỒNG|LIÊN ĐOÀN|KHO BẠC|THANH TRA|CÔNG AN)(?![\p{L}])/u
+  /^(?:SỞ|BAN|PHÒNG|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|TỔNG CỤC|CỤC|BỘ|ỦY BAN|UỶ BAN|UBND|ĐẢNG ỦY|ĐẢNG UỶ|CÔNG ĐOÀN|ĐOÀN|HỘI|THƯ VIỆN|BẢO TÀNG|TRƯỜNG|HỌC VIỆN|VIỆN|BỆNH VIỆN|ĐÀI|BÁO|TỈNH ĐOÀN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|HUYỆN ỦY|HĐND|HỘI ĐỒNG|LIÊN ĐOÀN|KHO BẠC|THANH TRA|CÔNG AN|VỤ|KHOA|CHI NHÁNH)(?![\p{L}])/u
 
 const PREAMBLE_OPENING =
   /^(?:Căn cứ|Thực hiện|Thi hành|Kính gửi|Nơi nhận|Trên cơ sở|Tiếp theo|Phúc đáp)(?![\p{L}])/u

@@ -61,6 +61,7 @@ const SINGULAR_HEADS = [
   'Ban quản lý',
   'Ban Quản lý',
   'Phòng khám',
+  'Vụ',
 ]
 
 /** Nouns that name a set of units after "các" ("các phòng", "các sở, ban, ngành"). */
@@ -112,6 +113,7 @@ const NOT_A_UNIT_AFTER: Record<string, readonly string[]> = {
   Bộ: ['phận', 'sách', 'tài', 'tiêu', 'câu'],
   Viện: ['dẫn'],
   Khoa: ['học'],
+  Vụ: ['việc', 'án', 'mùa', 'trưởng'],
 }
 
 /** Words (lower case, as printed after a subject) where a unit's name has ended. */

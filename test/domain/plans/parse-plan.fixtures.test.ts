@@ -201,7 +201,8 @@ describe('parsePlan on synthetic plans', () => {
           title:
             'Tổng hợp kết quả thực hiện Cuộc vận động quý I (thay cho đề nghị gửi trước ngày 10/02/2025 tại văn bản trước), gửi về Sở (qua Văn phòng Sở) trước ngày 15/3',
           kind: 'report',
-          lead: null,
+          // Issue 16, rule 1: the units the letter asks lead its items.
+          lead: 'Các phòng, đơn vị',
           coordinators: [],
           due: '2025-03-15',
           dueText: 'trước ngày 15/3',
@@ -218,7 +219,8 @@ describe('parsePlan on synthetic plans', () => {
         {
           title: 'Tổ chức hội nghị sơ kết',
           kind: 'task',
-          lead: null,
+          // Issue 16, rule 1: the units the letter asks lead its items.
+          lead: 'Các phòng, đơn vị',
           coordinators: [],
           due: '2025-06-30',
           dueText: 'Quý II/2025',

@@ -398,3 +398,31 @@ describe('a plan with "1.1." items, an inline "thời gian thực hiện" and a 
     expect(plan.slogans).toEqual(['Đà Nẵng - 50 năm xây dựng và phát triển'])
   })
 })
+
+describe('a letter asking "Quý Sở" to direct a library, with numbered items after its request', () => {
+  const plan = parsePlan(synthetic('vu-de-nghi-bao-cao.txt'))
+
+  test('the unit directed leads the items the request introduces; "Trân trọng./." is none', () => {
+    const lead = 'Thư viện tỉnh, thành phố'
+    expect(plan.issuer).toBe('Vụ Thư viện')
+    expect(plan.activities).toEqual([
+      activity(
+        'Báo cáo kết quả tổ chức các hoạt động hưởng ứng (theo mẫu gửi kèm)',
+        'report',
+        lead,
+      ),
+      activity(
+        'Gửi ảnh, video hoạt động tiêu biểu qua thư điện tử thuvien@bvhttdl.gov.vn',
+        'task',
+        lead,
+      ),
+      activity(
+        'Báo cáo gửi về Vụ Thư viện trước ngày 30/5/2025 để tổng hợp, báo cáo Lãnh đạo Bộ',
+        'report',
+        lead,
+        '2025-05-30',
+        'trước ngày 30/5/2025',
+      ),
+    ])
+  })
+})
