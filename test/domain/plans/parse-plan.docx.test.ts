@@ -8,10 +8,14 @@ import { parsePlan } from '../../../src/domain/plans/parse-plan.js'
  * Issue 16, rule 12: a plan typed in Word, one paragraph per printed line (a two-line V/v is two
  * paragraphs), read back through the .docx path, parses like the plain text.
  */
-const seedDir = new URL('../../fixtures/plans/seeds/', import.meta.url)
-const seeds = readdirSync(seedDir)
-  .filter((name) => name.endsWith('.txt'))
-  .map((name) => [name, readFileSync(new URL(name, seedDir), 'utf8')] as const)
+const plansIn = (dir: URL) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => [name, readFileSync(new URL(name, dir), 'utf8')] as const)
+const seeds = [
+  ...plansIn(new URL('../../fixtures/plans/seeds/', import.meta.url)),
+  ...plansIn(new URL('../../fixtures/plans/synthetic/', import.meta.url)),
+]
 
 async function docxOf(text: string): Promise<Uint8Array> {
   const paragraphs = text
@@ -29,7 +33,7 @@ async function parsedDocx(text: string) {
   return parsePlan(extracted.text)
 }
 
-describe.each(seeds)('seed %s typed in Word', (_name, text) => {
+describe.each(seeds)('%s typed in Word', (_name, text) => {
   test('parses like the plain text', async () => {
     expect(await parsedDocx(text)).toEqual(parsePlan(text))
   })
