@@ -9,17 +9,19 @@ import { hardWrap } from './text-shapes.js'
  * Issue 16, rule 14: a plan saved as PDF comes back as lines of about 85 characters with no
  * blank lines between paragraphs; read through the .pdf path it parses like the plain text.
  */
-const seedDir = new URL('../../fixtures/plans/seeds/', import.meta.url)
-const seeds = readdirSync(seedDir)
-  .filter((name) => name.endsWith('.txt'))
-  .map((name) => [name, readFileSync(new URL(name, seedDir), 'utf8')] as const)
+const plansIn = (dir: URL) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => [name, readFileSync(new URL(name, dir), 'utf8')] as const)
+const seeds = plansIn(new URL('../../fixtures/plans/seeds/', import.meta.url))
+const synthetic = plansIn(new URL('../../fixtures/plans/synthetic/', import.meta.url))
 
 const printed = (text: string): string[] =>
   hardWrap(text.replace(/\*\*/g, ''), 85)
     .split('\n')
     .filter((line) => line.trim() !== '')
 
-describe.each(seeds)('seed %s saved as PDF', (_name, text) => {
+describe.each([...seeds, ...synthetic])('%s saved as PDF', (_name, text) => {
   test('parses like the plain text', async () => {
     const extracted = await extractPlanText({
       fileName: 'KE-HOACH.PDF',
