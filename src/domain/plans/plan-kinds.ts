@@ -5,8 +5,12 @@
  */
 import type { ActivityKind } from './parsed-plan.js'
 
+/**
+ * A unit sends something in: a report, results, a dossier, a list ("gửi danh sách về Văn phòng
+ * Sở trước ngày …").
+ */
 const REPORT =
-  /báo\s+cáo(?!\s+viên)|gửi\s+(?:kết\s+quả|về|kế\s+hoạch|văn\s+bản)|hồ\s+sơ|tổng\s+hợp\s+kết\s+quả|nộp\s+(?:sản\s+phẩm|bài|kết\s+quả)/iu
+  /báo\s+cáo(?!\s+viên)|gửi\s+(?:kết\s+quả|về|kế\s+hoạch|văn\s+bản|danh\s+sách|bản\s+đăng\s+ký|đăng\s+ký|số\s+liệu)|gửi(?:\s+[^\s.;]+){1,5}\s+về\s+(?:Sở|Văn\s+phòng|Phòng|Ban|Vụ|Trung\s+tâm|UBND|Ủy\s+ban|Uỷ\s+ban|Bộ|Cục|Thư\s+viện|địa\s+chỉ|hộp\s+thư)|hồ\s+sơ|tổng\s+hợp\s+kết\s+quả|nộp\s+(?:sản\s+phẩm|bài|kết\s+quả|danh\s+sách)/iu
 /**
  * People take part or respond. "hưởng ứng" after a noun ("kế hoạch hưởng ứng", "các hoạt động
  * hưởng ứng") names what the unit organises, not a taking part.

@@ -426,3 +426,39 @@ describe('a letter asking "Quý Sở" to direct a library, with numbered items a
     ])
   })
 })
+
+describe('a sports day plan: "Unit có trách nhiệm:" and "Unit:" followed by bullets', () => {
+  const plan = parsePlan(synthetic('hoi-thao-nganh.txt'))
+
+  test("each bullet is the unit's duty; sending a list in by a date is a report", () => {
+    const office = 'Văn phòng Sở'
+    const units = 'Các phòng, đơn vị thuộc Sở'
+    expect(plan.period).toEqual({ start: '2025-09-20', end: '2025-09-25' })
+    expect(plan.activities).toEqual([
+      activity('Chuẩn bị cơ sở vật chất, khen thưởng cho các đội đạt giải', 'task', office),
+      activity(
+        'Tổng hợp danh sách vận động viên trước ngày 10/9/2025',
+        'task',
+        office,
+        '2025-09-10',
+        'trước ngày 10/9/2025',
+      ),
+      activity('Cử vận động viên tham gia các môn thi đấu', 'task', units),
+      activity(
+        'Gửi danh sách về Văn phòng Sở trước ngày 05/9/2025',
+        'report',
+        units,
+        '2025-09-05',
+        'trước ngày 05/9/2025',
+      ),
+      activity(
+        'Công đoàn cơ sở Sở phối hợp với Văn phòng Sở tổ chức Lễ khai mạc vào ngày 20/9/2025',
+        'participation',
+        'Công đoàn cơ sở Sở',
+        '2025-09-20',
+        'khai mạc vào ngày 20/9/2025',
+        [office],
+      ),
+    ])
+  })
+})
