@@ -89,7 +89,11 @@ interface Piece {
 function afterSubject(text: string, verbAt: number): boolean {
   const before = text.slice(0, verbAt).trimEnd()
   if (/(?:^|[,;:]\s*)(?:trân\s+trọng|kính)?$/iu.test(before)) return true
-  const heads = [...before.matchAll(/(?<![\p{L}\d])\p{Lu}/gu)].map((m) => m.index)
+  // A unit's name is at most a few dozen words: look no further back than that.
+  const from = Math.max(0, before.length - 200)
+  const heads = [...before.slice(from).matchAll(/(?<![\p{L}\d])\p{Lu}/gu)].map(
+    (m) => from + m.index,
+  )
   return heads.some((start) => {
     if (/(?:của|theo|tại|về\s+việc|việc)\s+$/iu.test(before.slice(0, start))) return false
     const unit = readUnitName(text, start, 16)

@@ -115,6 +115,7 @@ export function unwrapLines(raw: readonly string[]): string[] {
   const out: string[] = []
   let previous = ''
   let previousRaw = ''
+  let inProse = false
   for (let i = 0; i < raw.length; i += 1) {
     const line = raw[i] ?? ''
     const text = cleaned[i] ?? ''
@@ -122,7 +123,7 @@ export function unwrapLines(raw: readonly string[]): string[] {
       out.length > 0 &&
       !hasColumns(line) &&
       !hasColumns(previousRaw) &&
-      continues(previous, text, width, readMarker(clean(out[out.length - 1] ?? '')) === null)
+      continues(previous, text, width, inProse)
     ) {
       out[out.length - 1] = `${(out[out.length - 1] ?? '').trimEnd()} ${line.trimStart()}`
       // The joined line is as long as the paragraph: only its last printed line decides.
@@ -132,6 +133,8 @@ export function unwrapLines(raw: readonly string[]): string[] {
     out.push(line)
     previous = text
     previousRaw = line
+    // Decided once per paragraph, on its first line: a joined paragraph may grow long.
+    inProse = readMarker(text) === null
   }
   return out
 }
