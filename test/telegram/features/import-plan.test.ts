@@ -367,3 +367,25 @@ describe('/kehoach on a paste Telegram split (issue 11, point 5)', () => {
     )
   })
 })
+
+describe('/kehoach with a PDF (issue 16, rule 14)', () => {
+  it('previews a PDF with a text layer and refuses a scan, saying why', async () => {
+    const { pdfOf } = await import('../../domain/plans/pdf-builder.js')
+    const { hardWrap } = await import('../../domain/plans/text-shapes.js')
+    // A page holds about 85 characters a line.
+    const lines = hardWrap(SEED.toString('utf8').replace(/\*\*/g, ''), 85)
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+    await lan.sendsFile('private', { fileName: 'ke-hoach.pdf', content: pdfOf(lines) }, '/kehoach')
+    expect(t.lastBotText(lan)).toContain('Hạn báo cáo: 05/05/2024')
+    await lan.sendsFile(
+      'private',
+      { fileName: 'ban-chup.pdf', content: pdfOf([], { scan: true }) },
+      '/kehoach',
+    )
+    expect(t.lastBotText(lan)).toBe(
+      'Tệp PDF này là bản chụp (bản quét), không có lớp chữ nên Loa không đọc được nội dung. Anh/Chị gửi bản .docx hoặc bản PDF xuất trực tiếp từ Word.',
+    )
+    expect(await campaignCount()).toBe(0)
+  })
+})
