@@ -119,8 +119,13 @@ error-no-participation-activity = Campaign { $code } has no activity to sign up 
 error-choose-activity = Choose the activity you take part in:
 error-not-a-plan = This does not read as a plan or an official letter (no «KẾ HOẠCH» heading, «V/v» subject or «Số:» line). Send the plan as a .txt, .md or .docx file with the caption /importplan.
 error-plan-too-large = The file is larger than { $megabytes } MB, so it cannot be read. Send the plan as .docx or .txt.
-error-plan-unsupported-type = Cannot read «{ $fileName }». Send a .txt, .md or .docx file.
-error-plan-not-text = The file is not readable text (binary or damaged). Send a .txt, .md or .docx file.
+error-plan-unsupported-type = Cannot read «{ $fileName }». Send a .txt, .md, .docx or .pdf file.
+error-plan-not-text = The file is not readable text (binary or damaged). Send a .txt, .md, .docx or .pdf file.
+error-plan-no-text-layer = This PDF is a scan with no text layer, so Loa cannot read it. Send the .docx, or a PDF exported from Word.
+error-invalid-activity-title = The activity has no title. Example: { $example }
+error-invalid-activity-unit = There is no unit «{ $given }»; known codes: { $known } (write «-» for no unit yet). Example: { $example }
+error-invalid-activity-due = Cannot read the deadline «{ $given }»; write it as 30/04/2024. Example: { $example }
+error-invalid-activity-due-past = The deadline «{ $given }» has passed; choose today or a later day. Example: { $example }
 
 ## Shared buttons
 
@@ -129,8 +134,8 @@ button-cancel = ✖️ Cancel
 
 ## /importplan
 
-cmd-kehoach = Import a plan (.txt, .md, .docx file or pasted text)
-plan-usage = Usage: send the plan file (.txt, .md or .docx) with the caption /importplan, or reply to a file or pasted plan text with /importplan.
+cmd-kehoach = Import a plan (.txt, .md, .docx, .pdf file or pasted text)
+plan-usage = Usage: send the plan file (.txt, .md, .docx or .pdf) with the caption /importplan, or reply to a file or pasted plan text with /importplan.
 plan-preview = 📋 <b>{ $title }</b>
     Number: { $number } · Issued by: { $issuer }
     Period: { $period }
@@ -141,7 +146,15 @@ plan-preview-activity = { $index }. { $title }
     ({ $kind }; lead: { $lead }; due: { $due })
 plan-preview-units = Units named in the plan:
 plan-preview-unit-matched = • { $name } → { $code }
-plan-preview-unit-unmatched = • { $name } → not matched
+plan-preview-unit-unmatched = • { $name } → not in the list of units
+plan-preview-activity-partners = { $index }. { $title }
+    ({ $kind }; lead: { $lead }; with: { $partners }; due: { $due })
+plan-preview-no-activities = No activity with a unit or a deadline was found; after creating the campaign you can add one with /campaigns { $code } add &lt;title&gt; | &lt;unit&gt; | &lt;due&gt;, for example: /campaigns { $code } add Book talk | { $unit } | { $due }
+plan-preview-more-activities = … and { $count } more activities; see them all with /campaigns once created.
+plan-preview-more-units = … and { $count } more units.
+plan-preview-unit-all = • { $name } → all units
+plan-preview-looks-cut = ⚠️ The text looks incomplete: there is no «Nơi nhận» list and no signature. Telegram splits a long paste into several messages; send the plan as a file (.docx, .pdf or .txt) instead.
+plan-created-add-hint = The campaign has no activity yet; add one with /campaigns { $code } add &lt;title&gt; | &lt;unit&gt; | &lt;due&gt;
 plan-preview-confirm = Press «Confirm» to create the campaign (as a draft), or «Cancel».
 plan-preview-duplicate = ⚠️ This plan was already imported as campaign { $code }; nothing more is created.
 plan-created = Campaign <b>{ $code }</b> — { $title } created with { $count } activities. See it with /campaigns { $code }
@@ -175,6 +188,8 @@ campaigns-manage-hint = Start: /campaigns { $code } start · Close: /campaigns {
 campaigns-usage = Usage: /campaigns, /campaigns <CODE>, /campaigns <CODE> start, /campaigns <CODE> close or /campaigns <CODE> reminders 3,1,0 08:00 (tat to turn reminders off). Example: /campaigns NGAYSACH2024 start
 campaigns-status-changed = Campaign { $code } is now { $status }.
 campaigns-status-unchanged = Campaign { $code } is still { $status }; nothing changed.
+campaigns-activity-added = Activity { $index } added to campaign <b>{ $code }</b>: { $title }
+    ({ $kind }; lead: { $lead }; due: { $due })
 
 ## Broadcasts in groups
 

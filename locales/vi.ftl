@@ -119,8 +119,13 @@ error-no-participation-activity = Chiến dịch { $code } hiện không có ho�
 error-choose-activity = Anh/Chị chọn hoạt động muốn tham gia:
 error-not-a-plan = Nội dung này không giống một kế hoạch hay công văn (không thấy tiêu đề «KẾ HOẠCH», trích yếu «V/v» hay dòng «Số:»). Anh/Chị gửi tệp .txt, .md hoặc .docx của kế hoạch kèm chú thích /kehoach.
 error-plan-too-large = Tệp lớn hơn { $megabytes } MB nên không đọc được. Anh/Chị gửi bản .docx hoặc .txt của kế hoạch.
-error-plan-unsupported-type = Không đọc được tệp «{ $fileName }». Anh/Chị gửi tệp .txt, .md hoặc .docx.
-error-plan-not-text = Tệp không phải văn bản đọc được (có thể là tệp nhị phân hoặc hỏng). Anh/Chị gửi tệp .txt, .md hoặc .docx.
+error-plan-unsupported-type = Không đọc được tệp «{ $fileName }». Anh/Chị gửi tệp .txt, .md, .docx hoặc .pdf.
+error-plan-not-text = Tệp không phải văn bản đọc được (có thể là tệp nhị phân hoặc hỏng). Anh/Chị gửi tệp .txt, .md, .docx hoặc .pdf.
+error-plan-no-text-layer = Tệp PDF này là bản chụp (bản quét), không có lớp chữ nên Loa không đọc được nội dung. Anh/Chị gửi bản .docx hoặc bản PDF xuất trực tiếp từ Word.
+error-invalid-activity-title = Thiếu tiêu đề hoạt động. Ví dụ: { $example }
+error-invalid-activity-unit = Không có đơn vị «{ $given }»; các mã hiện có: { $known } (ghi «-» nếu chưa giao đơn vị). Ví dụ: { $example }
+error-invalid-activity-due = Không hiểu hạn «{ $given }»; ghi ngày dạng 30/04/2024. Ví dụ: { $example }
+error-invalid-activity-due-past = Hạn «{ $given }» đã qua; Anh/Chị chọn một ngày từ hôm nay trở đi. Ví dụ: { $example }
 
 ## Nút chung
 
@@ -129,8 +134,8 @@ button-cancel = ✖️ Huỷ
 
 ## /kehoach
 
-cmd-kehoach = Nhập kế hoạch (tệp .txt, .md, .docx hoặc văn bản dán vào)
-plan-usage = Cách dùng: gửi tệp kế hoạch (.txt, .md hoặc .docx) kèm chú thích /kehoach, hoặc trả lời (reply) tệp hay đoạn văn bản kế hoạch bằng /kehoach.
+cmd-kehoach = Nhập kế hoạch (tệp .txt, .md, .docx, .pdf hoặc văn bản dán vào)
+plan-usage = Cách dùng: gửi tệp kế hoạch (.txt, .md, .docx hoặc .pdf) kèm chú thích /kehoach, hoặc trả lời (reply) tệp hay đoạn văn bản kế hoạch bằng /kehoach.
 plan-preview = 📋 <b>{ $title }</b>
     Số: { $number } · Cơ quan ban hành: { $issuer }
     Thời gian: { $period }
@@ -141,7 +146,15 @@ plan-preview-activity = { $index }. { $title }
     ({ $kind }; chủ trì: { $lead }; thời hạn: { $due })
 plan-preview-units = Đơn vị nêu trong kế hoạch:
 plan-preview-unit-matched = • { $name } → { $code }
-plan-preview-unit-unmatched = • { $name } → chưa khớp
+plan-preview-unit-unmatched = • { $name } → chưa có trong danh sách đơn vị
+plan-preview-activity-partners = { $index }. { $title }
+    ({ $kind }; chủ trì: { $lead }; phối hợp: { $partners }; thời hạn: { $due })
+plan-preview-no-activities = Không tìm thấy hoạt động nào có đơn vị hoặc thời hạn; Anh/Chị có thể thêm sau khi tạo chiến dịch bằng lệnh /chiendich { $code } them &lt;tiêu đề&gt; | &lt;đơn vị&gt; | &lt;hạn&gt;, ví dụ: /chiendich { $code } them Tổ chức tọa đàm giới thiệu sách | { $unit } | { $due }
+plan-preview-more-activities = … và { $count } hoạt động khác; xem đủ bằng /chiendich sau khi tạo.
+plan-preview-more-units = … và { $count } đơn vị khác.
+plan-preview-unit-all = • { $name } → tất cả đơn vị
+plan-preview-looks-cut = ⚠️ Văn bản có vẻ chưa trọn vẹn: không thấy phần «Nơi nhận» và chữ ký. Văn bản dài dán vào có thể đã bị Telegram tách thành nhiều tin; Anh/Chị nên gửi kế hoạch dưới dạng tệp (.docx, .pdf hoặc .txt).
+plan-created-add-hint = Chiến dịch chưa có hoạt động nào; thêm bằng lệnh /chiendich { $code } them &lt;tiêu đề&gt; | &lt;đơn vị&gt; | &lt;hạn&gt;
 plan-preview-confirm = Bấm «Xác nhận» để tạo chiến dịch (ở trạng thái nháp), hoặc «Huỷ».
 plan-preview-duplicate = ⚠️ Kế hoạch này đã được nhập thành chiến dịch { $code }; không tạo thêm.
 plan-created = Đã tạo chiến dịch <b>{ $code }</b> — { $title } với { $count } hoạt động. Xem bằng /chiendich { $code }
@@ -175,6 +188,8 @@ campaigns-manage-hint = Bắt đầu: /chiendich { $code } batdau · Kết thúc
 campaigns-usage = Cách dùng: /chiendich, /chiendich <MÃ>, /chiendich <MÃ> batdau, /chiendich <MÃ> ketthuc hoặc /chiendich <MÃ> nhacnho 3,1,0 08:00 (tat để tắt nhắc hạn). Ví dụ: /chiendich NGAYSACH2024 batdau
 campaigns-status-changed = Chiến dịch { $code } nay { $status }.
 campaigns-status-unchanged = Chiến dịch { $code } vẫn { $status }; không có gì thay đổi.
+campaigns-activity-added = Đã thêm hoạt động { $index } vào chiến dịch <b>{ $code }</b>: { $title }
+    ({ $kind }; chủ trì: { $lead }; thời hạn: { $due })
 
 ## Thông báo gửi vào nhóm
 

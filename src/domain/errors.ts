@@ -53,6 +53,15 @@ export type DomainError =
   | { code: 'remind-too-soon'; unitCode: string; nextAt: string }
   | { code: 'nothing-to-remind'; campaignCode: string | null }
   | { code: 'invalid-deadline'; given: string; example: string }
+  | { code: 'plan-no-text-layer' }
+  // An activity added by hand (src/domain/campaigns/add-activity.ts)
+  | {
+      code: 'invalid-activity'
+      field: 'title' | 'unit' | 'due' | 'due-past'
+      given: string
+      known: string[]
+      example: string
+    }
 
 /** An open participation activity offered as a button when /thamgia names no campaign. */
 export interface ActivityChoice {

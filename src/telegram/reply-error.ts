@@ -115,6 +115,21 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
         : ctx.t('error-nothing-to-remind', { code: error.campaignCode })
     case 'invalid-deadline':
       return ctx.t('error-invalid-deadline', { given: error.given, example: error.example })
+    case 'plan-no-text-layer':
+      return ctx.t('error-plan-no-text-layer')
+    case 'invalid-activity': {
+      const key = {
+        title: 'error-invalid-activity-title',
+        unit: 'error-invalid-activity-unit',
+        due: 'error-invalid-activity-due',
+        'due-past': 'error-invalid-activity-due-past',
+      }[error.field]
+      return ctx.t(key, {
+        given: error.given,
+        known: error.known.length === 0 ? '—' : error.known.join(', '),
+        example: error.example,
+      })
+    }
   }
 }
 
