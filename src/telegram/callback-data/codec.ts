@@ -67,14 +67,14 @@ export const callbacks = {
   cancelBroadcast: defineCallback('cb'),
   /** Gửi lại các nhóm lỗi in /lich <id>: the broadcast id. */
   retryFailed: defineCallback('rf'),
-  /** ✅ Đã hoàn thành under a task reminder: the activity id (the unit is the presser's). */
-  taskDone: defineCallback('td'),
   /** /baocao with several active campaigns: the campaign id. */
   reportCampaign: defineCallback('rc'),
   /** /baocao of the office: a submitted report file, by submission id. */
   reportDocument: defineCallback('rd'),
   /** /nopbaocao with several report activities: the pending action holding the draft. */
   submitActivity: defineCallback('sa'),
+  /** ✅ Đã hoàn thành under a task reminder: the activity id (the unit is the presser's). */
+  taskDone: defineCallback('td'),
   /** Issue 12: a leader's «Duyệt» / «Trả lại» on a broadcast awaiting approval. */
   approve: defineCallback('ap'),
   reject: defineCallback('rj'),

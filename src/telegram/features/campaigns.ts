@@ -13,6 +13,7 @@ import { formatDay } from '../format.js'
 import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
+import { ADD_ACTIVITY, addActivityByHand } from './add-activity.js'
 import { startNewCampaign } from './new-campaign.js'
 import { reminderPolicyLine, setCampaignReminders } from './campaign-reminders.js'
 import { setCampaignApproval } from './campaign-approval.js'
@@ -45,6 +46,12 @@ export function campaignsFeature(): Composer<LoaContext> {
     const verb = action.toLowerCase()
     if (REMINDERS.includes(verb)) return setCampaignReminders(ctx, code)
     if (APPROVAL.includes(verb)) return setCampaignApproval(ctx, code)
+    if (ADD_ACTIVITY.includes(verb)) {
+      if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
+        return
+      const rest = ctx.match.trim().replace(/^\S+\s+\S+\s*/u, '')
+      return addActivityByHand(ctx, code, rest)
+    }
     if (![...START, ...CLOSE].includes(verb)) {
       await ctx.reply(ctx.t('campaigns-usage'))
       return
