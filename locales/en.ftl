@@ -434,7 +434,8 @@ error-invalid-approval-switch = Cannot read «{ $given }». Write «bat» to tur
 error-self-approval = You wrote announcement no. { $id }, so you cannot approve it yourself; another leader must.
 error-broadcast-already-approved = Announcement no. { $id } was already approved by { $name }.
 error-broadcast-already-rejected = Announcement no. { $id } was already returned by { $name }.
-error-other-unit-broadcast = You can only send to your own unit's groups; sending to unit { $code } is for the { $roles }.
+error-other-unit-broadcast = You can only send to your own unit's groups. Announcements to unit { $code } are sent by the office.
+error-other-unit-broadcast-heads = You can only send to your own unit's groups. Announcements to unit { $code } are sent by the office or its heads ({ $heads }).
 approval-more = {" "}and { $count } more
 approval-request = 📝 <b>Approval requested for announcement no. { $id }</b> (the message above), written by { $sender }.
     Campaign: { $code } — { $title }

@@ -434,7 +434,8 @@ error-invalid-approval-switch = Không hiểu «{ $given }». Ghi «bat» để 
 error-self-approval = Anh/Chị là người soạn thông báo số { $id } nên không tự duyệt được; cần một đồng chí lãnh đạo khác duyệt.
 error-broadcast-already-approved = Thông báo số { $id } đã được duyệt bởi đồng chí { $name }.
 error-broadcast-already-rejected = Thông báo số { $id } đã được đồng chí { $name } trả lại.
-error-other-unit-broadcast = Anh/Chị chỉ gửi được cho nhóm của đơn vị mình; gửi cho đơn vị { $code } là việc của { $roles }.
+error-other-unit-broadcast = Anh/Chị chỉ gửi được cho nhóm của đơn vị mình. Thông báo cho đơn vị { $code } do Văn phòng gửi.
+error-other-unit-broadcast-heads = Anh/Chị chỉ gửi được cho nhóm của đơn vị mình. Thông báo cho đơn vị { $code } do Văn phòng hoặc trưởng đơn vị (Đ/c { $heads }) gửi.
 approval-more = {" "}và { $count } mục khác
 approval-request = 📝 <b>Đề nghị duyệt thông báo số { $id }</b> (nội dung ở tin nhắn trên), do đồng chí { $sender } soạn.
     Chiến dịch: { $code } — { $title }

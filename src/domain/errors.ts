@@ -36,7 +36,7 @@ export type DomainError =
       reviewer: string
       outcome: 'approved' | 'rejected'
     }
-  | { code: 'other-unit-broadcast'; unitCode: string }
+  | { code: 'other-unit-broadcast'; unitCode: string; heads: string[] }
   | { code: 'invalid-approval-switch'; given: string; example: string }
   // Buttons, reactions, replies, /thamgia (src/domain/acknowledgements/)
   | { code: 'stale-button' }

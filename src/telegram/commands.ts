@@ -36,7 +36,7 @@ export const COMMANDS = {
     capability: 'read-own-unit-report',
     where: ['private'],
   },
-  send: { name: 'gui', alias: 'send', capability: 'broadcast', where: ['private'] },
+  send: { name: 'gui', alias: 'send', capability: 'broadcast-own-unit', where: ['private'] },
   schedule: { name: 'lich', alias: 'schedule', capability: 'broadcast', where: ['private'] },
   remind: {
     name: 'nhacnho',

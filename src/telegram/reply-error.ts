@@ -82,10 +82,12 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
     case 'invalid-approval-switch':
       return ctx.t('error-invalid-approval-switch', { given: error.given, example: error.example })
     case 'other-unit-broadcast':
-      return ctx.t('error-other-unit-broadcast', {
-        code: error.unitCode,
-        roles: ctx.t('role-office'),
-      })
+      return error.heads.length === 0
+        ? ctx.t('error-other-unit-broadcast', { code: error.unitCode })
+        : ctx.t('error-other-unit-broadcast-heads', {
+            code: error.unitCode,
+            heads: error.heads.join(', '),
+          })
     case 'stale-button':
       return ctx.t('error-stale-button')
     case 'wrong-chat-button':

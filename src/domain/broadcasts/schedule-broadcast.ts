@@ -11,6 +11,7 @@ import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 import { consumePendingAction } from '../pending-actions.js'
 import {
+  findUnitById,
   findUnitByCode,
   listActiveChatsOfUnits,
   listUnitCodes,
@@ -41,6 +42,11 @@ export interface BroadcastRequest {
   /** Give each occurrence the next of the campaign's slogans (PRODUCT §2). */
   rotateSlogans?: boolean
   urgent?: boolean
+  /**
+   * Issue 12: a head sends to the groups of these units only (their own); the
+   * default targets become these, and naming another unit is refused. Absent: anywhere (office).
+   */
+  ownUnitIds?: number[]
   createdByMemberId: number | null
   actorTelegramId: number | null
 }
@@ -108,7 +114,12 @@ async function prepare(
   })
   if (!confirmBy.ok) return confirmBy
   let units: Unit[]
-  if (request.allUnits === true) {
+  const own = request.ownUnitIds
+  if (own !== undefined) {
+    const restricted = await restrictToOwnUnits(db, request, own)
+    if (!restricted.ok) return restricted
+    units = restricted.value
+  } else if (request.allUnits === true) {
     units = await listUnitsWithActiveGroup(db)
   } else if (request.unitCodes.length === 0) {
     units = await listCampaignTargets(db, campaign.id)
@@ -154,6 +165,47 @@ async function prepare(
     requiresApproval: campaign.requiresApproval,
     confirmBy: confirmBy.value,
   })
+}
+
+/**
+ * A head's targets (issue 12): the named units if all are their own, else the
+ * first other one is refused with who may send there (the office and its heads).
+ */
+async function restrictToOwnUnits(
+  db: Db,
+  request: BroadcastRequest,
+  own: number[],
+): Promise<Result<Unit[]>> {
+  const ownUnits = (await Promise.all(own.map((id) => findUnitById(db, id)))).filter(
+    (u): u is Unit => u !== undefined,
+  )
+  if (request.unitCodes.length === 0 && request.allUnits !== true) return ok(ownUnits)
+  const codes = request.allUnits === true ? ['tatca'] : request.unitCodes
+  const units: Unit[] = []
+  for (const code of codes) {
+    const unit = await findUnitByCode(db, code)
+    if (unit === undefined && request.allUnits !== true)
+      return err({ code: 'unknown-unit', unitCode: code, knownCodes: await listUnitCodes(db) })
+    if (unit === undefined || !own.includes(unit.id)) {
+      const heads =
+        unit === undefined
+          ? []
+          : await db
+              .selectFrom('member')
+              .select('full_name')
+              .where('unit_id', '=', unit.id)
+              .where('role', '=', 'head')
+              .orderBy('full_name')
+              .execute()
+      return err({
+        code: 'other-unit-broadcast',
+        unitCode: unit?.code ?? code,
+        heads: heads.map((h) => h.full_name),
+      })
+    }
+    if (!units.some((u) => u.id === unit.id)) units.push(unit)
+  }
+  return ok(units)
 }
 
 export interface ConfirmedBroadcast {

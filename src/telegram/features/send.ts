@@ -21,6 +21,7 @@ import { callbacks } from '../callback-data/codec.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { escapeHtml } from '../../domain/html.js'
+import { can } from '../../domain/units/roles.js'
 import { allow } from '../middlewares/guards.js'
 import { errorMessage, replyError } from '../reply-error.js'
 import type { ConfirmationHandlers } from './confirmations.js'
@@ -43,6 +44,7 @@ const requestSchema = z.object({
   sourceMessageIds: z.array(z.number()),
   rotateSlogans: z.boolean(),
   urgent: z.boolean(),
+  ownUnitIds: z.array(z.number()).optional(),
   createdByMemberId: z.number().nullable(),
   actorTelegramId: z.number().nullable(),
 })
@@ -75,7 +77,7 @@ export function sendFeature(
   })
 
   composer.command(commandNames('send'), async (ctx) => {
-    if (!(await allow(ctx, '/gui', { capability: 'broadcast', where: 'private' }))) return
+    if (!(await allow(ctx, '/gui', { capability: 'broadcast-own-unit', where: 'private' }))) return
     const composed = ctx.msg.reply_to_message
     const tokens = ctx.match.trim().split(/\s+/).filter(Boolean)
     const [campaignCode, ...rest] = tokens
@@ -102,6 +104,10 @@ export function sendFeature(
       }),
       rotateSlogans: others.some((t) => ROTATE.includes(lower(t))),
       urgent: others.some((t) => URGENT.includes(lower(t))),
+      // Issue 12: a head sends to the groups of their own unit only.
+      ...(can(ctx.role, 'broadcast')
+        ? {}
+        : { ownUnitIds: ctx.member.unitId === null ? [] : [ctx.member.unitId] }),
       createdByMemberId: ctx.member.id,
       actorTelegramId: ctx.from?.id ?? null,
     }
