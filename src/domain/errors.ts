@@ -38,6 +38,13 @@ export type DomainError =
     }
   | { code: 'other-unit-broadcast'; unitCode: string; heads: string[] }
   | { code: 'invalid-approval-switch'; given: string; example: string }
+  | {
+      code: 'invalid-absence'
+      part: 'from' | 'to' | 'order' | 'past'
+      given: string
+      example: string
+    }
+  | { code: 'no-absence' }
   // Buttons, reactions, replies, /thamgia (src/domain/acknowledgements/)
   | { code: 'stale-button' }
   | { code: 'wrong-chat-button' }

@@ -24,6 +24,7 @@ import { makeHeadFeature } from './features/make-head.js'
 import { registerGroupFeature } from './features/register-group.js'
 import { newCampaignFeature } from './features/new-campaign.js'
 import { approvalsFeature } from './features/approvals.js'
+import { awayFeature } from './features/away.js'
 import { sendFeature } from './features/send.js'
 import { startFeature } from './features/start.js'
 import { unitsFeature } from './features/units.js'
@@ -146,6 +147,7 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(summaryFeature())
   bot.use(submitReportFeature(i18n))
   bot.use(exportFeature())
+  bot.use(awayFeature())
   bot.use(scheduleFeature(() => options.onBroadcastConfirmed?.()))
   const send = sendFeature(() => options.onBroadcastConfirmed?.(), i18n)
   bot.use(send.composer)

@@ -78,6 +78,8 @@ export const COMMANDS = {
     where: ['private', 'group'],
   },
   export: { name: 'xuat', alias: 'export', capability: 'read-all-reports', where: ['private'] },
+  // Issue 12: anyone for themselves in private; a head for a member, replying in the unit group.
+  away: { name: 'vangmat', alias: 'away', where: ['private'] },
 } as const satisfies Record<string, CommandSpec>
 
 export type CommandKey = keyof typeof COMMANDS

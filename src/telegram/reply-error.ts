@@ -81,6 +81,22 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
     }
     case 'invalid-approval-switch':
       return ctx.t('error-invalid-approval-switch', { given: error.given, example: error.example })
+    case 'invalid-absence': {
+      const args = { given: error.given, example: error.example }
+      switch (error.part) {
+        case 'from':
+          return ctx.t('error-invalid-absence-from', args)
+        case 'to':
+          return ctx.t('error-invalid-absence-to', args)
+        case 'order':
+          return ctx.t('error-invalid-absence-order', args)
+        case 'past':
+          return ctx.t('error-invalid-absence-past', args)
+      }
+      break
+    }
+    case 'no-absence':
+      return ctx.t('error-no-absence')
     case 'other-unit-broadcast':
       return error.heads.length === 0
         ? ctx.t('error-other-unit-broadcast', { code: error.unitCode })
