@@ -1,4 +1,5 @@
 import { escapeHtml } from '../html.js'
+import { addMilliseconds } from 'date-fns'
 import type { Deps } from '../deps.js'
 import {
   claimDueOutbound,
@@ -101,7 +102,7 @@ export function createSender(options: SenderOptions): Sender {
   const refreshIntervalMs =
     options.keyboardRefresh === false ? undefined : options.keyboardRefresh?.minIntervalMs
 
-  const later = (ms: number) => new Date(deps.clock.now().getTime() + ms).toISOString()
+  const later = (ms: number) => addMilliseconds(deps.clock.now(), ms).toISOString()
 
   /**
    * Waits for a slot in the pacer. False when the row should go back to the
