@@ -34,9 +34,21 @@ export async function findMemberByTelegramId(
 }
 
 /**
+ * Whether a sighting in a group may place someone in that group's unit: only an
+ * ordinary member. An administrator registering the group, or office staff and
+ * leaders acting in it, work for the whole Sở and belong to a unit only when the
+ * roster (or /truongdonvi) says so (issue 11, point 3).
+ */
+function learnsUnitFromGroup(deps: Deps, telegramId: number, role: Role | undefined): boolean {
+  if (deps.config.adminIds.includes(telegramId)) return false
+  return role === undefined || role === 'member'
+}
+
+/**
  * Remembers someone the bot has just seen. A roster row waiting under their
- * username is claimed by their id. Seen in a unit's group, they belong to that
- * unit unless the roster says otherwise, and are present in that group.
+ * username is claimed by their id. Seen in a unit's group, an ordinary member
+ * belongs to that unit unless the roster says otherwise, and anyone seen there
+ * is present in that group.
  * Idempotent: seeing the same person twice changes nothing but last_seen_at.
  */
 export async function rememberMember(
@@ -61,6 +73,9 @@ export async function rememberMember(
         .executeTakeFirst()
     }
     const unitChat = where?.isGroup === true ? await findUnitChat(trx, where.chatId) : undefined
+    const groupUnitId = learnsUnitFromGroup(deps, person.telegramId, row?.role)
+      ? (unitChat?.unitId ?? null)
+      : null
     if (row === undefined) {
       row = await trx
         .insertInto('member')
@@ -68,7 +83,7 @@ export async function rememberMember(
           telegram_id: person.telegramId,
           username,
           full_name: displayName(person),
-          unit_id: unitChat?.unitId ?? null,
+          unit_id: groupUnitId,
           telegram_language: person.languageCode ?? null,
           chosen_language: null,
           private_chat_id: null,
@@ -86,7 +101,7 @@ export async function rememberMember(
           username: username ?? row.username,
           // The roster's full name is the official one; Telegram's is only a fallback.
           full_name: row.in_roster === 1 ? row.full_name : displayName(person),
-          unit_id: row.unit_id ?? unitChat?.unitId ?? null,
+          unit_id: row.unit_id ?? groupUnitId,
           telegram_language: person.languageCode ?? row.telegram_language,
           last_seen_at: at,
           updated_at: at,

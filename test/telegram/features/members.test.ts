@@ -89,6 +89,47 @@ describe('members are learned in a unit group', () => {
   })
 })
 
+describe('acting in a group is not belonging to its unit (issue 11, point 3)', () => {
+  it('the administrator who registered the group and speaks in it stays outside the unit', async () => {
+    const hung = t.person({ id: ADMIN, first_name: 'Hùng' })
+    await hung.says('Chào các đồng chí', vp)
+    await hung.says('/dangky VP', vp)
+    expect(await memberRow(ADMIN)).toMatchObject({ code: null, status: 'present' })
+    const overview = await t.db
+      .selectFrom('member')
+      .select('id')
+      .where('unit_id', 'is not', null)
+      .execute()
+    expect(overview).toEqual([])
+  })
+
+  it('office staff and leaders acting in a group stay outside it; an ordinary member joins it', async () => {
+    const hung = t.person({ id: ADMIN, first_name: 'Hùng' })
+    const lan = t.person({ id: 1001, first_name: 'Lan', username: 'lan_vp' })
+    const tam = t.person({ id: 1002, first_name: 'Tâm', username: 'tam_ld' })
+    await lan.says('/start', 'private')
+    await tam.says('/start', 'private')
+    await hung.says('/phanquyen @lan_vp office', 'private')
+    await hung.says('/phanquyen @tam_ld leader', 'private')
+    await lan.says('Văn phòng nhắc các phòng', vp)
+    await tam.says('Đề nghị các đồng chí lưu ý', vp)
+    await t.person({ id: 1003, first_name: 'Hà' }).says('Đã nắm', vp)
+    expect(await memberRow(1001)).toMatchObject({ role: 'office', code: null })
+    expect(await memberRow(1002)).toMatchObject({ role: 'leader', code: null })
+    expect(await memberRow(1003)).toMatchObject({ role: 'member', code: 'VP' })
+  })
+
+  it('the roster still places an administrator in a unit', async () => {
+    const { importRoster } = await import('../../../src/domain/units/import-roster.js')
+    await importRoster(
+      t.app.deps,
+      `unit_code,full_name,telegram_id,username,role\nVP,Trần Mạnh Hùng,${ADMIN},,\n`,
+    )
+    await t.person({ id: ADMIN, first_name: 'Hùng' }).says('Chào', vp)
+    expect(await memberRow(ADMIN)).toMatchObject({ code: 'VP', full_name: 'Trần Mạnh Hùng' })
+  })
+})
+
 describe('/truongdonvi', () => {
   it('makes the person replied to head of the unit, with an audit record', async () => {
     const lan = t.person({ id: 1001, first_name: 'Lan', last_name: 'Nguyễn Thị' })
