@@ -1,16 +1,16 @@
 ## Roles and places
 
-role-member = member
-role-head = unit head
-role-leader = leader
+role-member = a member
+role-head = a unit head
+role-leader = a leader of the Department
 role-office = office staff
-role-admin = administrator
+role-admin = an administrator
 role-everyone = everyone
 place-private = in a private chat with the bot
 place-group = in the unit's group
 place-anywhere = anywhere
 
-refuse-role = { $command } is for { $roles }, { $place }.
+refuse-role = Only { $roles } can use { $command }, { $place }.
 refuse-place = Use { $command } { $place }.
 
 ## Command menu
@@ -34,9 +34,9 @@ start-no-unit = no unit yet
 
 ## /help
 
-help-intro-private = You use Loa as { $role }. Commands in this private chat:
-help-intro-group = Commands you ({ $role }) can use in this group:
-help-outro-private = A command that needs arguments explains itself when they are missing.
+help-intro-private = You are using Loa as { $role }. Commands in this private chat:
+help-intro-group = Commands you can use in this group (as { $role }):
+help-outro-private = If a command is missing something, Loa explains how to use it.
 help-outro-group = In the group, tap «✅ Đã đọc» or react to an announcement to confirm you have read it.
 
 ## /language
@@ -64,14 +64,17 @@ makehead-done = { $name } is now head of { $unit }.
 ## /grant
 
 grant-usage = Usage: /grant <Telegram id or @username> <role>, where role is member, head, leader or office. Example: /grant @nguyenlan office
-grant-done = { $name } now has the role { $role }.
+grant-done = { $name } is now { $role }.
 
 ## /units
 
 units-header = { $count } units:
 units-item = <b>{ $code }</b> — { $name }
     Groups: { $groups }
-    Heads: { $heads } · Known members: { $known }
+    Heads: { $heads } · Identified: { $known } { $known ->
+        [one] person
+       *[other] people
+    }
 units-no-group = no group yet
 units-group-inactive = inactive
 units-bot-not-admin = bot is not an administrator
@@ -91,8 +94,8 @@ error-wrong-chat-reply = Use this command as a reply to a message.
 error-group-not-registered = This group is not linked to a unit. An administrator types /register <UNIT_CODE> first, for example: /register VP
 error-invalid-unit-code = Unit code «{ $given }» is not valid: letters without diacritics, digits, - or _, at most 20 characters. Example: TTCNTT
 error-duplicate-unit = Unit { $code } exists already. Rename it with /units rename { $code } <New name>
-error-unknown-member = The bot does not know «{ $reference }» yet. They need to message the bot or be active in a unit group first. Example: /grant @nguyenlan office
-error-invalid-role = «{ $given }» is not a role; choose member, head, leader or office. Example: /grant @nguyenlan office
+error-unknown-member = Loa has no record of «{ $reference }» yet. They need to message Loa or be active in a unit group first. Example: /grant @nguyenlan office
+error-invalid-role = «{ $given }» is not a role; choose member, head, leader or office (or thanhvien, truongdonvi, lanhdao, vanphong). Example: /grant @nguyenlan office
 error-cannot-change-admin = This person is an administrator (listed in ADMIN_IDS); change that in the configuration.
 error-csv-invalid = The file was not imported; nothing changed. Problems:
     { $problems }
@@ -114,7 +117,7 @@ error-broadcast-not-awaiting-approval = Broadcast { $id } is not awaiting approv
 error-stale-button = This button is out of date or not valid; nothing changed.
 error-wrong-chat-button = This button does not belong to a broadcast of this group; nothing changed.
 error-not-a-broadcast = This message is not a Loa broadcast.
-error-no-participation-activity = Campaign { $code } has no activity to sign up for right now.
+error-no-participation-activity = Campaign { $code } has no activity open for sign-up right now.
 error-choose-activity = Choose the activity you take part in:
 error-not-a-plan = This does not read as a plan or an official letter (no «KẾ HOẠCH» heading, «V/v» subject or «Số:» line). Send the plan as a .txt, .md or .docx file with the caption /importplan.
 error-plan-too-large = The file is larger than { $megabytes } MB, so it cannot be read. Send the plan as .docx or .txt.
@@ -140,7 +143,7 @@ plan-preview-activity = { $index }. { $title }
     ({ $kind }; lead: { $lead }; due: { $due })
 plan-preview-units = Units named in the plan:
 plan-preview-unit-matched = • { $name } → { $code }
-plan-preview-unit-unmatched = • { $name } → not matched
+plan-preview-unit-unmatched = • { $name } → not in the list of units
 plan-preview-confirm = Press «Confirm» to create the campaign (as a draft), or «Cancel».
 plan-preview-duplicate = ⚠️ This plan was already imported as campaign { $code }; nothing more is created.
 plan-created = Campaign <b>{ $code }</b> — { $title } created with { $count } activities. See it with /campaigns { $code }
@@ -172,7 +175,11 @@ campaigns-activity = { $index }. { $title }
     ({ $kind }; lead: { $lead }; due: { $due })
 campaigns-manage-hint = Start: /campaigns { $code } start · Close: /campaigns { $code } close
 campaigns-usage = Usage: /campaigns, /campaigns <CODE>, /campaigns <CODE> start or /campaigns <CODE> close. Example: /campaigns NGAYSACH2024 start
-campaigns-status-changed = Campaign { $code } is now { $status }.
+campaigns-status-changed = { $state ->
+        [active] Campaign { $code } has started.
+        [closed] Campaign { $code } is closed.
+       *[other] Campaign { $code } is now { $status }.
+    }
 campaigns-status-unchanged = Campaign { $code } is still { $status }; nothing changed.
 
 ## Broadcasts in groups
@@ -180,7 +187,7 @@ campaigns-status-unchanged = Campaign { $code } is still { $status }; nothing ch
 button-acknowledge = ✅ Read ({ $count })
 button-participate = 🙋 Join ({ $count })
 broadcast-album-buttons = Please tap below once you have read the announcement above.
-broadcast-group-lost = ⚠️ The bot was removed from the group of { $unit } (Telegram said: { $reason }). Loa stops sending there until the group is registered again with /register.
+broadcast-group-lost = ⚠️ Loa was removed from the group of { $unit } and stops sending there until the group is registered again (/register).
 
 ## /send
 
@@ -188,20 +195,29 @@ cmd-gui = Reply to a message to schedule it to the unit groups
 send-usage = Usage: send the bot the message (text, photo, file or album), then reply to it with /send <CAMPAIGN_CODE> [when] [unit codes…]. «when» is ngay (now), 08:00, 15/4 08:00, 15/04/2024 08:00 or hangngay 08:00 (every working day). Add khauhieu to add the campaign's slogans in turn, khan for an urgent broadcast. Example: /send NGAYSACH2024 hangngay 08:00
 send-preview = 📣 Broadcast for campaign <b>{ $code }</b> — { $title }
     When: { $times }
-    { $occurrences } time(s) × { $groups } group(s) = { $copies } copies
+    Sent { $occurrences ->
+        [one] once
+       *[other] { $occurrences } times
+    } to { $groups ->
+        [one] one group
+       *[other] { $groups } groups
+    }
     Target units:
 send-preview-more = { " " }and { $count } more
 send-preview-target = • { $code } — { $name } ({ $groups } group(s))
 send-preview-no-group = ⚠️ Units without a group get nothing: { $units }
 send-preview-approval = This campaign needs a leader's approval before anything is sent.
 send-preview-confirm = Press «Confirm» to schedule, or «Cancel».
-send-scheduled = Broadcast { $id } scheduled: { $count } copies, starting { $when }. Follow it with /schedule { $id }
+send-scheduled = Broadcast { $id } scheduled ({ $count ->
+        [one] one copy
+       *[other] { $count } copies
+    } to the groups), starting { $when }. Follow it with /schedule { $id }
 send-awaiting-approval = Broadcast { $id } is waiting for a leader's approval; nothing has been sent.
-send-cancelled = Cancelled; nothing will be sent.
+send-cancelled = Cancelled; nothing has been sent.
 
 ## Acknowledgements and participation
 
-ack-done = Thank you, your confirmation is recorded!
+ack-done = Your confirmation is recorded. Thank you!
 ack-already = You have already confirmed this announcement.
 join-done = You are registered for: { $activity }
 join-already = You were already registered for: { $activity }
@@ -212,12 +228,18 @@ cmd-lich = Scheduled broadcasts and how their sending went
 schedule-empty = Nothing scheduled, and nothing sent in the last 7 days.
 schedule-header = Scheduled and recent broadcasts:
 schedule-item = <b>No. { $id }</b> · { $code } · { $when } · { $status }
-    Sent { $sent }/{ $total } groups · failed { $failed } · { $acknowledged } people read it
+    Sent { $sent }/{ $total } groups · { $failed } failed · { $acknowledged } { $acknowledged ->
+        [one] person has
+       *[other] people have
+    } read it
 schedule-hint = Each group: /schedule <number>, for example /schedule 12
 schedule-cancel-button = ✖️ Cancel broadcast { $id }
 schedule-cancelled = Broadcast { $id } cancelled.
 schedule-detail = <b>Broadcast { $id }</b> · { $code } · { $when } · { $status }
-    Sent { $sent }/{ $total } groups · failed { $failed } · { $acknowledged } people read it
+    Sent { $sent }/{ $total } groups · { $failed } failed · { $acknowledged } { $acknowledged ->
+        [one] person has
+       *[other] people have
+    } read it
 schedule-group-pending = ⏳ { $unit } — { $title }: waiting
 schedule-group-sending = ⏳ { $unit } — { $title }: sending
 schedule-group-sent = ✅ { $unit } — { $title }: sent, { $acknowledged } read it
@@ -244,8 +266,8 @@ mine-task-overdue = • ⚠️ { $code }: { $title } ({ $kind }; overdue since {
 cmd-thamgia = Sign up for an activity (with a note or a photo)
 join-recorded = You are registered for «{ $activity }» ({ $code }). Thank you!
 join-updated = Your note/photo for «{ $activity }» ({ $code }) is updated.
-group-bot-kicked = the bot was removed from the group
-group-bot-left = the bot left the group
+group-bot-kicked = Loa was removed from the group
+group-bot-left = Loa left the group
 
 ## /campaigns new
 
@@ -262,3 +284,15 @@ campaign-new-created = Campaign <b>{ $code }</b> — { $title } created. Start i
 campaign-new-cancelled = Cancelled; no campaign was created.
 schedule-retry-button = 🔁 Resend to failed groups ({ $count })
 schedule-retried = { $count } failed group(s) of broadcast { $id } are queued again.
+
+## First contact (issue 11)
+
+start-your-id = Your Telegram id: <code>{ $id }</code> (the office uses it to put you on your unit's roster).
+start-head-title = head of { $unit }
+roles-and = and
+fallback-private = Loa did not understand «{ $text }». Type /help to see the commands you can use.
+fallback-command = Loa has no command { $command }. Type /help to see the commands you can use.
+fallback-not-yet = { $command } is not available in this version of Loa yet. Type /help to see the commands you can use.
+campaigns-manage-office-only = Only the office can start or close a campaign. You can read it with /campaigns { $code }
+error-no-open-campaign = There is no campaign open for participation right now.
+activity-no-due = no deadline

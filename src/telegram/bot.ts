@@ -15,6 +15,7 @@ import { confirmationsFeature } from './features/confirmations.js'
 import { groupEventsFeature } from './features/group-events.js'
 import { importPlanFeature, planImportConfirmations } from './features/import-plan.js'
 import { grantRoleFeature } from './features/grant-role.js'
+import { fallbackFeature } from './features/fallback.js'
 import { helpFeature } from './features/help.js'
 import { languageFeature } from './features/language.js'
 import { makeHeadFeature } from './features/make-head.js'
@@ -123,6 +124,8 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(
     confirmationsFeature([planImportConfirmations, send.confirmations, newCampaign.confirmations]),
   )
+  // Last: whatever nothing above handled (issue 11, point 4).
+  bot.use(fallbackFeature())
 
   return { bot, menus, inFlight, i18n }
 }

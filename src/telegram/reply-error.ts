@@ -78,7 +78,9 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
     case 'not-a-broadcast':
       return ctx.t('error-not-a-broadcast')
     case 'no-participation-activity':
-      return ctx.t('error-no-participation-activity', { code: error.campaignCode ?? '—' })
+      return error.campaignCode === null
+        ? ctx.t('error-no-open-campaign')
+        : ctx.t('error-no-participation-activity', { code: error.campaignCode })
     case 'choose-activity':
       return ctx.t('error-choose-activity')
     case 'duplicate-plan':

@@ -3,7 +3,8 @@ import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 import type { Db } from '../../db/database.js'
 import { rowToMember, type Member } from './member.js'
-import { GRANTABLE_ROLES, isRole, type Role } from './roles.js'
+import { vietnameseOrder } from './vietnamese-name.js'
+import { parseGrantableRole, type Role } from './roles.js'
 import { findUnitChat, findUnitById, type Unit } from './unit-repository.js'
 
 /** A Telegram user as the domain sees one: ids and names, nothing of grammY. */
@@ -15,10 +16,9 @@ export interface PersonSighting {
   languageCode?: string | undefined
 }
 
+/** The name Loa shows for a Telegram profile, family name first where it can tell. */
 export function displayName(person: Pick<PersonSighting, 'firstName' | 'lastName'>): string {
-  return [person.firstName, person.lastName]
-    .filter((part) => part !== undefined && part !== '')
-    .join(' ')
+  return vietnameseOrder(person.firstName, person.lastName)
 }
 
 export async function findMemberByTelegramId(
@@ -57,7 +57,8 @@ export async function rememberMember(
   where: { chatId: number; isGroup: boolean } | undefined,
 ): Promise<Member> {
   const at = nowIso(deps)
-  return deps.db.transaction().execute(async (trx) => {
+  let firstSighting = false
+  const member = await deps.db.transaction().execute(async (trx) => {
     let row = await trx
       .selectFrom('member')
       .selectAll()
@@ -71,12 +72,15 @@ export async function rememberMember(
         .where('username', '=', username)
         .where('telegram_id', 'is', null)
         .executeTakeFirst()
+      // A roster row claimed by username: the first time Loa sees this person's id.
+      firstSighting = row !== undefined
     }
     const unitChat = where?.isGroup === true ? await findUnitChat(trx, where.chatId) : undefined
     const groupUnitId = learnsUnitFromGroup(deps, person.telegramId, row?.role)
       ? (unitChat?.unitId ?? null)
       : null
     if (row === undefined) {
+      firstSighting = true
       row = await trx
         .insertInto('member')
         .values({
@@ -115,6 +119,13 @@ export async function rememberMember(
     }
     return rowToMember(row)
   })
+  // README: an administrator finds a person's Telegram id in the log of their first message.
+  if (firstSighting)
+    deps.logger.info(
+      { telegramId: person.telegramId, name: member.fullName, username: person.username },
+      'first message from a new person',
+    )
+  return member
 }
 
 async function setPresence(
@@ -203,9 +214,8 @@ export async function grantRole(
   deps: Deps,
   input: { actorTelegramId: number; reference: string; role: string },
 ): Promise<Result<{ member: Member; role: Role }>> {
-  const role = input.role.trim().toLowerCase()
-  if (!isRole(role) || !GRANTABLE_ROLES.includes(role))
-    return err({ code: 'invalid-role', given: input.role })
+  const role = parseGrantableRole(input.role)
+  if (role === undefined) return err({ code: 'invalid-role', given: input.role })
   const reference = input.reference.trim()
   const query = deps.db.selectFrom('member').selectAll()
   const row = /^\d+$/.test(reference)

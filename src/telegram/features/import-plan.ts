@@ -89,7 +89,7 @@ function previewText(ctx: LoaContext, preview: PlanPreview): string {
       title: e(a.title.length > 160 ? `${a.title.slice(0, 157)}…` : a.title),
       kind: ctx.t(`activity-kind-${a.kind}`),
       lead: e(a.lead),
-      due: a.due === null ? e(a.dueText) : formatDay(a.due),
+      due: a.due === null ? escapeHtml(a.dueText ?? ctx.t('activity-no-due')) : formatDay(a.due),
     }),
   )
   const units = preview.units.map((u) =>

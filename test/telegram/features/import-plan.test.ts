@@ -75,7 +75,7 @@ describe('/kehoach', () => {
     const { messageId, buttons } = buttonsOfLast(lan.id)
     const [confirm, cancel] = buttons.map((b) => (b as { callback_data: string }).callback_data)
     await lan.presses('private', messageId, cancel!)
-    expect(t.lastBotText(lan)).toBe('Đã huỷ; không tạo chiến dịch nào.')
+    expect(t.lastBotText(lan)).toBe('Đã huỷ, chưa tạo chiến dịch nào.')
     // The buttons are gone once answered; a client holding the old message can still send the data.
     await lan.presses('private', messageId, confirm!, { forged: true })
     expect(t.api.callbackAnswers.at(-1)?.text).toBe(
@@ -128,7 +128,7 @@ describe('/kehoach', () => {
     const minh = t.person({ id: 1002, first_name: 'Minh' })
     await minh.sendsFile('private', { fileName: 'a.txt', content: SEED }, '/kehoach')
     expect(t.lastBotText(minh)).toBe(
-      'Lệnh /kehoach chỉ dành cho Văn phòng, quản trị viên, dùng trong tin nhắn riêng với bot.',
+      'Lệnh /kehoach chỉ dành cho Văn phòng Sở và quản trị viên, dùng trong tin nhắn riêng với Loa.',
     )
     expect(await campaignCount()).toBe(0)
   })

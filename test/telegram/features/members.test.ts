@@ -28,7 +28,7 @@ describe('members are learned in a unit group', () => {
   it('from a message', async () => {
     await t.person({ id: 1001, first_name: 'Lan', last_name: 'Nguyễn Thị' }).says('Chào cả nhà', vp)
     expect(await memberRow(1001)).toEqual({
-      full_name: 'Lan Nguyễn Thị',
+      full_name: 'Nguyễn Thị Lan',
       code: 'VP',
       role: 'member',
       status: 'present',
@@ -43,7 +43,7 @@ describe('members are learned in a unit group', () => {
       .person({ id: 1002, first_name: 'Minh', last_name: 'Trần Văn' })
       .reacts(vp, messageId, ['👍'])
     expect(await memberRow(1002)).toEqual({
-      full_name: 'Minh Trần Văn',
+      full_name: 'Trần Văn Minh',
       code: 'VP',
       role: 'member',
       status: 'present',
@@ -54,7 +54,7 @@ describe('members are learned in a unit group', () => {
     const ha = t.person({ id: 1003, first_name: 'Hà', last_name: 'Lê Thu' })
     await ha.joins(vp)
     expect(await memberRow(1003)).toEqual({
-      full_name: 'Hà Lê Thu',
+      full_name: 'Lê Thu Hà',
       code: 'VP',
       role: 'member',
       status: 'present',
@@ -137,7 +137,9 @@ describe('/truongdonvi', () => {
     await t
       .person({ id: ADMIN, first_name: 'Hùng' })
       .says('/truongdonvi', vp, { replyTo: hello.message!.message_id })
-    expect(t.lastBotText(vp)).toBe('Đã đặt Lan Nguyễn Thị làm trưởng đơn vị Văn phòng Sở.')
+    expect(t.lastBotText(vp)).toBe(
+      'Đã giao vai trò trưởng đơn vị Văn phòng Sở cho đồng chí Nguyễn Thị Lan.',
+    )
     expect(await memberRow(1001)).toMatchObject({ role: 'head', code: 'VP' })
     const audit = await t.db
       .selectFrom('audit_log')
@@ -150,7 +152,7 @@ describe('/truongdonvi', () => {
 
   it('explains itself when not used as a reply', async () => {
     await t.person({ id: ADMIN, first_name: 'Hùng' }).says('/truongdonvi', vp)
-    expect(t.lastBotText(vp)).toContain('trả lời (reply) một tin nhắn')
+    expect(t.lastBotText(vp)).toContain('trả lời một tin nhắn')
   })
 
   it('is refused to a member', async () => {

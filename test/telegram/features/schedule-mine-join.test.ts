@@ -90,10 +90,10 @@ describe('/lich', () => {
     ).id
     await office.says(`/lich ${id}`, 'private')
     const report = t.lastBotText(office)
-    expect(report).toContain('Đã gửi 2/3 nhóm · lỗi 1')
+    expect(report).toContain('Đã gửi 2/3 nhóm · 1 nhóm lỗi')
     expect(report).toContain('✅ U1 — Nhóm phòng 1: đã gửi, 0 người đã đọc')
     expect(report).toContain(
-      '❌ U3 — Nhóm phòng 3: lỗi sau 1 lần thử (Bad Request: not enough rights to send text messages to the chat)',
+      '❌ U3 — Nhóm phòng 3: chưa gửi được sau 1 lần thử (Bad Request: not enough rights to send text messages to the chat)',
     )
 
     // "Gửi lại các nhóm lỗi": only the failed group gets the copy again.
@@ -117,7 +117,7 @@ describe('/lich', () => {
     const member = t.person({ id: 101, first_name: 'Minh' })
     await member.says('/lich', 'private')
     expect(t.lastBotText(member)).toBe(
-      'Lệnh /lich chỉ dành cho Văn phòng, quản trị viên, dùng trong tin nhắn riêng với bot.',
+      'Lệnh /lich chỉ dành cho Văn phòng Sở và quản trị viên, dùng trong tin nhắn riêng với Loa.',
     )
   })
 })

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ManualClock } from '../../../src/clock.js'
+import { seedWorld, type World } from '../../support/seed-world.js'
+import { TestBot, type Chat, type Person } from '../../support/test-bot.js'
+
+const ADMIN = 500
+let t: TestBot
+let world: World
+let groups: Chat[]
+let office: Person
+
+beforeEach(async () => {
+  t = await TestBot.start({ admins: [ADMIN], clock: new ManualClock('2024-04-15T02:00:00Z') })
+  world = await seedWorld(t.app.deps)
+  groups = world.units.map((u, i) => t.group(u.chatId, `Nhóm phòng ${i + 1}`))
+  office = t.person({ id: 9, first_name: 'Văn', last_name: 'Phòng' })
+})
+afterEach(() => t.stop())
+
+describe('what nothing else handled (issue 11, point 4)', () => {
+  it('in private: an unknown command, a planned one and free text each get a short answer', async () => {
+    const minh = t.person({ id: 101, first_name: 'Minh' })
+    await minh.says('/abc', 'private')
+    expect(t.lastBotText(minh)).toBe(
+      'Loa không có lệnh /abc. Gõ /trogiup để xem các lệnh Anh/Chị dùng được.',
+    )
+    await minh.says('/baocao NGAYSACH2024', 'private')
+    expect(t.lastBotText(minh)).toBe(
+      'Lệnh /baocao chưa có trong phiên bản này của Loa. Gõ /trogiup để xem các lệnh Anh/Chị dùng được.',
+    )
+    await minh.says('Cho em hỏi hạn nộp bài là bao giờ ạ?', 'private')
+    expect(t.lastBotText(minh)).toBe(
+      'Loa chưa hiểu «Cho em hỏi hạn nộp bài là bao giờ ạ?». Gõ /trogiup để xem các lệnh Anh/Chị dùng được.',
+    )
+    expect(t.botTexts(minh)).toHaveLength(3)
+  })
+
+  it('in English for an English client', async () => {
+    const anna = t.person({ id: 777, first_name: 'Anna', language_code: 'en' })
+    await anna.says('/whatever', 'private')
+    expect(t.lastBotText(anna)).toBe(
+      'Loa has no command /whatever. Type /help to see the commands you can use.',
+    )
+  })
+
+  it('a command that exists but is not for this person keeps its explanation, once', async () => {
+    const minh = t.person({ id: 101, first_name: 'Minh' })
+    await minh.says('/importplan', 'private')
+    expect(t.botTexts(minh)).toEqual([
+      'Lệnh /importplan chỉ dành cho Văn phòng Sở và quản trị viên, dùng trong tin nhắn riêng với Loa.',
+    ])
+  })
+
+  it('office staff composing a broadcast in private are not interrupted', async () => {
+    await office.says('Sách hay cần bạn đọc', 'private')
+    expect(t.botTexts(office)).toEqual([])
+  })
+
+  it('in a unit group: silent for commands that are not Loa’s and for talk', async () => {
+    const minh = t.person({ id: 101, first_name: 'Minh' })
+    await minh.says('/abc', groups[0]!)
+    await minh.says('/start@other_bot', groups[0]!)
+    await minh.says('Chào cả phòng', groups[0]!)
+    expect(t.botTexts(groups[0]!)).toEqual([])
+  })
+})
+
+describe('/thamgia when no campaign is open (issue 11, point 10)', () => {
+  it('says there is no campaign open for participation, not an empty placeholder', async () => {
+    await t.db.updateTable('campaign').set({ status: 'closed' }).execute()
+    const minh = t.person({ id: 101, first_name: 'Minh' })
+    await minh.says('/thamgia', groups[0]!)
+    expect(t.lastBotText(groups[0]!)).toBe(
+      'Hiện không có chiến dịch nào đang nhận đăng ký tham gia.',
+    )
+  })
+})
+
+describe('/phanquyen in Vietnamese (issue 11, point 15)', () => {
+  it('accepts thanhvien, truongdonvi, lanhdao and vanphong, and names them when refusing', async () => {
+    const admin = t.person({ id: ADMIN, first_name: 'Hùng' })
+    const roleOf = async () =>
+      (
+        await t.db
+          .selectFrom('member')
+          .select('role')
+          .where('telegram_id', '=', 101)
+          .executeTakeFirstOrThrow()
+      ).role
+    for (const [word, role] of [
+      ['vanphong', 'office'],
+      ['lanhdao', 'leader'],
+      ['truongdonvi', 'head'],
+      ['ThanhVien', 'member'],
+    ] as const) {
+      await admin.says(`/phanquyen 101 ${word}`, 'private')
+      expect(await roleOf()).toBe(role)
+    }
+    expect(t.lastBotText(admin)).toBe('Đã giao vai trò thành viên cho đồng chí Người 1.1.')
+    await admin.says('/phanquyen 101 sep', 'private')
+    expect(t.lastBotText(admin)).toBe(
+      'Vai trò «sep» không hợp lệ; chọn thanhvien (thành viên), truongdonvi (trưởng đơn vị), lanhdao (Lãnh đạo Sở) hoặc vanphong (Văn phòng Sở). Ví dụ: /phanquyen @nguyenlan vanphong',
+    )
+    expect(await roleOf()).toBe('member')
+  })
+})
+
+describe('help and /start (issue 11, points 18 and 19)', () => {
+  it('each language leads with its own command name, and no alias repeats the name', async () => {
+    const minh = t.person({ id: 101, first_name: 'Minh' })
+    await minh.says('/trogiup', 'private')
+    const vi = t.lastBotText(minh)
+    expect(vi).toContain('/trogiup (/help) — ')
+    expect(vi).toContain('/start — ')
+    expect(vi).not.toContain('(/start)')
+    const anna = t.person({ id: 777, first_name: 'Anna', language_code: 'en' })
+    await anna.says('/help', 'private')
+    const en = t.lastBotText(anna)
+    expect(en).toContain('/help (/trogiup) — ')
+    expect(en).toContain('/mine (/cuatoi) — ')
+    expect(en).not.toContain('(/start)')
+  })
+
+  it('/start tells each person their own Telegram id, in one register', async () => {
+    const minh = t.person({ id: 101, first_name: 'Minh' })
+    await minh.says('/start', 'private')
+    const reply = t.lastBotText(minh)
+    expect(reply).toContain('Mã Telegram của Anh/Chị: 101')
+    expect(reply).not.toMatch(/Đ\/c|đồng chí/)
+  })
+
+  it('addresses a head by the title of the unit', async () => {
+    await t.db.updateTable('member').set({ role: 'head' }).where('telegram_id', '=', 101).execute()
+    await t.db
+      .updateTable('unit')
+      .set({ name: 'Phòng Tổ chức cán bộ' })
+      .where('code', '=', 'U1')
+      .execute()
+    const minh = t.person({ id: 101, first_name: 'Minh' })
+    await minh.says('/start', 'private')
+    expect(t.lastBotText(minh)).toContain('Xin chào Anh/Chị Minh, Trưởng phòng Tổ chức cán bộ!')
+  })
+})
