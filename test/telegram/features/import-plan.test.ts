@@ -68,6 +68,13 @@ describe('/kehoach', () => {
       ['participation', null],
       ['report', '2024-05-05'],
     ])
+    // Issue 11, point 11: the audit row names who confirmed the import.
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_telegram_id'])
+      .where('action', 'like', 'campaign.%')
+      .execute()
+    expect(audit).toEqual([{ action: 'campaign.create', actor_telegram_id: lan.id }])
   })
 
   it('"Huỷ" creates nothing, and a second press of either button changes nothing', async () => {
