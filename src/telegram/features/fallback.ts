@@ -1,6 +1,7 @@
 import { Composer } from 'grammy'
 import { can } from '../../domain/units/roles.js'
 import type { LoaContext } from '../context.js'
+import { shorten } from '../shorten.js'
 
 /**
  * Commands PRODUCT §3 and §10 name that this version does not answer yet: they
@@ -29,11 +30,6 @@ const COMMAND = /^\/([A-Za-z0-9_]+)(?:@(\w+))?/
 /** The longest piece of what was typed echoed back; enough to recognise it. */
 const ECHO_LIMIT = 60
 
-function echo(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim()
-  return oneLine.length <= ECHO_LIMIT ? oneLine : `${oneLine.slice(0, ECHO_LIMIT - 1).trimEnd()}…`
-}
-
 /**
  * Registered last (issue 11, point 4): whatever no feature handled. In private a
  * person always gets a short answer pointing to /trogiup; in groups Loa stays
@@ -54,7 +50,7 @@ export function fallbackFeature(): Composer<LoaContext> {
     }
     if (ctx.message.text === undefined) return
     if (can(ctx.role, 'broadcast') || can(ctx.role, 'manage-campaigns')) return
-    await ctx.reply(ctx.t('fallback-private', { text: echo(ctx.message.text) }))
+    await ctx.reply(ctx.t('fallback-private', { text: shorten(ctx.message.text, ECHO_LIMIT) }))
   })
   return composer
 }

@@ -2,6 +2,7 @@ import { Composer } from 'grammy'
 import { pendingForMember } from '../../domain/acknowledgements/pending-for-member.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
+import { shorten } from '../shorten.js'
 import { formatDay } from '../format.js'
 import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
@@ -29,7 +30,7 @@ export function mineFeature(): Composer<LoaContext> {
     const todoLines = toDo.map((task) =>
       ctx.t(task.overdue ? 'mine-task-overdue' : 'mine-task-item', {
         code: escapeHtml(task.campaignCode),
-        title: escapeHtml(task.title.length > 160 ? `${task.title.slice(0, 157)}…` : task.title),
+        title: escapeHtml(shorten(task.title, 160)),
         kind: ctx.t(`activity-kind-${task.kind}`),
         due: task.dueOn === null ? escapeHtml(task.dueText ?? '—') : formatDay(task.dueOn),
       }),
