@@ -283,3 +283,4 @@ fallback-not-yet = Lệnh { $command } chưa có trong phiên bản này của L
 campaigns-manage-office-only = Chỉ Văn phòng Sở mới bắt đầu hoặc kết thúc được chiến dịch. Anh/Chị xem chiến dịch bằng /chiendich { $code }
 error-no-open-campaign = Hiện không có chiến dịch nào đang nhận đăng ký tham gia.
 activity-no-due = không có hạn
+campaign-new-period-reversed = Ngày bắt đầu { $start } ở sau ngày kết thúc { $end }. Anh/Chị nhập lại, ngày bắt đầu trước, ví dụ: { $end } - { $start }, hoặc gõ «bỏ qua».

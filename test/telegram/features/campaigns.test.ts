@@ -63,6 +63,11 @@ describe('/chiendich moi', () => {
     expect(t.lastBotText(office)).toBe(
       'Không hiểu thời gian này. Ví dụ: 15/04/2024 - 01/05/2024 (ngày bắt đầu trước ngày kết thúc), hoặc gõ «bỏ qua».',
     )
+    // Issue 11, point 7: a period the wrong way round says so, with the dates the right way round.
+    await office.says('07/10/2024 - 01/10/2024', 'private')
+    expect(t.lastBotText(office)).toBe(
+      'Ngày bắt đầu 07/10/2024 ở sau ngày kết thúc 01/10/2024. Anh/Chị nhập lại, ngày bắt đầu trước, ví dụ: 01/10/2024 - 07/10/2024, hoặc gõ «bỏ qua».',
+    )
     await office.says('01/10/2024 - 07/10/2024', 'private')
     await office.says('Phát triển văn hóa đọc thúc đẩy học tập suốt đời', 'private')
     const preview = t.lastBotText(office)
