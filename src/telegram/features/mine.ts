@@ -1,5 +1,6 @@
 import { Composer } from 'grammy'
 import { pendingForMember } from '../../domain/acknowledgements/pending-for-member.js'
+import { localDate } from '../../domain/broadcasts/parse-when.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { shorten } from '../shorten.js'
@@ -24,7 +25,11 @@ export function mineFeature(): Composer<LoaContext> {
       ctx.t('mine-confirm-item', {
         code: escapeHtml(c.campaignCode),
         title: escapeHtml(c.campaignTitle),
-        sent: formatDay(c.sentAt),
+        // The day as people in TIMEZONE lived it: 01:12 on the 2nd is not the 1st (issue 11, point 2).
+        sent:
+          c.sentAt === null
+            ? formatDay(null)
+            : formatDay(localDate(new Date(c.sentAt), ctx.deps.config.timezone)),
       }),
     )
     const todoLines = toDo.map((task) =>

@@ -141,3 +141,19 @@ describe('help and /start (issue 11, points 18 and 19)', () => {
     expect(t.lastBotText(minh)).toContain('Xin chào Anh/Chị Minh, Trưởng phòng Tổ chức cán bộ!')
   })
 })
+
+describe('dates in TIMEZONE (issue 11, point 2)', () => {
+  it('/cuatoi names the local day of a copy sent at 01:12 after local midnight', async () => {
+    t.clock.set('2024-04-15T16:00:00Z') // 23:00 on 15/04 in Hà Nội
+    const composed = await office.says('Sách hay cần bạn đọc', 'private')
+    await office.says('/gui NGAYSACH2024 16/04/2024 01:12 U1', 'private', {
+      replyTo: composed.message!.message_id,
+    })
+    await t.confirmLast(office)
+    expect(t.lastBotText(office)).toContain('16/04/2024 01:12')
+    await t.runSenderAt('2024-04-15T18:12:00Z') // still the 15th in UTC
+    const minh = t.person({ id: 101, first_name: 'Minh' })
+    await minh.says('/cuatoi', 'private')
+    expect(t.lastBotText(minh)).toContain('(gửi ngày 16/04/2024)')
+  })
+})
