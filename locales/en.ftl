@@ -258,7 +258,10 @@ mine-nothing = You have confirmed and done everything. Thank you!
 mine-confirm-header = Announcements not yet confirmed ({ $count }):
 mine-confirm-item = • { $code } — { $title } (sent { $sent }): tap «✅ Đã đọc» in the group
 mine-todo-header = To do ({ $count }):
-mine-task-item = • { $code }: { $title } ({ $kind }; due { $due })
+mine-task-item = • { $code }: { $title } ({ $kind }; { $hasDue ->
+        [no] no deadline
+       *[yes] due { $due }
+    })
 mine-task-overdue = • ⚠️ { $code }: { $title } ({ $kind }; overdue since { $due })
 
 ## /join
@@ -289,6 +292,11 @@ schedule-retried = { $count } failed group(s) of broadcast { $id } are queued ag
 
 start-your-id = Your Telegram id: <code>{ $id }</code> (the office uses it to put you on your unit's roster).
 start-head-title = head of { $unit }
+role-plural-member = members
+role-plural-head = unit heads
+role-plural-leader = leaders of the Department
+role-plural-office = office staff
+role-plural-admin = administrators
 roles-and = and
 fallback-private = Loa did not understand «{ $text }». Type /help to see the commands you can use.
 fallback-command = Loa has no command { $command }. Type /help to see the commands you can use.

@@ -240,7 +240,10 @@ mine-nothing = Anh/Chị đã xác nhận và hoàn thành mọi việc. Cảm �
 mine-confirm-header = Thông báo chưa xác nhận đã đọc ({ $count }):
 mine-confirm-item = • { $code } — { $title } (gửi ngày { $sent }): bấm «✅ Đã đọc» trong nhóm
 mine-todo-header = Việc cần làm ({ $count }):
-mine-task-item = • { $code }: { $title } ({ $kind }; hạn { $due })
+mine-task-item = • { $code }: { $title } ({ $kind }; { $hasDue ->
+        [no] không có hạn
+       *[yes] hạn { $due }
+    })
 mine-task-overdue = • ⚠️ { $code }: { $title } ({ $kind }; đã quá hạn { $due })
 
 ## /thamgia
@@ -276,6 +279,11 @@ start-head-title = { $kind ->
         [vanphong] Chánh { $unit }
        *[other] Thủ trưởng { $unit }
     }
+role-plural-member = thành viên
+role-plural-head = trưởng đơn vị
+role-plural-leader = Lãnh đạo Sở
+role-plural-office = Văn phòng Sở
+role-plural-admin = quản trị viên
 roles-and = và
 fallback-private = Loa chưa hiểu «{ $text }». Gõ /trogiup để xem các lệnh Anh/Chị dùng được.
 fallback-command = Loa không có lệnh { $command }. Gõ /trogiup để xem các lệnh Anh/Chị dùng được.

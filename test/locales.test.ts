@@ -31,6 +31,7 @@ function sourceFiles(dir: string): string[] {
  */
 const DYNAMIC: Record<string, readonly string[]> = {
   'role-': ROLES,
+  'role-plural-': ROLES,
   'start-greeting-': ROLES,
   'cmd-': Object.values(COMMANDS).map((c) => c.name),
   'place-': ['private', 'group'],

@@ -37,7 +37,8 @@ export function mineFeature(): Composer<LoaContext> {
         code: escapeHtml(task.campaignCode),
         title: escapeHtml(shorten(task.title, 160)),
         kind: ctx.t(`activity-kind-${task.kind}`),
-        due: task.dueOn === null ? escapeHtml(task.dueText ?? '—') : formatDay(task.dueOn),
+        hasDue: task.dueOn === null && task.dueText === null ? 'no' : 'yes',
+        due: task.dueOn === null ? escapeHtml(task.dueText ?? '') : formatDay(task.dueOn),
       }),
     )
     const parts = [

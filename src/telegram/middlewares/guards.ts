@@ -14,7 +14,7 @@ export function chatKind(ctx: LoaContext): ChatKind | undefined {
 export function rolesPhrase(ctx: LoaContext, capability: Capability): string {
   const names = rolesWith(capability)
     .filter((role) => role !== 'member')
-    .map((role) => ctx.t(`role-${role}`))
+    .map((role) => ctx.t(`role-plural-${role}`))
   const last = names.pop()
   if (last === undefined) return ''
   return names.length === 0 ? last : `${names.join(', ')} ${ctx.t('roles-and')} ${last}`

@@ -41,6 +41,10 @@ describe('what nothing else handled (issue 11, point 4)', () => {
     expect(t.lastBotText(anna)).toBe(
       'Loa has no command /whatever. Type /help to see the commands you can use.',
     )
+    await anna.says('/importplan', 'private')
+    expect(t.lastBotText(anna)).toBe(
+      'Only office staff and administrators can use /importplan, in a private chat with the bot.',
+    )
   })
 
   it('a command that exists but is not for this person keeps its explanation, once', async () => {
@@ -155,5 +159,17 @@ describe('dates in TIMEZONE (issue 11, point 2)', () => {
     const minh = t.person({ id: 101, first_name: 'Minh' })
     await minh.says('/cuatoi', 'private')
     expect(t.lastBotText(minh)).toContain('(gửi ngày 16/04/2024)')
+  })
+})
+
+describe('an activity without a deadline (issue 11, wording)', () => {
+  it('/cuatoi says «không có hạn», not «hạn —»', async () => {
+    await t.db.updateTable('activity').set({ due_on: null, due_text: null }).execute()
+    const minh = t.person({ id: 101, first_name: 'Minh' })
+    await minh.says('/cuatoi', 'private')
+    expect(t.lastBotText(minh)).toContain('Đọc sách và chia sẻ cảm nhận (tham gia; không có hạn)')
+    const anna = t.person({ id: 102, first_name: 'Anna', language_code: 'en' })
+    await anna.says('/mine', 'private')
+    expect(t.lastBotText(anna)).toContain('(participation; no deadline)')
   })
 })
