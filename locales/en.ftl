@@ -86,7 +86,7 @@ units-renamed = Unit { $code } renamed to { $name }.
 
 ## Errors
 
-error-unknown-unit = There is no unit with code «{ $code }». Known codes: { $known }. Example: /register { $example }
+error-unknown-unit = There is no unit with code «{ $code }». Known codes: { $known }. Example: { $example }
 error-not-allowed = You may not do this; it needs the role { $needed }.
 error-wrong-chat-private = Use this command in a private chat with the bot.
 error-wrong-chat-group = Use this command in the unit's group.
@@ -101,7 +101,7 @@ error-csv-invalid = The file was not imported; nothing changed. Problems:
     { $problems }
 error-csv-problem = line { $line }, column { $column }: { $message }
 error-internal = Sorry, something went wrong while handling this. Please try again in a few minutes.
-error-unknown-campaign = There is no campaign with code «{ $code }». Known codes: { $known }. List them with /campaigns
+error-unknown-campaign = There is no campaign with code «{ $code }». Known codes: { $known }. Example: { $example }
 error-campaign-closed = Campaign { $code } is closed, so this cannot be done.
 error-invalid-campaign-code = «{ $given }» is not a valid campaign code: 2–16 letters without diacritics and digits. Example: { $example }
 error-duplicate-campaign-code = Campaign { $code } exists already. Please choose another code.

@@ -83,7 +83,7 @@ units-renamed = Đã đổi tên đơn vị { $code } thành { $name }.
 
 ## Lỗi
 
-error-unknown-unit = Không có đơn vị mã «{ $code }». Các mã hiện có: { $known }. Ví dụ: /dangky { $example }
+error-unknown-unit = Không có đơn vị mã «{ $code }». Các mã hiện có: { $known }. Ví dụ: { $example }
 error-not-allowed = Anh/Chị không có quyền làm việc này; cần vai trò { $needed }.
 error-wrong-chat-private = Lệnh này dùng trong tin nhắn riêng với Loa.
 error-wrong-chat-group = Lệnh này dùng trong nhóm của đơn vị.
@@ -98,7 +98,7 @@ error-csv-invalid = Tệp chưa được nhập, không dòng nào thay đổi. 
     { $problems }
 error-csv-problem = dòng { $line }, cột { $column }: { $message }
 error-internal = Xin lỗi, Loa gặp sự cố khi xử lý yêu cầu này. Anh/Chị vui lòng thử lại sau ít phút.
-error-unknown-campaign = Không có chiến dịch mã «{ $code }». Các mã hiện có: { $known }. Xem danh sách bằng /chiendich
+error-unknown-campaign = Không có chiến dịch mã «{ $code }». Các mã hiện có: { $known }. Ví dụ: { $example }
 error-campaign-closed = Chiến dịch { $code } đã kết thúc nên không thực hiện được việc này.
 error-invalid-campaign-code = Mã chiến dịch «{ $given }» không hợp lệ: 2–16 chữ không dấu và chữ số. Ví dụ: { $example }
 error-duplicate-campaign-code = Đã có chiến dịch mã { $code }. Anh/Chị chọn mã khác.

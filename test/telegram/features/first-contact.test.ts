@@ -173,3 +173,22 @@ describe('an activity without a deadline (issue 11, wording)', () => {
     expect(t.lastBotText(anna)).toContain('(participation; no deadline)')
   })
 })
+
+describe('error examples are of the command typed, with real codes (issue 11, point 7)', () => {
+  it('/gui with an unknown unit shows a /gui example, not /dangky', async () => {
+    const composed = await office.says('Sách hay cần bạn đọc', 'private')
+    await office.says('/gui NGAYSACH2024 ngay XYZ', 'private', {
+      replyTo: composed.message!.message_id,
+    })
+    expect(t.lastBotText(office)).toBe(
+      'Không có đơn vị mã «XYZ». Các mã hiện có: U1, U2, U3. Ví dụ: /gui NGAYSACH2024 ngay U1',
+    )
+  })
+
+  it('an unknown campaign code shows the same command with a real code', async () => {
+    await office.says('/chiendich SACH2099 batdau', 'private')
+    expect(t.lastBotText(office)).toBe(
+      'Không có chiến dịch mã «SACH2099». Các mã hiện có: NGAYSACH2024. Ví dụ: /chiendich NGAYSACH2024 batdau',
+    )
+  })
+})
