@@ -303,5 +303,6 @@ fallback-command = Loa has no command { $command }. Type /help to see the comman
 fallback-not-yet = { $command } is not available in this version of Loa yet. Type /help to see the commands you can use.
 campaigns-manage-office-only = Only the office can start or close a campaign. You can read it with /campaigns { $code }
 error-no-open-campaign = There is no campaign open for participation right now.
+error-campaign-period-ended = Campaign { $code } has ended ({ $period }), so it can no longer be sent daily. To send once, use /send { $code } now
 activity-no-due = no deadline
 campaign-new-period-reversed = The start { $start } is after the end { $end }. Type it again, start first, for example: { $end } - { $start }, or type «skip».

@@ -290,5 +290,6 @@ fallback-command = Loa không có lệnh { $command }. Gõ /trogiup để xem c�
 fallback-not-yet = Lệnh { $command } chưa có trong phiên bản này của Loa. Gõ /trogiup để xem các lệnh Anh/Chị dùng được.
 campaigns-manage-office-only = Chỉ Văn phòng Sở mới bắt đầu hoặc kết thúc được chiến dịch. Anh/Chị xem chiến dịch bằng /chiendich { $code }
 error-no-open-campaign = Hiện không có chiến dịch nào đang nhận đăng ký tham gia.
+error-campaign-period-ended = Chiến dịch { $code } đã hết thời gian thực hiện ({ $period }) nên không gửi hằng ngày được nữa. Muốn gửi một lần, Anh/Chị dùng /gui { $code } ngay
 activity-no-due = không có hạn
 campaign-new-period-reversed = Ngày bắt đầu { $start } ở sau ngày kết thúc { $end }. Anh/Chị nhập lại, ngày bắt đầu trước, ví dụ: { $end } - { $start }, hoặc gõ «bỏ qua».

@@ -1,5 +1,6 @@
 import type { DomainError } from '../domain/errors.js'
 import type { LoaContext } from './context.js'
+import { formatDay } from './format.js'
 
 /**
  * The example in an error is the very command that was typed, with the bad
@@ -79,6 +80,11 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-date-in-past', { given: error.given, example: error.example })
     case 'daily-needs-period':
       return ctx.t('error-daily-needs-period', { code: error.campaignCode })
+    case 'campaign-period-ended':
+      return ctx.t('error-campaign-period-ended', {
+        code: error.campaignCode,
+        period: `${formatDay(error.start, '…')} – ${formatDay(error.end)}`,
+      })
     case 'no-target-groups':
       return ctx.t('error-no-target-groups', {
         code: error.campaignCode,

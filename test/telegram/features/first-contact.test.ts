@@ -192,3 +192,17 @@ describe('error examples are of the command typed, with real codes (issue 11, po
     )
   })
 })
+
+describe('/gui hangngay after the period (issue 11, point 7)', () => {
+  it('says the campaign period ended, with the period', async () => {
+    t.clock.set('2024-05-06T01:00:00Z') // the seeded campaign ran 15/04–03/05/2024
+    const composed = await office.says('Sách hay cần bạn đọc', 'private')
+    await office.says('/gui NGAYSACH2024 hangngay 08:00', 'private', {
+      replyTo: composed.message!.message_id,
+    })
+    expect(t.lastBotText(office)).toBe(
+      'Chiến dịch NGAYSACH2024 đã hết thời gian thực hiện (15/04/2024 – 03/05/2024) nên không gửi hằng ngày được nữa. Muốn gửi một lần, Anh/Chị dùng /gui NGAYSACH2024 ngay',
+    )
+    expect(await t.db.selectFrom('broadcast').selectAll().execute()).toEqual([])
+  })
+})
