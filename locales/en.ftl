@@ -304,5 +304,8 @@ fallback-not-yet = { $command } is not available in this version of Loa yet. Typ
 campaigns-manage-office-only = Only the office can start or close a campaign. You can read it with /campaigns { $code }
 error-no-open-campaign = There is no campaign open for participation right now.
 error-campaign-period-ended = Campaign { $code } has ended ({ $period }), so it can no longer be sent daily. To send once, use /send { $code } now
+ack-question-forwarded = ❓ { $name } of { $unit } asks about broadcast { $id } ({ $code }):
+    «{ $text }»
+    Answer them in the unit's group.
 activity-no-due = no deadline
 campaign-new-period-reversed = The start { $start } is after the end { $end }. Type it again, start first, for example: { $end } - { $start }, or type «skip».

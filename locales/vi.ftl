@@ -291,5 +291,8 @@ fallback-not-yet = Lệnh { $command } chưa có trong phiên bản này của L
 campaigns-manage-office-only = Chỉ Văn phòng Sở mới bắt đầu hoặc kết thúc được chiến dịch. Anh/Chị xem chiến dịch bằng /chiendich { $code }
 error-no-open-campaign = Hiện không có chiến dịch nào đang nhận đăng ký tham gia.
 error-campaign-period-ended = Chiến dịch { $code } đã hết thời gian thực hiện ({ $period }) nên không gửi hằng ngày được nữa. Muốn gửi một lần, Anh/Chị dùng /gui { $code } ngay
+ack-question-forwarded = ❓ Đ/c { $name } ở { $unit } hỏi về thông báo số { $id } ({ $code }):
+    «{ $text }»
+    Trả lời trực tiếp trong nhóm của đơn vị.
 activity-no-due = không có hạn
 campaign-new-period-reversed = Ngày bắt đầu { $start } ở sau ngày kết thúc { $end }. Anh/Chị nhập lại, ngày bắt đầu trước, ví dụ: { $end } - { $start }, hoặc gõ «bỏ qua».
