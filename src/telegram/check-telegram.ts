@@ -23,7 +23,13 @@ export async function checkTelegram(
   } catch (error) {
     const timedOut = error instanceof Error && error.name === 'TimeoutError'
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined
-    const code = cause !== undefined && 'code' in cause ? String(cause.code) : undefined
+    // Node's fetch puts the reason in `cause`: a code (ECONNREFUSED, ENOTFOUND) or only a message ("bad port").
+    const code =
+      cause === undefined
+        ? undefined
+        : 'code' in cause
+          ? String(cause.code)
+          : cause.message || undefined
     return {
       ok: false,
       variable: 'TELEGRAM_API_ROOT',
