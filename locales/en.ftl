@@ -116,6 +116,7 @@ error-broadcast-not-cancellable = Broadcast { $id } has started sending or was c
 error-broadcast-not-awaiting-approval = Broadcast { $id } is not awaiting approval.
 error-stale-button = This button is out of date or not valid; nothing changed.
 error-wrong-chat-button = This button does not belong to a broadcast of this group; nothing changed.
+error-not-target-unit = You are not in a unit this broadcast was sent to, so this button cannot register you; nothing changed.
 error-not-a-broadcast = This message is not a Loa broadcast.
 error-no-participation-activity = Campaign { $code } has no activity open for sign-up right now.
 error-choose-activity = Choose the activity you take part in:
@@ -192,7 +193,7 @@ broadcast-group-lost = ⚠️ Loa was removed from the group of { $unit } and st
 ## /send
 
 cmd-gui = Reply to a message to schedule it to the unit groups
-send-usage = Usage: send the bot the message (text, photo, file or album), then reply to it with /send <CAMPAIGN_CODE> [when] [unit codes…]. «when» is ngay (now), 08:00, 15/4 08:00, 15/04/2024 08:00 or hangngay 08:00 (every working day). Add khauhieu to add the campaign's slogans in turn, khan for an urgent broadcast. Example: /send NGAYSACH2024 hangngay 08:00
+send-usage = Usage: send the bot the message (text, photo, file or album), then reply to it with /send <CAMPAIGN_CODE> [when] [unit codes… or tatca]. «when» is ngay (now), 08:00, 15/4 08:00, 15/04/2024 08:00 or hangngay 08:00 (every working day). Add khauhieu to add the campaign's slogans in turn, khan for an urgent broadcast, tatca (all) for every unit with a group. Example: /send NGAYSACH2024 hangngay 08:00
 send-preview = 📣 Broadcast for campaign <b>{ $code }</b> — { $title }
     When: { $times }
     Sent { $occurrences ->
@@ -202,10 +203,12 @@ send-preview = 📣 Broadcast for campaign <b>{ $code }</b> — { $title }
         [one] one group
        *[other] { $groups } groups
     }
-    Target units:
+    Target units ({ $units }):
 send-preview-more = { " " }and { $count } more
 send-preview-target = • { $code } — { $name } ({ $groups } group(s))
-send-preview-no-group = ⚠️ Units without a group get nothing: { $units }
+send-preview-no-group = ⚠️ { $count } unit(s) without a group get nothing: { $units }
+send-preview-targets-more = … and { $count } more unit(s)
+send-preview-more-units = { " " }and { $count } more
 send-preview-approval = This campaign needs a leader's approval before anything is sent.
 send-preview-confirm = Press «Confirm» to schedule, or «Cancel».
 send-scheduled = Broadcast { $id } scheduled ({ $count ->
@@ -244,6 +247,10 @@ schedule-group-pending = ⏳ { $unit } — { $title }: waiting
 schedule-group-sending = ⏳ { $unit } — { $title }: sending
 schedule-group-sent = ✅ { $unit } — { $title }: sent, { $acknowledged } read it
 schedule-group-failed = ❌ { $unit } — { $title }: failed after { $attempts } attempt(s) ({ $reason })
+schedule-group-more-failed = … and { $count } more failed group(s)
+schedule-group-more-sending = … and { $count } more group(s) being sent
+schedule-group-more-pending = … and { $count } more group(s) waiting
+schedule-group-more-sent = … and { $count } more group(s) sent
 broadcast-status-awaiting_approval = awaiting approval
 broadcast-status-scheduled = scheduled
 broadcast-status-sending = sending

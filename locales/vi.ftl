@@ -113,6 +113,7 @@ error-broadcast-not-cancellable = Thông báo số { $id } đã bắt đầu g�
 error-broadcast-not-awaiting-approval = Thông báo số { $id } không ở trạng thái chờ duyệt.
 error-stale-button = Nút này đã cũ hoặc không hợp lệ; không có gì thay đổi.
 error-wrong-chat-button = Nút này không thuộc thông báo của nhóm này; không có gì thay đổi.
+error-not-target-unit = Anh/Chị không thuộc đơn vị nhận thông báo này nên không đăng ký tham gia qua nút này được; không có gì thay đổi.
 error-not-a-broadcast = Tin nhắn này không phải thông báo của Loa.
 error-no-participation-activity = Chiến dịch { $code } hiện không có hoạt động nào đang nhận đăng ký tham gia.
 error-choose-activity = Anh/Chị chọn hoạt động muốn tham gia:
@@ -189,14 +190,16 @@ broadcast-group-lost = ⚠️ Loa đã bị xoá khỏi nhóm của { $unit } v�
 ## /gui
 
 cmd-gui = Trả lời tin nhắn cần gửi: lên lịch gửi tới các nhóm đơn vị
-send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho Loa, rồi trả lời tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [thời điểm] [mã đơn vị…]. Thời điểm là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
+send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho Loa, rồi trả lời tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [thời điểm] [mã đơn vị… hoặc tatca]. Thời điểm là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn; tatca để gửi tới mọi đơn vị đã có nhóm. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
 send-preview = 📣 Gửi thông báo của chiến dịch <b>{ $code }</b> — { $title }
     Thời điểm: { $times }
     Gửi { $occurrences } lần tới { $groups } nhóm
-    Đơn vị nhận:
+    Đơn vị nhận ({ $units }):
 send-preview-more = { " " }và { $count } lần nữa
 send-preview-target = • { $code } — { $name } ({ $groups } nhóm)
-send-preview-no-group = ⚠️ Các đơn vị chưa có nhóm sẽ không nhận được: { $units }
+send-preview-no-group = ⚠️ { $count } đơn vị chưa có nhóm sẽ không nhận được: { $units }
+send-preview-targets-more = … và { $count } đơn vị khác
+send-preview-more-units = { " " }và { $count } đơn vị khác
 send-preview-approval = Chiến dịch này cần Lãnh đạo Sở duyệt trước khi gửi.
 send-preview-confirm = Bấm «Xác nhận» để lên lịch, hoặc «Huỷ».
 send-scheduled = Đã lên lịch gửi thông báo số { $id } ({ $count } lượt gửi tới các nhóm), bắt đầu lúc { $when }. Theo dõi bằng /lich { $id }
@@ -226,6 +229,10 @@ schedule-group-pending = ⏳ { $unit } — { $title }: đang chờ gửi
 schedule-group-sending = ⏳ { $unit } — { $title }: đang gửi
 schedule-group-sent = ✅ { $unit } — { $title }: đã gửi, { $acknowledged } người đã đọc
 schedule-group-failed = ❌ { $unit } — { $title }: chưa gửi được sau { $attempts } lần thử ({ $reason })
+schedule-group-more-failed = … và { $count } nhóm chưa gửi được khác
+schedule-group-more-sending = … và { $count } nhóm đang gửi khác
+schedule-group-more-pending = … và { $count } nhóm đang chờ gửi khác
+schedule-group-more-sent = … và { $count } nhóm đã gửi khác
 broadcast-status-awaiting_approval = chờ duyệt
 broadcast-status-scheduled = đã lên lịch
 broadcast-status-sending = đang gửi

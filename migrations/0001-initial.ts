@@ -192,6 +192,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('broadcast')
     .column('campaign_id')
     .execute()
+  await db.schema.createIndex('broadcast_series_idx').on('broadcast').column('series_id').execute()
 
   await db.schema
     .createTable('broadcast_target')
@@ -224,14 +225,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-    .addColumn('claimed_at', 'text')
+    // A claim: the worker that holds the row and until when (src/db/claim.ts).
     .addColumn('claimed_by', 'text')
+    .addColumn('lease_until', 'text')
     .addColumn('message_id', 'integer')
     .addColumn('message_ids', 'text')
     .addColumn('sent_at', 'text')
     .addColumn('error_code', 'integer')
     .addColumn('failure_reason', 'text')
-    .addColumn('keyboard_dirty_at', 'text')
+    // Counters kept by the taps themselves, so a tap never counts rows (issue 8).
+    .addColumn('acknowledged', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('participants', 'integer', (c) => c.notNull().defaultTo(0))
+    // The keyboard shows counts as of refreshed_version; a tap bumps keyboard_version.
+    .addColumn('keyboard_version', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('refreshed_version', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('keyboard_refreshed_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .addUniqueConstraint('delivery_broadcast_chat_uq', ['broadcast_id', 'unit_chat_id'])
@@ -251,10 +258,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('delivery')
     .columns(['unit_id', 'broadcast_id'])
     .execute()
+  // Only the copies whose keyboard is behind its counts: a partial index stays small.
   await db.schema
     .createIndex('delivery_keyboard_idx')
     .on('delivery')
-    .column('keyboard_dirty_at')
+    .column('id')
+    .where(sql.ref('keyboard_version'), '<>', sql.ref('refreshed_version'))
+    .execute()
+  await db.schema
+    .createIndex('delivery_unit_chat_idx')
+    .on('delivery')
+    .columns(['unit_chat_id', 'state'])
     .execute()
 
   await db.schema
@@ -277,6 +291,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('acknowledgement_member_idx')
     .on('acknowledgement')
     .column('member_id')
+    .execute()
+  await db.schema
+    .createIndex('acknowledgement_delivery_idx')
+    .on('acknowledgement')
+    .column('delivery_id')
     .execute()
 
   await db.schema
@@ -347,6 +366,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('reminder')
     .columns(['state', 'scheduled_at'])
     .execute()
+  // Cascading deletes and lookups by what a reminder is about.
+  for (const column of ['campaign_id', 'activity_id', 'broadcast_id', 'unit_id', 'member_id']) {
+    await db.schema
+      .createIndex(`reminder_${column.replace('_id', '')}_idx`)
+      .on('reminder')
+      .column(column)
+      .execute()
+  }
 
   // The one outbound queue for everything the bot sends on its own that is not a
   // broadcast copy: reminders, office notices, nudges (PRODUCT §4, §9). The key is
@@ -416,12 +443,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('update_id', 'integer', (c) => c.primaryKey())
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('received_at', 'text', (c) => c.notNull())
+    // A claim while it is handled (src/domain/updates/inbox.ts): two processes never handle one.
+    .addColumn('claimed_by', 'text')
+    .addColumn('lease_until', 'text')
     .addColumn('handled_at', 'text')
     .execute()
   await db.schema
     .createIndex('inbound_update_pending_idx')
     .on('inbound_update')
     .column('handled_at')
+    .execute()
+  await db.schema
+    .createIndex('inbound_update_received_idx')
+    .on('inbound_update')
+    .column('received_at')
     .execute()
 
   // Private-chat drafts of multi-step flows (a campaign being created, a plan awaiting
@@ -436,6 +471,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
+    .execute()
+  await db.schema
+    .createIndex('pending_action_member_idx')
+    .on('pending_action')
+    .columns(['member_id', 'kind'])
+    .execute()
+  await db.schema
+    .createIndex('pending_action_expiry_idx')
+    .on('pending_action')
+    .column('expires_at')
     .execute()
 
   // Notes the bot owes a chat at most once ("this group is not registered",

@@ -154,14 +154,20 @@ export interface DeliveryTable {
   state: Generated<DeliveryState>
   attempts: Generated<number>
   next_attempt_at: string
-  claimed_at: string | null
   claimed_by: string | null
+  lease_until: string | null
   message_id: number | null
   message_ids: string | null
   sent_at: string | null
   error_code: number | null
   failure_reason: string | null
-  keyboard_dirty_at: string | null
+  /** Acknowledgements on this copy, kept in the transaction of each insert. */
+  acknowledged: Generated<number>
+  /** This unit's participants in the campaign's open activity, as on the keyboard. */
+  participants: Generated<number>
+  /** Bumped by each tap that changes the counts; refreshed_version is what the keyboard shows. */
+  keyboard_version: Generated<number>
+  refreshed_version: Generated<number>
   keyboard_refreshed_at: string | null
   updated_at: Generated<string>
 }
@@ -258,6 +264,8 @@ export interface InboundUpdateTable {
   update_id: number
   payload: string
   received_at: string
+  claimed_by: string | null
+  lease_until: string | null
   handled_at: string | null
 }
 

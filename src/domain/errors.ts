@@ -32,6 +32,7 @@ export type DomainError =
   // Buttons, reactions, replies, /thamgia (src/domain/acknowledgements/)
   | { code: 'stale-button' }
   | { code: 'wrong-chat-button' }
+  | { code: 'not-target-unit' }
   | { code: 'not-a-broadcast' }
   | { code: 'no-participation-activity'; campaignCode: string | null }
   | { code: 'choose-activity'; options: ActivityChoice[] }

@@ -100,6 +100,8 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-stale-button')
     case 'wrong-chat-button':
       return ctx.t('error-wrong-chat-button')
+    case 'not-target-unit':
+      return ctx.t('error-not-target-unit')
     case 'not-a-broadcast':
       return ctx.t('error-not-a-broadcast')
     case 'no-participation-activity':

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/database.js'
 import type { AcknowledgementSource } from '../../db/schema.js'
-import { markKeyboardDirty } from '../broadcasts/keyboard-refresh.js'
-import { countAcknowledgements } from '../broadcasts/counts.js'
+import { countAcknowledgement } from '../broadcasts/keyboard-refresh.js'
 import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 
@@ -31,6 +30,7 @@ export interface AcknowledgementRecorded {
 interface DeliveryRef {
   id: number
   broadcast_id: number
+  acknowledged: number
 }
 
 /**
@@ -73,7 +73,7 @@ export async function recordAcknowledgement(
         // The copy's message id was not recorded (a send repeated after a crash): the chat's delivery stands for it.
         delivery = await trx
           .selectFrom('delivery')
-          .select(['id', 'broadcast_id'])
+          .select(['id', 'broadcast_id', 'acknowledged'])
           .where('broadcast_id', '=', input.broadcastId)
           .where('chat_id', '=', input.chatId)
           .where('state', '=', 'sent')
@@ -96,8 +96,10 @@ export async function recordAcknowledgement(
       .executeTakeFirst()
     const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
     let source = input.source
+    let count = delivery.acknowledged
     if (created) {
-      await markKeyboardDirty(trx, delivery.id, at)
+      // The copy's counter and keyboard version, in this transaction: no counting.
+      count = await countAcknowledgement(trx, delivery.id)
     } else {
       const existing = await trx
         .selectFrom('acknowledgement')
@@ -112,7 +114,7 @@ export async function recordAcknowledgement(
       broadcastId: delivery.broadcast_id,
       deliveryId: delivery.id,
       source,
-      count: await countAcknowledgements(trx, { deliveryId: delivery.id }),
+      count,
     })
   })
 }
@@ -142,14 +144,14 @@ async function findDeliveryByMessage(
 ): Promise<DeliveryRef | undefined> {
   const exact = await db
     .selectFrom('delivery')
-    .select(['id', 'broadcast_id'])
+    .select(['id', 'broadcast_id', 'acknowledged'])
     .where('chat_id', '=', chatId)
     .where('message_id', '=', messageId)
     .executeTakeFirst()
   if (exact !== undefined) return exact
   const albums = await db
     .selectFrom('delivery')
-    .select(['id', 'broadcast_id', 'message_ids'])
+    .select(['id', 'broadcast_id', 'acknowledged', 'message_ids'])
     .where('chat_id', '=', chatId)
     .where('state', '=', 'sent')
     .where('message_ids', 'like', '%,%')
