@@ -28,6 +28,7 @@ import { unitsFeature } from './features/units.js'
 import { unregisteredGroupGate } from './features/unregistered-group.js'
 import { createI18n } from './i18n.js'
 import { InFlightUpdates } from './in-flight.js'
+import { noticeTranslator } from './office-notices.js'
 import { currentUpdate, pacedApi } from './paced-api.js'
 import { handleOnce } from './middlewares/inbox.js'
 import { trackMember } from './middlewares/track-member.js'
@@ -129,7 +130,7 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(groupEventsFeature(i18n))
   bot.use(importPlanFeature())
   bot.use(campaignsFeature())
-  bot.use(acknowledgeFeature())
+  bot.use(acknowledgeFeature(noticeTranslator(i18n, deps.config.defaultLocale)))
   bot.use(joinFeature())
   bot.use(mineFeature())
   bot.use(scheduleFeature(() => options.onBroadcastConfirmed?.()))

@@ -2,16 +2,10 @@ import { quietHoursAt } from '../calendar/quiet-hours.js'
 import { nowIso, type Deps } from '../deps.js'
 import { escapeHtml } from '../html.js'
 import { enqueueOutbound } from '../outbound/outbound.js'
+import type { Translate } from '../ports.js'
 import { officeContacts } from '../units/members.js'
 import { classifyReply, type ReplyMeaning } from './classify-reply.js'
 import { recordAcknowledgement } from './record-acknowledgement.js'
-
-/** Renders a message in a person's language for the queue; the edge passes its i18n. */
-export type TranslateFn = (
-  locale: string,
-  key: string,
-  args?: Record<string, string | number>,
-) => string
 
 export interface BroadcastReply {
   /** The group, and the delivered copy that was replied to. */
@@ -37,7 +31,7 @@ const QUESTION_LIMIT = 1000
 export async function handleBroadcastReply(
   deps: Deps,
   reply: BroadcastReply,
-  translate: TranslateFn,
+  translate: Translate,
 ): Promise<{ meaning: ReplyMeaning; acknowledged: boolean; forwarded: number }> {
   const meaning = classifyReply(reply.text)
   if (meaning === 'acknowledgement') {

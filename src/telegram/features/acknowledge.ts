@@ -1,5 +1,7 @@
 import { Composer } from 'grammy'
 import { recordAcknowledgement } from '../../domain/acknowledgements/record-acknowledgement.js'
+import { handleBroadcastReply } from '../../domain/acknowledgements/reply-to-broadcast.js'
+import type { Translate } from '../../domain/ports.js'
 import { recordParticipation } from '../../domain/acknowledgements/record-participation.js'
 import { callbacks } from '../callback-data/codec.js'
 import type { LoaContext } from '../context.js'
@@ -11,7 +13,7 @@ import { errorMessage } from '../reply-error.js'
  * The button is answered at once with a toast; the counts on it are refreshed
  * later by the sender, coalesced per message.
  */
-export function acknowledgeFeature(): Composer<LoaContext> {
+export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
 
   composer.callbackQuery(callbacks.acknowledge.filter, async (ctx) => {
@@ -73,17 +75,25 @@ export function acknowledgeFeature(): Composer<LoaContext> {
     })
   })
 
-  // A text reply to a delivered copy ("Đã nắm", "Đã đọc") counts too; other replies are ignored quietly.
+  // A text reply to a delivered copy (PRODUCT §10, issue 11 point 1): «Đã nắm», «Ok ạ» or only
+  // emoji count; a question goes to the sender in private instead; other talk is left alone.
   composer.on('message:text').filter(
     (ctx) => ctx.unitChat !== undefined && ctx.message.reply_to_message?.from?.id === ctx.me.id,
     async (ctx, next) => {
-      if (ctx.member !== undefined && ctx.message.reply_to_message !== undefined) {
-        await recordAcknowledgement(ctx.deps, {
-          chatId: ctx.chat.id,
-          messageId: ctx.message.reply_to_message.message_id,
-          memberId: ctx.member.id,
-          source: 'reply',
-        })
+      const repliedTo = ctx.message.reply_to_message
+      if (ctx.member !== undefined && repliedTo !== undefined) {
+        const handled = await handleBroadcastReply(
+          ctx.deps,
+          {
+            chatId: ctx.chat.id,
+            repliedToMessageId: repliedTo.message_id,
+            replyMessageId: ctx.message.message_id,
+            memberId: ctx.member.id,
+            text: ctx.message.text,
+          },
+          translate,
+        )
+        if (handled.forwarded > 0) ctx.deps.wake?.()
       }
       await next()
     },
