@@ -314,5 +314,6 @@ error-campaign-period-ended = Campaign { $code } has ended ({ $period }), so it 
 ack-question-forwarded = ❓ { $name } of { $unit } asks about broadcast { $id } ({ $code }):
     «{ $text }»
     Answer them in the unit's group.
+join-note = Your note: «{ $note }»
 activity-no-due = no deadline
 campaign-new-period-reversed = The start { $start } is after the end { $end }. Type it again, start first, for example: { $end } - { $start }, or type «skip».

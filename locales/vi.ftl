@@ -301,5 +301,6 @@ error-campaign-period-ended = Chiến dịch { $code } đã hết thời gian th
 ack-question-forwarded = ❓ Đ/c { $name } ở { $unit } hỏi về thông báo số { $id } ({ $code }):
     «{ $text }»
     Trả lời trực tiếp trong nhóm của đơn vị.
+join-note = Ghi chú của Anh/Chị: «{ $note }»
 activity-no-due = không có hạn
 campaign-new-period-reversed = Ngày bắt đầu { $start } ở sau ngày kết thúc { $end }. Anh/Chị nhập lại, ngày bắt đầu trước, ví dụ: { $end } - { $start }, hoặc gõ «bỏ qua».

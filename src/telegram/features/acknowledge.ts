@@ -6,6 +6,7 @@ import { recordParticipation } from '../../domain/acknowledgements/record-partic
 import { callbacks } from '../callback-data/codec.js'
 import type { LoaContext } from '../context.js'
 import { errorMessage } from '../reply-error.js'
+import { toastText } from '../shorten.js'
 
 /**
  * "Đã đọc" three ways (PRODUCT §2, §3, §10): the ✅ button, any emoji reaction
@@ -31,7 +32,10 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
       source: 'button',
     })
     if (!result.ok) {
-      await ctx.answerCallbackQuery({ text: errorMessage(ctx, result.error), show_alert: true })
+      await ctx.answerCallbackQuery({
+        text: toastText(errorMessage(ctx, result.error)),
+        show_alert: true,
+      })
       return
     }
     await ctx.answerCallbackQuery({
@@ -53,13 +57,19 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
       onMessage: { chatId: message.chat.id, messageId: message.message_id },
     })
     if (!result.ok) {
-      await ctx.answerCallbackQuery({ text: errorMessage(ctx, result.error), show_alert: true })
+      await ctx.answerCallbackQuery({
+        text: toastText(errorMessage(ctx, result.error)),
+        show_alert: true,
+      })
       return
     }
     await ctx.answerCallbackQuery({
-      text: ctx.t(result.value.created ? 'join-done' : 'join-already', {
-        activity: result.value.activity.title.slice(0, 120),
-      }),
+      // Cut at a word, with «…»: a toast shows 200 characters and "…người lao" reads as a typo.
+      text: toastText(
+        ctx.t(result.value.created ? 'join-done' : 'join-already', {
+          activity: result.value.activity.title,
+        }),
+      ),
     })
   })
 

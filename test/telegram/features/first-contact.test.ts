@@ -206,3 +206,28 @@ describe('/gui hangngay after the period (issue 11, point 7)', () => {
     expect(await t.db.selectFrom('broadcast').selectAll().execute()).toEqual([])
   })
 })
+
+describe('toasts cut at a word (issue 11, point 14)', () => {
+  it('🙋 on a long activity title ends with «…» after a whole word, within 200 characters', async () => {
+    const long =
+      'Tuyên truyền, phổ biến sâu rộng tới toàn thể cán bộ, công chức, viên chức và người lao động trong cơ quan về ý nghĩa của Ngày Sách và Văn hóa đọc Việt Nam, khuyến khích mỗi người đọc ít nhất một cuốn sách hay'
+    await t.db.updateTable('activity').set({ title: long }).execute()
+    const composed = await office.says('Sách hay cần bạn đọc', 'private')
+    await office.says('/gui NGAYSACH2024 ngay U1', 'private', {
+      replyTo: composed.message!.message_id,
+    })
+    await t.confirmLast(office)
+    await t.runSenderAt('2024-04-15T02:00:05Z')
+    const copy = t.api.botMessages(groups[0]!.id).at(-1)!
+    const join = t.buttons(groups[0]!).find((b) => b.text.startsWith('🙋'))!
+    await t
+      .person({ id: 101, first_name: 'Minh' })
+      .presses(groups[0]!, copy.message_id, join.callback_data)
+    const toast = t.api.callbackAnswers.at(-1)!.text!
+    expect(toast.length).toBeLessThanOrEqual(200)
+    expect(toast).toMatch(/^Đã ghi nhận Anh\/Chị tham gia: Tuyên truyền, .* [^ ]+…$/u)
+    const kept = toast.slice('Đã ghi nhận Anh/Chị tham gia: '.length, -1)
+    expect(long.startsWith(kept)).toBe(true)
+    expect([' ', ',']).toContain(long[kept.length])
+  })
+})

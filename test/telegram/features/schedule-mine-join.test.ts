@@ -133,7 +133,7 @@ describe('/cuatoi and /thamgia', () => {
     expect(before).toContain('Đọc sách và chia sẻ cảm nhận (tham gia; hạn 30/04/2024)')
     await minh.says('/thamgia NGAYSACH2024 Đã đọc cuốn "Đắc nhân tâm"', groups[0]!)
     expect(t.lastBotText(groups[0]!)).toBe(
-      'Đã ghi nhận Anh/Chị tham gia «Đọc sách và chia sẻ cảm nhận» (NGAYSACH2024). Cảm ơn Anh/Chị!',
+      'Đã ghi nhận Anh/Chị tham gia «Đọc sách và chia sẻ cảm nhận» (NGAYSACH2024). Cảm ơn Anh/Chị!\nGhi chú của Anh/Chị: «Đã đọc cuốn "Đắc nhân tâm"»',
     )
     expect(await t.db.selectFrom('participation').select(['note', 'source']).execute()).toEqual([
       { note: 'Đã đọc cuốn "Đắc nhân tâm"', source: 'command' },
@@ -148,7 +148,7 @@ describe('/cuatoi and /thamgia', () => {
       t.api.sendPhoto(101, groups[0]!.id, { caption: '/thamgia ngaysach2024 Ảnh buổi đọc sách' }),
     )
     expect(t.lastBotText(groups[0]!)).toBe(
-      'Đã ghi nhận Anh/Chị tham gia «Đọc sách và chia sẻ cảm nhận» (NGAYSACH2024). Cảm ơn Anh/Chị!',
+      'Đã ghi nhận Anh/Chị tham gia «Đọc sách và chia sẻ cảm nhận» (NGAYSACH2024). Cảm ơn Anh/Chị!\nGhi chú của Anh/Chị: «Ảnh buổi đọc sách»',
     )
     const rows = await t.db.selectFrom('participation').select(['note', 'photo_file_id']).execute()
     expect(rows.map((r) => r.note)).toEqual(['Ảnh buổi đọc sách'])
