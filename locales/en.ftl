@@ -315,5 +315,8 @@ ack-question-forwarded = ❓ { $name } of { $unit } asks about broadcast { $id }
     «{ $text }»
     Answer them in the unit's group.
 join-note = Your note: «{ $note }»
+send-quiet-warning = 🌙 These are quiet hours ({ $from }–{ $until }): sent now, it reaches people at night. You can send it at { $until } instead.
+send-quiet-morning-button = Send at { $time }
+send-quiet-now-button = Send now
 activity-no-due = no deadline
 campaign-new-period-reversed = The start { $start } is after the end { $end }. Type it again, start first, for example: { $end } - { $start }, or type «skip».

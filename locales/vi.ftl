@@ -302,5 +302,8 @@ ack-question-forwarded = ❓ Đ/c { $name } ở { $unit } hỏi về thông báo
     «{ $text }»
     Trả lời trực tiếp trong nhóm của đơn vị.
 join-note = Ghi chú của Anh/Chị: «{ $note }»
+send-quiet-warning = 🌙 Bây giờ là ngoài giờ ({ $from }–{ $until }): gửi ngay thì mọi người nhận thông báo vào ban đêm. Anh/Chị có thể chọn gửi lúc { $until }.
+send-quiet-morning-button = Gửi lúc { $time }
+send-quiet-now-button = Gửi ngay
 activity-no-due = không có hạn
 campaign-new-period-reversed = Ngày bắt đầu { $start } ở sau ngày kết thúc { $end }. Anh/Chị nhập lại, ngày bắt đầu trước, ví dụ: { $end } - { $start }, hoặc gõ «bỏ qua».

@@ -231,3 +231,44 @@ describe('toasts cut at a word (issue 11, point 14)', () => {
     expect([' ', ',']).toContain(long[kept.length])
   })
 })
+
+describe('/gui … ngay in quiet hours (issue 11, point 13)', () => {
+  async function previewNow() {
+    const composed = await office.says('Sách hay cần bạn đọc', 'private')
+    await office.says('/gui NGAYSACH2024 ngay U1', 'private', {
+      replyTo: composed.message!.message_id,
+    })
+    return t.api.botMessages(office.id).at(-1)!
+  }
+
+  it('warns and offers «Gửi lúc 07:00» beside «Gửi ngay»; the first press wins', async () => {
+    t.clock.set('2024-04-15T15:30:00Z') // 22:30
+    const preview = await previewNow()
+    expect(preview.text).toContain('🌙 Bây giờ là ngoài giờ (21:00–07:00)')
+    const [morning, now, cancel] = t.buttons(office)
+    expect([morning?.text, now?.text, cancel?.text]).toEqual([
+      'Gửi lúc 07:00',
+      'Gửi ngay',
+      '✖️ Huỷ',
+    ])
+    await office.presses('private', preview.message_id, morning!.callback_data)
+    expect(t.lastBotText(office)).toMatch(/bắt đầu lúc 16\/04\/2024 07:00/)
+    await office.presses('private', preview.message_id, now!.callback_data, { forged: true })
+    expect(await t.db.selectFrom('broadcast').select(['send_at', 'status']).execute()).toEqual([
+      { send_at: '2024-04-16T00:00:00.000Z', status: 'scheduled' },
+    ])
+  })
+
+  it('«Gửi ngay» still sends now, and in the day nothing is added', async () => {
+    t.clock.set('2024-04-15T15:30:00Z')
+    const preview = await previewNow()
+    await office.presses('private', preview.message_id, t.buttons(office)[1]!.callback_data)
+    expect(await t.db.selectFrom('broadcast').select('send_at').execute()).toEqual([
+      { send_at: '2024-04-15T15:30:00.000Z' },
+    ])
+    t.clock.set('2024-04-16T03:00:00Z') // 10:00
+    const day = await previewNow()
+    expect(day.text).not.toContain('🌙')
+    expect(t.buttons(office).map((b) => b.text)).toEqual(['✅ Xác nhận', '✖️ Huỷ'])
+  })
+})
