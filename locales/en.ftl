@@ -235,7 +235,7 @@ schedule-item = <b>No. { $id }</b> · { $code } · { $when } · { $status }
         [one] person has
        *[other] people have
     } read it
-schedule-hint = Each group: /schedule <number>, for example /schedule 12
+schedule-hint = Each group: /schedule <number>, for example /schedule { $example }
 schedule-cancel-button = ✖️ Cancel broadcast { $id }
 schedule-cancelled = Broadcast { $id } cancelled.
 schedule-detail = <b>Broadcast { $id }</b> · { $code } · { $when } · { $status }
@@ -318,5 +318,22 @@ join-note = Your note: «{ $note }»
 send-quiet-warning = 🌙 These are quiet hours ({ $from }–{ $until }): sent now, it reaches people at night. You can send it at { $until } instead.
 send-quiet-morning-button = Send at { $time }
 send-quiet-now-button = Send now
+schedule-item-closed = <b>No. { $id }</b> · { $code } · { $when }
+    { $state ->
+        [rejected] Returned; sent to no group.
+       *[cancelled] Cancelled; sent to no group.
+    }
+schedule-series-item = <b>No. { $id }</b> · { $code } · daily at { $time }, { $count } times{ $hasNext ->
+        [yes] , next { $next }
+       *[no] {""}
+    } · { $status }
+    Sent { $sent }/{ $total } groups · { $failed } failed · { $acknowledged } { $acknowledged ->
+        [one] person has
+       *[other] people have
+    } read it
+schedule-series-closed = <b>No. { $id }</b> · { $code } · daily at { $time }, { $count } times
+    Cancelled; sent to no group.
+schedule-cancel-series-button = ✖️ Cancel series { $id } ({ $count } not sent)
+schedule-series-cancelled = { $count } unsent broadcast(s) of series { $id } cancelled.
 activity-no-due = no deadline
 campaign-new-period-reversed = The start { $start } is after the end { $end }. Type it again, start first, for example: { $end } - { $start }, or type «skip».

@@ -220,7 +220,7 @@ schedule-empty = Chưa có thông báo nào được lên lịch hay gửi trong
 schedule-header = Thông báo đã lên lịch và gửi gần đây:
 schedule-item = <b>Số { $id }</b> · { $code } · { $when } · { $status }
     Đã gửi { $sent }/{ $total } nhóm · { $failed } nhóm lỗi · { $acknowledged } người đã đọc
-schedule-hint = Xem từng nhóm: /lich <số>, ví dụ /lich 12
+schedule-hint = Xem từng nhóm: /lich <số>, ví dụ /lich { $example }
 schedule-cancel-button = ✖️ Huỷ thông báo số { $id }
 schedule-cancelled = Đã huỷ thông báo số { $id }.
 schedule-detail = <b>Thông báo số { $id }</b> · { $code } · { $when } · { $status }
@@ -305,5 +305,19 @@ join-note = Ghi chú của Anh/Chị: «{ $note }»
 send-quiet-warning = 🌙 Bây giờ là ngoài giờ ({ $from }–{ $until }): gửi ngay thì mọi người nhận thông báo vào ban đêm. Anh/Chị có thể chọn gửi lúc { $until }.
 send-quiet-morning-button = Gửi lúc { $time }
 send-quiet-now-button = Gửi ngay
+schedule-item-closed = <b>Số { $id }</b> · { $code } · { $when }
+    { $state ->
+        [rejected] Bị trả lại, không gửi tới nhóm nào.
+       *[cancelled] Đã huỷ, không gửi tới nhóm nào.
+    }
+schedule-series-item = <b>Số { $id }</b> · { $code } · hằng ngày { $time }, { $count } lần{ $hasNext ->
+        [yes] , lần tới { $next }
+       *[no] {""}
+    } · { $status }
+    Đã gửi { $sent }/{ $total } nhóm · { $failed } nhóm lỗi · { $acknowledged } người đã đọc
+schedule-series-closed = <b>Số { $id }</b> · { $code } · hằng ngày { $time }, { $count } lần
+    Đã huỷ, không gửi tới nhóm nào.
+schedule-cancel-series-button = ✖️ Huỷ chuỗi số { $id } ({ $count } lần chưa gửi)
+schedule-series-cancelled = Đã huỷ { $count } lần chưa gửi của chuỗi thông báo số { $id }.
 activity-no-due = không có hạn
 campaign-new-period-reversed = Ngày bắt đầu { $start } ở sau ngày kết thúc { $end }. Anh/Chị nhập lại, ngày bắt đầu trước, ví dụ: { $end } - { $start }, hoặc gõ «bỏ qua».

@@ -67,6 +67,8 @@ export const callbacks = {
   sendMorning: defineCallback('sm'),
   /** Huỷ lịch gửi in /lich: the broadcast id. */
   cancelBroadcast: defineCallback('cb'),
+  /** Huỷ a whole hằng ngày series in /lich (what has not been sent): the series id. */
+  cancelSeries: defineCallback('cs'),
   /** Gửi lại các nhóm lỗi in /lich <id>: the broadcast id. */
   retryFailed: defineCallback('rf'),
 } as const

@@ -272,3 +272,50 @@ describe('/gui … ngay in quiet hours (issue 11, point 13)', () => {
     expect(t.buttons(office).map((b) => b.text)).toEqual(['✅ Xác nhận', '✖️ Huỷ'])
   })
 })
+
+describe('/lich with a hằng ngày series (issue 11, point 12)', () => {
+  it('shows the series as one line with one cancel; the pressed button goes, and it reads «Đã huỷ»', async () => {
+    const composed = await office.says('Sách hay cần bạn đọc', 'private')
+    await office.says('/gui NGAYSACH2024 hangngay 08:00 U1', 'private', {
+      replyTo: composed.message!.message_id,
+    })
+    await t.confirmLast(office)
+    const occurrences = (await t.db.selectFrom('broadcast').select('id').execute()).length
+    expect(occurrences).toBeGreaterThan(5)
+    await office.says('/lich', 'private')
+    const list = t.api.botMessages(office.id).at(-1)!
+    expect(list.text).toContain(`hằng ngày 08:00, ${occurrences} lần, lần tới 16/04 · đã lên lịch`)
+    expect(list.text!.match(/Số \d+/g)).toHaveLength(1)
+    expect(list.text).toContain('ví dụ /lich 1')
+    const buttons = t.buttons(office)
+    expect(buttons.map((b) => b.text)).toEqual([`✖️ Huỷ chuỗi số 1 (${occurrences} lần chưa gửi)`])
+    await office.presses('private', list.message_id, buttons[0]!.callback_data)
+    expect(t.api.callbackAnswers.at(-1)?.text).toBe(
+      `Đã huỷ ${occurrences} lần chưa gửi của chuỗi thông báo số 1.`,
+    )
+    expect(t.buttons(office, list.message_id)).toEqual([])
+    expect(
+      await t.db
+        .selectFrom('broadcast')
+        .select('status')
+        .where('status', '!=', 'cancelled')
+        .execute(),
+    ).toEqual([])
+    await office.says('/lich', 'private')
+    expect(t.lastBotText(office)).toContain('Đã huỷ, không gửi tới nhóm nào.')
+  })
+
+  it('a cancelled one-off reads «Đã huỷ», not «Đã gửi 0/0 nhóm»', async () => {
+    const composed = await office.says('Sách hay cần bạn đọc', 'private')
+    await office.says('/gui NGAYSACH2024 16/04/2024 08:00 U1', 'private', {
+      replyTo: composed.message!.message_id,
+    })
+    await t.confirmLast(office)
+    await office.says('/lich', 'private')
+    const list = t.api.botMessages(office.id).at(-1)!
+    await office.presses('private', list.message_id, t.buttons(office)[0]!.callback_data)
+    await office.says('/lich', 'private')
+    expect(t.lastBotText(office)).toContain('Đã huỷ, không gửi tới nhóm nào.')
+    expect(t.lastBotText(office)).not.toContain('0/0')
+  })
+})
