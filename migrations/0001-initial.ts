@@ -6,7 +6,9 @@ import { sql, type Kysely } from 'kysely'
  * instances claiming rows) fit without rework. Frozen: later changes are new files.
  *
  * Conventions: instants are UTC ISO-8601 text, calendar dates `YYYY-MM-DD` text,
- * booleans integers 0/1, lists JSON text. Telegram ids fit in 53 bits.
+ * booleans integers 0/1, lists JSON text. Telegram ids (chats, users, messages,
+ * updates) are 64-bit integers (`bigint`): PostgreSQL needs it, and the values fit
+ * in JavaScript's 53-bit safe range, as Telegram promises.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time (kysely docs)
 export async function up(db: Kysely<any>): Promise<void> {
@@ -28,14 +30,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('unit_chat')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('unit.id').onDelete('cascade'))
-    .addColumn('chat_id', 'integer', (c) => c.notNull().unique())
-    .addColumn('thread_id', 'integer')
+    .addColumn('chat_id', 'bigint', (c) => c.notNull().unique())
+    .addColumn('thread_id', 'bigint')
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('is_active', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('inactive_reason', 'text')
     .addColumn('bot_is_admin', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('member_count', 'integer')
-    .addColumn('registered_by', 'integer')
+    .addColumn('registered_by', 'bigint')
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute()
@@ -45,7 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('member')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     // A roster row may name someone by username before the bot has seen their id.
-    .addColumn('telegram_id', 'integer', (c) => c.unique())
+    .addColumn('telegram_id', 'bigint', (c) => c.unique())
     .addColumn('username', 'text')
     .addColumn('full_name', 'text', (c) => c.notNull())
     .addColumn('unit_id', 'integer', (c) => c.references('unit.id').onDelete('set null'))
@@ -58,7 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('in_roster', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('telegram_language', 'text')
     .addColumn('chosen_language', 'text')
-    .addColumn('private_chat_id', 'integer')
+    .addColumn('private_chat_id', 'bigint')
     .addColumn('last_seen_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
@@ -72,7 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('member_id', 'integer', (c) =>
       c.notNull().references('member.id').onDelete('cascade'),
     )
-    .addColumn('chat_id', 'integer', (c) => c.notNull())
+    .addColumn('chat_id', 'bigint', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('present', 'left')`))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .addPrimaryKeyConstraint('chat_membership_pk', ['member_id', 'chat_id'])
@@ -162,7 +164,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().references('campaign.id').onDelete('cascade'),
     )
     .addColumn('series_id', 'integer')
-    .addColumn('source_chat_id', 'integer', (c) => c.notNull())
+    .addColumn('source_chat_id', 'bigint', (c) => c.notNull())
     .addColumn('source_message_ids', 'text', (c) => c.notNull())
     .addColumn('slogan', 'text')
     .addColumn('send_at', 'text', (c) => c.notNull())
@@ -215,8 +217,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().references('unit_chat.id').onDelete('cascade'),
     )
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('unit.id').onDelete('cascade'))
-    .addColumn('chat_id', 'integer', (c) => c.notNull())
-    .addColumn('thread_id', 'integer')
+    .addColumn('chat_id', 'bigint', (c) => c.notNull())
+    .addColumn('thread_id', 'bigint')
     .addColumn('state', 'text', (c) =>
       c
         .notNull()
@@ -228,7 +230,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // A claim: the worker that holds the row and until when (src/db/claim.ts).
     .addColumn('claimed_by', 'text')
     .addColumn('lease_until', 'text')
-    .addColumn('message_id', 'integer')
+    .addColumn('message_id', 'bigint')
     .addColumn('message_ids', 'text')
     .addColumn('sent_at', 'text')
     .addColumn('error_code', 'integer')
@@ -440,7 +442,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // they arrived, so a crash loses none; handled_at makes the same update_id count once.
   await db.schema
     .createTable('inbound_update')
-    .addColumn('update_id', 'integer', (c) => c.primaryKey())
+    .addColumn('update_id', 'bigint', (c) => c.primaryKey())
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('received_at', 'text', (c) => c.notNull())
     // A claim while it is handled (src/domain/updates/inbox.ts): two processes never handle one.
@@ -487,7 +489,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // "the bot was removed from …" to the office), keyed by chat and kind.
   await db.schema
     .createTable('chat_notice')
-    .addColumn('chat_id', 'integer', (c) => c.notNull())
+    .addColumn('chat_id', 'bigint', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('chat_notice_pk', ['chat_id', 'kind'])
@@ -497,12 +499,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('audit_log')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('actor_telegram_id', 'integer')
+    .addColumn('actor_telegram_id', 'bigint')
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('subject', 'text')
     .addColumn('details', 'text', (c) => c.notNull().defaultTo('{}'))
     .execute()
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute()
+
+  // Every other foreign key gets an index too: a cascading delete or a "set null"
+  // on the parent scans the child table without one (issue 8; test/db/migrator.test.ts).
+  for (const [table, column] of [
+    ['unit', 'parent_id'],
+    ['campaign', 'created_by'],
+    ['campaign_target', 'unit_id'],
+    ['activity', 'lead_unit_id'],
+    ['broadcast', 'created_by'],
+    ['broadcast', 'reviewed_by'],
+    ['broadcast_target', 'unit_id'],
+    ['report_submission', 'unit_id'],
+    ['report_submission', 'submitted_by'],
+    ['absence', 'created_by'],
+  ] as const) {
+    await db.schema.createIndex(`${table}_${column}_fk_idx`).on(table).column(column).execute()
+  }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()

@@ -1,6 +1,16 @@
 import type { Generated } from 'kysely'
 
-/** Table types for kysely. Instants: UTC ISO-8601 text; dates: YYYY-MM-DD; booleans: 0/1. */
+/**
+ * Table types for kysely.
+ *
+ * Instants are UTC ISO-8601 text with milliseconds and a `Z`
+ * (`2024-04-15T01:00:00.000Z`, as `Date.prototype.toISOString` writes them),
+ * everywhere, and are compared as text: that order is the time order, on SQLite
+ * and PostgreSQL alike, so no SQL date function is ever needed. The app writes
+ * every instant itself from `deps.clock`. Calendar dates are `YYYY-MM-DD` text,
+ * booleans 0/1, lists JSON text. Telegram ids are `bigint` columns read as
+ * numbers (they fit in 53 bits).
+ */
 export interface Database {
   unit: UnitTable
   unit_chat: UnitChatTable
