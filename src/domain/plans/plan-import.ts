@@ -126,6 +126,8 @@ export async function confirmPlanImport(
   deps: Deps,
   draft: PlanImportDraft,
   createdByMemberId: number | null,
+  /** Who pressed "Xác nhận", for the audit row; null from the command line. */
+  actorTelegramId: number | null = null,
 ): Promise<Result<CreatedCampaign>> {
   const known = await listUnits(deps.db)
   const unitIdOf = (name: string | null) => {
@@ -163,6 +165,7 @@ export async function confirmPlanImport(
     })),
     sourceFingerprint: draft.fingerprint,
     createdByMemberId,
+    actorTelegramId,
     status: 'draft',
   })
 }

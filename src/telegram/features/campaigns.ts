@@ -56,8 +56,11 @@ export function campaignsFeature(): Composer<LoaContext> {
       await ctx.reply(ctx.t('campaigns-usage'))
       return
     }
-    if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
+    // A head may read campaigns but not run them: say so, and how to read this one.
+    if (!can(ctx.role, 'manage-campaigns')) {
+      await ctx.reply(ctx.t('campaigns-manage-office-only', { code: code.toUpperCase() }))
       return
+    }
     const input = { code, actorTelegramId: ctx.from?.id ?? null }
     const result = START.includes(verb)
       ? await startCampaign(ctx.deps, input)
@@ -69,6 +72,7 @@ export function campaignsFeature(): Composer<LoaContext> {
     await ctx.reply(
       ctx.t(changed ? 'campaigns-status-changed' : 'campaigns-status-unchanged', {
         code: campaign.code,
+        state: campaign.status,
         status: ctx.t(`campaign-status-${campaign.status}`),
       }),
     )
@@ -119,7 +123,8 @@ async function showOne(ctx: LoaContext, code: string): Promise<void> {
       title: escapeHtml(a.title),
       kind: ctx.t(`activity-kind-${a.kind}`),
       lead: escapeHtml(a.leadText ?? '—'),
-      due: a.dueOn === null ? escapeHtml(a.dueText ?? '—') : formatDay(a.dueOn),
+      due:
+        a.dueOn === null ? escapeHtml(a.dueText ?? ctx.t('activity-no-due')) : formatDay(a.dueOn),
     }),
   )
   const text = [

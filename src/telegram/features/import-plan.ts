@@ -122,7 +122,7 @@ export const planImportConfirmations: ConfirmationHandlers = {
       schema: planImportDraftSchema,
     })
     if (draft === undefined) return ctx.t('error-stale-button')
-    const created = await confirmPlanImport(ctx.deps, draft, memberId)
+    const created = await confirmPlanImport(ctx.deps, draft, memberId, ctx.from?.id ?? null)
     if (!created.ok) return ctx.t('plan-not-created')
     const done = ctx.t('plan-created', {
       code: created.value.code,

@@ -79,7 +79,7 @@ describe('/vangmat (issue 12)', () => {
     await an.says('/vangmat 15/4 17/4 công tác', g1, { replyTo: said.message!.message_id })
     expect(t.lastBotText(g1)).toContain('chỉ trưởng đơn vị báo vắng')
     await head.says('/vangmat 15/4 17/4', g1)
-    expect(t.lastBotText(g1)).toContain('Anh/Chị trả lời tin nhắn của đồng chí cần báo vắng')
+    expect(t.lastBotText(g1)).toContain('Anh/Chị trả lời tin nhắn của người cần báo vắng')
     expect((await absences()).map((a) => a.reason)).toEqual(['công tác'])
     await head.says('/start', 'private')
     await head.says('/vangmat', 'private')

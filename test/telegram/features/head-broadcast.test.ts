@@ -33,7 +33,7 @@ async function compose(who: Person, command: string): Promise<void> {
 describe('heads broadcast to their own unit (issue 12)', () => {
   it("sends to the head's own unit's groups only, by default", async () => {
     await compose(head, '/gui NGAYSACH2024 ngay')
-    expect(t.lastBotText(head)).toContain('1 lần × 1 nhóm = 1 bản gửi')
+    expect(t.lastBotText(head)).toContain('Gửi 1 lần tới 1 nhóm')
     await t.confirmLast(head)
     await t.runSenderAt('2024-04-15T00:00:01Z')
     expect(t.botTexts(groups[0]!)).toEqual(['Đề nghị phòng họp giao ban lúc 14:00'])
@@ -46,7 +46,7 @@ describe('heads broadcast to their own unit (issue 12)', () => {
   it('refuses another unit, saying who may send there; nothing is written', async () => {
     await compose(head, '/gui NGAYSACH2024 ngay U2')
     expect(t.lastBotText(head)).toBe(
-      'Anh/Chị chỉ gửi được cho nhóm của đơn vị mình. Thông báo cho đơn vị U2 do Văn phòng hoặc trưởng đơn vị (Đ/c Người 2.1) gửi.',
+      'Trưởng đơn vị chỉ gửi được cho nhóm của đơn vị mình. Thông báo cho đơn vị U2 do Văn phòng hoặc trưởng đơn vị đó (Đ/c Người 2.1) gửi.',
     )
     await compose(head, '/gui NGAYSACH2024 ngay U1 U3')
     expect(t.lastBotText(head)).toBe(
@@ -69,7 +69,7 @@ describe('heads broadcast to their own unit (issue 12)', () => {
     await t.db.updateTable('campaign').set({ requires_approval: 1 }).execute()
     await compose(head, '/gui NGAYSACH2024 ngay')
     await t.confirmLast(head)
-    expect(t.lastBotText(head)).toMatch(/đang chờ lãnh đạo duyệt/)
+    expect(t.lastBotText(head)).toMatch(/đang chờ Lãnh đạo Sở duyệt/)
     await t.runSenderAt('2024-04-15T00:00:01Z')
     expect(groups.flatMap((g) => t.botTexts(g))).toEqual([])
   })
