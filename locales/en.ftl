@@ -543,3 +543,4 @@ away-line = • { $name }: { $from } – { $to }
 away-line-reason = • { $name }: { $from } – { $to } ({ $reason })
 away-list-more = … and { $count } more.
 away-cancelled = Cancelled { $count } of your absences; from today you count as usual.
+urgent-reminder = 🔴 <b>URGENT</b> — You have not confirmed reading urgent announcement no. { $id } ({ $campaign }). Please read it in your unit's group now and press «✅ Read» below. (Reminder { $nth } of 4)

@@ -527,3 +527,4 @@ away-line = • { $name }: { $from } – { $to }
 away-line-reason = • { $name }: { $from } – { $to } ({ $reason })
 away-list-more = … và { $count } lịch khác.
 away-cancelled = Đã huỷ { $count } lịch vắng mặt của Anh/Chị; từ hôm nay Anh/Chị được tính bình thường.
+urgent-reminder = 🔴 <b>KHẨN</b> — Anh/Chị chưa xác nhận đã đọc thông báo khẩn số { $id } ({ $campaign }). Đề nghị Anh/Chị đọc ngay trong nhóm đơn vị và bấm «✅ Đã đọc» bên dưới. (Lần nhắc { $nth }/4)

@@ -12,6 +12,7 @@ import { listActiveChatsOfUnits } from '../units/unit-repository.js'
 import type { Broadcast } from './broadcast.js'
 import { loadSeries, writeDeliveries } from './broadcast-repository.js'
 import { finalizeBroadcasts } from './outbox.js'
+import { planUrgentReminders } from '../urgent/urgent-reminders.js'
 
 /** PRODUCT §10 / issue 12: approved up to an hour late it goes at once; later, the sender picks a new time. */
 export const LATE_APPROVAL_GRACE_MS = 3_600_000
@@ -200,11 +201,9 @@ export async function approveBroadcast(
           toSend.map((b) => b.id),
         )
         .execute()
-      deliveryCount = await writeSeriesDeliveries(
-        trx,
-        toSend.map((b) => ({ id: b.id, sendAt: late(b) ? at : b.sendAt })),
-        at,
-      )
+      const sends = toSend.map((b) => ({ id: b.id, sendAt: late(b) ? at : b.sendAt }))
+      deliveryCount = await writeSeriesDeliveries(trx, sends, at)
+      if (toSend.some((b) => b.urgent)) await planUrgentReminders(deps, trx, sends, at)
     }
     await writeAudit(trx, {
       at,
@@ -299,11 +298,9 @@ export async function rescheduleApproved(
       .set({ status: 'scheduled', send_at: input.sendAt, updated_at: at })
       .where('id', '=', head.id)
       .execute()
-    const deliveryCount = await writeSeriesDeliveries(
-      trx,
-      [{ id: head.id, sendAt: input.sendAt }],
-      at,
-    )
+    const sends = [{ id: head.id, sendAt: input.sendAt }]
+    const deliveryCount = await writeSeriesDeliveries(trx, sends, at)
+    if (head.urgent) await planUrgentReminders(deps, trx, sends, at)
     await writeAudit(trx, {
       at,
       actorTelegramId: input.actorTelegramId,

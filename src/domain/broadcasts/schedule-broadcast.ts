@@ -24,6 +24,7 @@ import { resolveDeadline } from '../reminders/parse-deadline.js'
 import { syncReminders } from '../reminders/sync-reminders.js'
 import type { ApprovalMessages } from '../approvals/approval-messages.js'
 import { requestApproval } from '../approvals/request-approval.js'
+import { planUrgentReminders } from '../urgent/urgent-reminders.js'
 
 /** What `/gui <MÃ> [khi] [đơn vị…]` asks for, as a reply to the composed message. */
 export interface BroadcastRequest {
@@ -313,6 +314,14 @@ export async function confirmBroadcast(
         status,
       },
     })
+    // Issue 12: an urgent broadcast's private reminders, planned with it.
+    if (status === 'scheduled' && request.urgent === true)
+      await planUrgentReminders(
+        deps,
+        trx,
+        ids.map((id, i) => ({ id, sendAt: preview.sendAts[i] ?? at })),
+        at,
+      )
     if (status === 'awaiting_approval' && options.approvalMessages !== undefined)
       await requestApproval(
         trx,

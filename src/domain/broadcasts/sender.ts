@@ -34,6 +34,8 @@ export interface SenderOptions {
   keyboardFor: (context: KeyboardContext) => InlineButton[][]
   /** The follow-up line of a slogan broadcast, as HTML (escaped by the caller's formatter). */
   sloganHtml?: (slogan: string) => string
+  /** Issue 12: the line sent right above an urgent broadcast's copy («🔴 KHẨN»). */
+  urgentHtml?: string
   /** Renders the office's notices the sender queues (a group lost); none without it. */
   translate?: Translate
   /** This process's worker id (src/db/claim.ts newWorkerId). */
@@ -163,6 +165,10 @@ export function createSender(options: SenderOptions): Sender {
     const release = (until: string) => releaseDelivery(deps, claim, until)
     const buttons = context === undefined ? undefined : options.keyboardFor(context)
     const isAlbum = delivery.sourceMessageIds.length > 1
+    // Telegram cannot prefix a copied message, so «KHẨN» is its own line right above the
+    // copy: decoration like the slogan, sent on the first try only, never retried.
+    if (delivery.urgent && delivery.attempts === 0 && delivery.albumCopyIds === null)
+      await sendDecoration(delivery, options.urgentHtml ?? '🔴 <b>KHẨN</b>')
     let outcome: SendOutcome
     if (!isAlbum) {
       if (!(await acquire(delivery.chatId, claimedAt, release))) {
@@ -344,6 +350,11 @@ export function createSender(options: SenderOptions): Sender {
    * refusal here cannot repeat the broadcast itself.
    */
   async function sendSlogan(delivery: ClaimedDelivery, slogan: string) {
+    await sendDecoration(delivery, sloganHtml(slogan))
+  }
+
+  /** A short line beside a copy (slogan, «KHẨN»): sent once, never retried (see sendSlogan). */
+  async function sendDecoration(delivery: ClaimedDelivery, html: string) {
     for (;;) {
       const slot = pacer.reserve(delivery.chatId, 'send')
       if (slot.ok) break
@@ -354,12 +365,12 @@ export function createSender(options: SenderOptions): Sender {
       port.sendText({
         chatId: delivery.chatId,
         threadId: delivery.threadId,
-        html: sloganHtml(slogan),
+        html,
       }),
     )
     if (outcome.kind === 'retry-after') onFlood(delivery.chatId, outcome.seconds)
     if (outcome.kind !== 'sent')
-      log.info({ deliveryId: delivery.id, outcome: outcome.kind }, 'slogan not sent')
+      log.info({ deliveryId: delivery.id, outcome: outcome.kind }, 'decoration not sent')
   }
 
   /** Interleaves chats so one busy group does not hold up the others. */
