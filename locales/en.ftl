@@ -544,3 +544,7 @@ away-line-reason = • { $name }: { $from } – { $to } ({ $reason })
 away-list-more = … and { $count } more.
 away-cancelled = Cancelled { $count } of your absences; from today you count as usual.
 urgent-reminder = 🔴 <b>URGENT</b> — You have not confirmed reading urgent announcement no. { $id } ({ $campaign }). Please read it in your unit's group now and press «✅ Read» below. (Reminder { $nth } of 4)
+goal-set = 🎯 Campaign { $code } goal: { $goal } read by { $day }. /summary and /report show each unit's progress.
+goal-set-first-deadline = 🎯 Campaign { $code } goal: { $goal } read by the campaign's first deadline. /summary and /report show each unit's progress.
+error-invalid-goal-rate = Cannot read the goal «{ $given }». Give a rate from 1% to 100%, for example: { $example }
+error-invalid-goal-day = The date «{ $given }» is not valid or has passed. Example: { $example }

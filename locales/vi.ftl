@@ -528,3 +528,7 @@ away-line-reason = • { $name }: { $from } – { $to } ({ $reason })
 away-list-more = … và { $count } lịch khác.
 away-cancelled = Đã huỷ { $count } lịch vắng mặt của Anh/Chị; từ hôm nay Anh/Chị được tính bình thường.
 urgent-reminder = 🔴 <b>KHẨN</b> — Anh/Chị chưa xác nhận đã đọc thông báo khẩn số { $id } ({ $campaign }). Đề nghị Anh/Chị đọc ngay trong nhóm đơn vị và bấm «✅ Đã đọc» bên dưới. (Lần nhắc { $nth }/4)
+goal-set = 🎯 Mục tiêu của chiến dịch { $code }: { $goal } đã đọc trước ngày { $day }. /tonghop và /baocao hiển thị tiến độ của từng đơn vị.
+goal-set-first-deadline = 🎯 Mục tiêu của chiến dịch { $code }: { $goal } đã đọc trước hạn đầu tiên của chiến dịch. /tonghop và /baocao hiển thị tiến độ của từng đơn vị.
+error-invalid-goal-rate = Không hiểu tỷ lệ mục tiêu «{ $given }». Ghi tỷ lệ từ 1% đến 100%, ví dụ: { $example }
+error-invalid-goal-day = Ngày «{ $given }» không hợp lệ hoặc đã qua. Ví dụ: { $example }

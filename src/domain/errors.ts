@@ -46,6 +46,7 @@ export type DomainError =
       example: string
     }
   | { code: 'no-absence' }
+  | { code: 'invalid-goal'; part: 'rate' | 'day'; given: string; example: string }
   // Buttons, reactions, replies, /thamgia (src/domain/acknowledgements/)
   | { code: 'stale-button' }
   | { code: 'wrong-chat-button' }

@@ -122,6 +122,10 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
     }
     case 'no-absence':
       return ctx.t('error-no-absence')
+    case 'invalid-goal':
+      return error.part === 'rate'
+        ? ctx.t('error-invalid-goal-rate', { given: error.given, example: error.example })
+        : ctx.t('error-invalid-goal-day', { given: error.given, example: error.example })
     case 'other-unit-broadcast':
       return error.heads.length === 0
         ? ctx.t('error-other-unit-broadcast', { code: error.unitCode })
