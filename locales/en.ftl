@@ -413,7 +413,7 @@ error-invalid-reminder-policy = Cannot read the reminder schedule «{ $given }»
 error-invalid-calendar-day = Cannot read the date «{ $given }». Example: { $example }
 error-remind-too-soon = { $unit } was reminded less than an hour ago. You can remind again from { $at }.
 error-nothing-to-remind = Campaign { $code } has nothing with an open deadline to remind of.
-error-nothing-to-remind-any = No running campaign has anything with an open deadline to remind of.
+error-nothing-to-remind-any = No active campaign has anything with an open deadline to remind of.
 error-invalid-deadline = The confirmation deadline «{ $given }» is not valid (unreadable, past, or before the send time). Example: { $example }
 
 ## /nhacnho

@@ -395,7 +395,7 @@ error-invalid-reminder-policy = Không hiểu lịch nhắc «{ $given }». Ghi 
 error-invalid-calendar-day = Không hiểu ngày «{ $given }». Ví dụ: { $example }
 error-remind-too-soon = Đơn vị { $unit } vừa được nhắc trong vòng một giờ qua. Anh/Chị có thể nhắc lại từ { $at }.
 error-nothing-to-remind = Chiến dịch { $code } hiện không có việc nào còn hạn cần nhắc.
-error-nothing-to-remind-any = Hiện không có chiến dịch đang chạy nào còn việc trong hạn cần nhắc.
+error-nothing-to-remind-any = Hiện không có chiến dịch đang triển khai nào còn việc trong hạn cần nhắc.
 error-invalid-deadline = Hạn xác nhận «{ $given }» không hợp lệ (không đọc được, đã qua hoặc trước thời điểm gửi). Ví dụ: { $example }
 
 ## /nhacnho

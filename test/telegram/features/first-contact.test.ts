@@ -24,9 +24,9 @@ describe('what nothing else handled (issue 11, point 4)', () => {
     expect(t.lastBotText(minh)).toBe(
       'Loa không có lệnh /abc. Gõ /trogiup để xem các lệnh Anh/Chị dùng được.',
     )
-    await minh.says('/baocao NGAYSACH2024', 'private')
+    await minh.says('/vangmat 15/4 16/4', 'private')
     expect(t.lastBotText(minh)).toBe(
-      'Lệnh /baocao chưa có trong phiên bản này của Loa. Gõ /trogiup để xem các lệnh Anh/Chị dùng được.',
+      'Lệnh /vangmat chưa có trong phiên bản này của Loa. Gõ /trogiup để xem các lệnh Anh/Chị dùng được.',
     )
     await minh.says('Cho em hỏi hạn nộp bài là bao giờ ạ?', 'private')
     expect(t.lastBotText(minh)).toBe(
