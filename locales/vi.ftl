@@ -217,7 +217,10 @@ send-preview-targets-more = … và { $count } đơn vị khác
 send-preview-more-units = { " " }và { $count } đơn vị khác
 send-preview-approval = Chiến dịch này cần Lãnh đạo Sở duyệt trước khi gửi.
 send-preview-confirm = Bấm «Xác nhận» để lên lịch, hoặc «Huỷ».
-send-scheduled = Đã lên lịch gửi thông báo số { $id } ({ $count } lượt gửi tới các nhóm), bắt đầu lúc { $when }. Theo dõi bằng /lich { $id }
+send-scheduled = Đã lên lịch gửi thông báo số { $id } tới { $groups } nhóm lúc { $time } ngày { $day }{ $occurrences ->
+        [1] {""}
+       *[other] {" "}(hằng ngày, { $occurrences } lần)
+    }. Theo dõi bằng /lich { $id }
 send-awaiting-approval = Thông báo số { $id } đang chờ Lãnh đạo Sở duyệt; chưa gửi đi.
 send-cancelled = Đã huỷ, chưa gửi thông báo nào.
 
@@ -395,7 +398,7 @@ error-invalid-reminder-policy = Không hiểu lịch nhắc «{ $given }». Ghi 
 error-invalid-calendar-day = Không hiểu ngày «{ $given }». Ví dụ: { $example }
 error-remind-too-soon = Đơn vị { $unit } vừa được nhắc trong vòng một giờ qua. Anh/Chị có thể nhắc lại từ { $at }.
 error-nothing-to-remind = Chiến dịch { $code } hiện không có việc nào còn hạn cần nhắc.
-error-nothing-to-remind-any = Hiện không có chiến dịch đang chạy nào còn việc trong hạn cần nhắc.
+error-nothing-to-remind-any = Hiện không có chiến dịch đang triển khai nào còn việc trong hạn cần nhắc.
 error-invalid-deadline = Hạn xác nhận «{ $given }» không hợp lệ (không đọc được, đã qua hoặc trước thời điểm gửi). Ví dụ: { $example }
 
 ## /nhacnho

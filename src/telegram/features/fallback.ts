@@ -8,22 +8,7 @@ import { shorten } from '../shorten.js'
  * get "not available yet" rather than "no such command". A command that is
  * built is handled before this composer and never reaches it.
  */
-const PLANNED_COMMANDS = new Set([
-  'baocao',
-  'report',
-  'tonghop',
-  'summary',
-  'xuat',
-  'export',
-  'nhacnho',
-  'remind',
-  'nopbaocao',
-  'submit',
-  'vangmat',
-  'away',
-  'lichnghi',
-  'calendar',
-])
+const PLANNED_COMMANDS = new Set(['vangmat', 'away'])
 
 const COMMAND = /^\/([A-Za-z0-9_]+)(?:@(\w+))?/
 
