@@ -551,3 +551,5 @@ goal-set = 🎯 Campaign { $code } goal: { $goal } read by { $day }. /summary an
 goal-set-first-deadline = 🎯 Campaign { $code } goal: { $goal } read by the campaign's first deadline. /summary and /report show each unit's progress.
 error-invalid-goal-rate = Cannot read the goal «{ $given }». Give a rate from 1% to 100%, for example: { $example }
 error-invalid-goal-day = The date «{ $given }» is not valid or has passed. Example: { $example }
+allread-unit = ✅ Everyone in { $unit } has confirmed reading announcement no. { $id }.
+allread-sender = ✅ All { $units } target units have fully read announcement no. { $id }, { $hours } h { $minutes } min after it was sent.

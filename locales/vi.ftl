@@ -535,3 +535,5 @@ goal-set = 🎯 Mục tiêu của chiến dịch { $code }: { $goal } đã đọ
 goal-set-first-deadline = 🎯 Mục tiêu của chiến dịch { $code }: { $goal } đã đọc trước hạn đầu tiên của chiến dịch. /tonghop và /baocao hiển thị tiến độ của từng đơn vị.
 error-invalid-goal-rate = Không hiểu tỷ lệ mục tiêu «{ $given }». Ghi tỷ lệ từ 1% đến 100%, ví dụ: { $example }
 error-invalid-goal-day = Ngày «{ $given }» không hợp lệ hoặc đã qua. Ví dụ: { $example }
+allread-unit = ✅ Toàn bộ cán bộ của đơn vị { $unit } đã xác nhận đọc thông báo số { $id }.
+allread-sender = ✅ Tất cả { $units } đơn vị nhận đã đọc đủ thông báo số { $id }, sau { $hours } giờ { $minutes } phút kể từ khi gửi.

@@ -430,6 +430,7 @@ export function createSender(options: SenderOptions): Sender {
         pacer,
         keyboardFor: options.keyboardFor,
         minIntervalMs: refreshIntervalMs,
+        ...(options.translate === undefined ? {} : { translate: options.translate }),
       })
       stats.edited = refreshed.edited
     }
