@@ -6,6 +6,8 @@ import { csvImportCommand } from './commands/csv-import.js'
 import { migrateCommand } from './commands/migrate.js'
 import { planImportCommand } from './commands/plan-import.js'
 import { reportCommand } from './commands/report.js'
+import { calendarCommand } from './commands/calendar.js'
+import { remindersCommand } from './commands/reminders.js'
 
 const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
 
@@ -17,7 +19,11 @@ const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
                                  without --dry-run the campaign is created (as a draft)
   report <CODE> --format json|csv|xlsx|docx [--out FILE]
                                  the consolidated report; json and csv to stdout without --out
-  backup <file>                  an online, consistent copy of the database`
+  backup <file>                  an online, consistent copy of the database
+  reminders <CODE> [--json]      the planned and sent reminders of a campaign
+  calendar add-holiday|add-workday <YYYY-MM-DD> [note]
+                                 the agency's own days off and make-up working days
+  calendar list                  those days`
 
 /** Runs one CLI command; returns the exit code (0 ok, 1 refused input, 2 usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -45,6 +51,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           io,
           [sub, ...rest].filter((a): a is string => a !== undefined),
         )
+      case 'reminders':
+        return await remindersCommand(
+          io,
+          [sub, ...rest].filter((a): a is string => a !== undefined),
+        )
+      case 'calendar':
+        return await calendarCommand(io, sub, rest)
       case undefined:
       case 'help':
       case '--help':
