@@ -156,6 +156,7 @@ async function main(): Promise<void> {
     const loaSeconds = (performance.now() - started) / 1000
     const loaStatements = meter.statements
     const loaDbMs = meter.ms
+    const slowest = meter.top(5)
     await host.call({ op: 'answers', timeoutMs: 10_000 })
 
     // Loa, steady 1,000 presses/s.
@@ -237,6 +238,7 @@ async function main(): Promise<void> {
         value: loaStatements / updates,
       },
       { name: "Loa's database time in the burst", value: loaDbMs, unit: 'ms' },
+      ...slowest.map((line, i) => ({ name: `costliest statement ${i + 1}`, value: line })),
       { name: 'bare better-sqlite3 insert loop, same 10,000 rows', value: loopMs, unit: 'ms' },
       { name: "Loa's database work ÷ bare insert loop", value: loaDbMs / loopMs, unit: '×' },
       { name: 'acknowledgements stored (Loa), rows (bare bot)', value: `${acks}, ${bareRows}` },

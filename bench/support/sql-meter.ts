@@ -9,16 +9,31 @@ import SQLite from 'better-sqlite3'
 export interface SqlMeter {
   statements: number
   ms: number
+  /** Time and count per SQL text, to name what costs most. */
+  bySql: Map<string, { ms: number; count: number }>
   reset(): void
+  /** The `n` statements that took the most time, as short text. */
+  top(n: number): string[]
 }
 
 export function installSqlMeter(): SqlMeter {
   const meter: SqlMeter = {
     statements: 0,
     ms: 0,
+    bySql: new Map(),
     reset() {
       meter.statements = 0
       meter.ms = 0
+      meter.bySql.clear()
+    },
+    top(n) {
+      return [...meter.bySql]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .slice(0, n)
+        .map(
+          ([sql, t]) =>
+            `${t.ms.toFixed(0)} ms / ${t.count}× ${sql.replace(/\s+/g, ' ').slice(0, 110)}`,
+        )
     },
   }
   const proto = SQLite.prototype as unknown as {
@@ -35,8 +50,15 @@ export function installSqlMeter(): SqlMeter {
           try {
             return original(...args)
           } finally {
-            meter.ms += performance.now() - started
+            const ms = performance.now() - started
+            meter.ms += ms
             meter.statements += 1
+            const entry = meter.bySql.get(sql)
+            if (entry === undefined) meter.bySql.set(sql, { ms, count: 1 })
+            else {
+              entry.ms += ms
+              entry.count += 1
+            }
           }
         },
       })
