@@ -6,6 +6,7 @@ import { csvImportCommand } from './commands/csv-import.js'
 import { migrateCommand } from './commands/migrate.js'
 import { planImportCommand } from './commands/plan-import.js'
 import { reportCommand } from './commands/report.js'
+import { sandboxCommand } from './commands/sandbox.js'
 
 const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
 
@@ -17,7 +18,9 @@ const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
                                  without --dry-run the campaign is created (as a draft)
   report <CODE> --format json|csv|xlsx|docx [--out FILE]
                                  the consolidated report; json and csv to stdout without --out
-  backup <file>                  an online, consistent copy of the database`
+  backup <file>                  an online, consistent copy of the database
+  sandbox [--lang vi|en] [--out DIR] [--keep]
+                                 a whole campaign without Telegram, as a transcript and files`
 
 /** Runs one CLI command; returns the exit code (0 ok, 1 refused input, 2 usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -42,6 +45,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         )
       case 'backup':
         return await backupCommand(
+          io,
+          [sub, ...rest].filter((a): a is string => a !== undefined),
+        )
+      case 'sandbox':
+        return await sandboxCommand(
           io,
           [sub, ...rest].filter((a): a is string => a !== undefined),
         )
