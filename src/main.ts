@@ -11,6 +11,8 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Loa cannot start: ${error.message}`)
+      if (error.variable === 'BOT_TOKEN')
+        console.error('To try Loa without Telegram: npm run sandbox')
       process.exit(1)
     }
     throw error

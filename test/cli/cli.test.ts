@@ -99,11 +99,12 @@ function startLoa(env: Record<string, string>) {
 }
 
 describe('npm start', () => {
-  it('without BOT_TOKEN exits non-zero with one line naming the variable and @BotFather', async () => {
+  it('without BOT_TOKEN exits non-zero naming the variable and @BotFather, and suggests the sandbox', async () => {
     const result = await startLoa({ DATABASE_PATH: dir.file('loa.db') })
     expect(result.code).toBe(1)
     expect(result.stderr.trim().split('\n')).toEqual([
       'Loa cannot start: BOT_TOKEN: expected the token @BotFather gave you (open https://t.me/BotFather, /newbot), like 123456789:AAE…',
+      'To try Loa without Telegram: npm run sandbox',
     ])
   })
 
