@@ -27,6 +27,13 @@ export async function sandboxCommand(io: CliIo, args: string[]): Promise<number>
     else throw new UsageError(`unexpected "${arg}"\n  ${USAGE}`)
   }
   const run = await runSandbox({ lang, keep, print: io.out, ...(out === undefined ? {} : { out }) })
-  await run.stopped
+  if (run.kept !== undefined) {
+    // --keep: serve until Ctrl+C or a stop signal, then close Loa and the stand-in cleanly.
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve())
+      process.once('SIGTERM', () => resolve())
+    })
+    await run.kept.stop()
+  }
   return 0
 }

@@ -23,8 +23,8 @@ export interface SandboxRun {
   outDir: string
   files: string[]
   campaignCode: string
-  /** Resolves when a `--keep` run is told to stop (at once otherwise). */
-  stopped: Promise<void>
+  /** With `keep`: the control server's address, and how to stop everything. */
+  kept?: { url: string; stop(): Promise<void> }
 }
 
 /** The office member who imports, sends and exports: every file Loa sends her is saved. */
@@ -79,25 +79,17 @@ export async function runSandbox(options: SandboxOptions): Promise<SandboxRun> {
     options.print(t('sandbox-written', { dir: outDir }))
     for (const file of files) options.print(`  ${file}`)
     options.print(t('sandbox-html-hint'))
-    let stopped = Promise.resolve()
-    if (options.keep) {
-      const control = await startControlServer(stage)
-      options.print('')
-      options.print(t('sandbox-kept', { control: control.url }))
-      for (const line of control.help) options.print(`  ${line}`)
-      kept = true
-      stopped = new Promise<void>((done) => {
-        const stop = () => {
-          void control
-            .close()
-            .then(() => stage.close())
-            .then(done)
-        }
-        process.once('SIGINT', stop)
-        process.once('SIGTERM', stop)
-      })
+    if (!options.keep) return { outDir, files, campaignCode: result.campaignCode }
+    const control = await startControlServer(stage)
+    options.print('')
+    options.print(t('sandbox-kept', { control: control.url }))
+    for (const line of control.help) options.print(`  ${line}`)
+    kept = true
+    const stop = async () => {
+      await control.close()
+      await stage.close()
     }
-    return { outDir, files, campaignCode: result.campaignCode, stopped }
+    return { outDir, files, campaignCode: result.campaignCode, kept: { url: control.url, stop } }
   } finally {
     if (!kept) await stage.close()
   }
