@@ -37,7 +37,11 @@ const OFFICE = PEOPLE.find((p) => p.role === 'office')?.id ?? 0
 export async function runSandbox(options: SandboxOptions): Promise<SandboxRun> {
   const outDir = resolve(options.out ?? 'sandbox-output')
   mkdirSync(outDir, { recursive: true })
-  const stage = await Stage.open({ lang: options.lang, start: '2024-04-15T07:30:00+07:00' })
+  const stage = await Stage.open({
+    lang: options.lang,
+    start: '2024-04-15T07:30:00+07:00',
+    logFile: join(outDir, 'loa.log'),
+  })
   const lang = options.lang
   const t: Translate = (key, args) => stage.app.loa.i18n.t(lang, key, args)
   const timeZone = stage.app.deps.config.timezone
@@ -73,7 +77,7 @@ export async function runSandbox(options: SandboxOptions): Promise<SandboxRun> {
       t,
     })
     writeFileSync(join(outDir, 'transcript.html'), html)
-    files.push('transcript.txt', 'transcript.html')
+    files.push('transcript.txt', 'transcript.html', 'loa.log')
     for (const line of text) options.print(line)
     options.print('')
     options.print(t('sandbox-written', { dir: outDir }))

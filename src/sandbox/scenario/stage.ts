@@ -30,7 +30,12 @@ export class Stage {
     private readonly dataDir: string,
   ) {}
 
-  static async open(options: { lang: 'vi' | 'en'; start: string }): Promise<Stage> {
+  static async open(options: {
+    lang: 'vi' | 'en'
+    start: string
+    /** Loa's own log (warnings and errors), kept beside the transcript. */
+    logFile: string
+  }): Promise<Stage> {
     const clock = new ManualClock(options.start)
     // Limits are recorded, not enforced: the scenario's clock stands still between
     // gestures, and a 429 would make grammY wait on the wall clock for a minute that never passes.
@@ -51,7 +56,7 @@ export class Stage {
     })
     const app = createApp(config, {
       clock,
-      logger: pino({ level: 'warn' }, pino.destination(join(dataDir, 'loa.log'))),
+      logger: pino({ level: 'warn' }, pino.destination({ dest: options.logFile, sync: true })),
       polling: { timeoutSeconds: 1 },
     })
     const chats = () => [...UNITS.map((u) => u.chatId), ...PEOPLE.map((p) => p.id), ADMIN.id]
