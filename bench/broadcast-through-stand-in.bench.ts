@@ -34,7 +34,7 @@ describe('broadcast to 200 groups', () => {
           actorTelegramId: 9,
         })
         if (!confirmed.ok) throw new Error(confirmed.error.code)
-        t.app.sender.wake()
+        t.app.scheduler.wake()
         await t.api.waitForCall(() => t.api.sendsPerChat().size >= 200, {
           after: 0,
           timeoutMs: 60_000,
@@ -60,8 +60,8 @@ describe('broadcast to 200 groups', () => {
         // Let the sender's coalesced refreshes run for 12 s of real time.
         const until = performance.now() + 12_000
         while (performance.now() < until) {
-          const idle = t.app.sender.whenIdle()
-          t.app.sender.wake()
+          const idle = t.app.scheduler.whenIdle()
+          t.app.scheduler.wake()
           await idle
           await new Promise((resolve) => setTimeout(resolve, 500))
         }

@@ -1,5 +1,5 @@
 import { bench, describe } from 'vitest'
-import type { KeyboardContext } from '../src/domain/broadcasts/counts.js'
+import type { KeyboardContext } from '../src/domain/broadcasts/keyboard-context.js'
 import { claimDueDeliveries, recordOutcome } from '../src/domain/broadcasts/outbox.js'
 import { Pacer } from '../src/domain/broadcasts/pacer.js'
 import { confirmBroadcast } from '../src/domain/broadcasts/schedule-broadcast.js'
@@ -53,7 +53,11 @@ describe('outbox, 300 groups', () => {
       const batch = await claimDueDeliveries(deps, { limit: 50, workerId: 'bench' })
       if (batch.length === 0) break
       for (const d of batch)
-        await recordOutcome(deps, d.id, { kind: 'sent', messageIds: [messageId++] })
+        await recordOutcome(
+          deps,
+          { id: d.id, workerId: 'bench' },
+          { kind: 'sent', messageIds: [messageId++] },
+        )
     }
     await deps.db.deleteFrom('broadcast').execute()
   })
@@ -66,6 +70,7 @@ describe('outbox, 300 groups', () => {
       groupPerMinute: 1e9,
       globalMarginMs: 0,
       groupMarginMs: 0,
+      replyReserve: 0,
       editReserve: 0,
       slowdownFactor: 1,
       slowdownMs: 0,

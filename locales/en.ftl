@@ -113,6 +113,7 @@ error-broadcast-not-cancellable = Broadcast { $id } has started sending or was c
 error-broadcast-not-awaiting-approval = Broadcast { $id } is not awaiting approval.
 error-stale-button = This button is out of date or not valid; nothing changed.
 error-wrong-chat-button = This button does not belong to a broadcast of this group; nothing changed.
+error-not-target-unit = You are not in a unit this broadcast was sent to, so this button cannot register you; nothing changed.
 error-not-a-broadcast = This message is not a Loa broadcast.
 error-no-participation-activity = Campaign { $code } has no activity to sign up for right now.
 error-choose-activity = Choose the activity you take part in:
@@ -171,7 +172,7 @@ campaigns-detail = <b>{ $code }</b> — { $title }
 campaigns-activity = { $index }. { $title }
     ({ $kind }; lead: { $lead }; due: { $due })
 campaigns-manage-hint = Start: /campaigns { $code } start · Close: /campaigns { $code } close
-campaigns-usage = Usage: /campaigns, /campaigns <CODE>, /campaigns <CODE> start or /campaigns <CODE> close. Example: /campaigns NGAYSACH2024 start
+campaigns-usage = Usage: /campaigns, /campaigns <CODE>, /campaigns <CODE> start, /campaigns <CODE> close or /campaigns <CODE> reminders 3,1,0 08:00 (tat to turn reminders off). Example: /campaigns NGAYSACH2024 start
 campaigns-status-changed = Campaign { $code } is now { $status }.
 campaigns-status-unchanged = Campaign { $code } is still { $status }; nothing changed.
 
@@ -185,14 +186,16 @@ broadcast-group-lost = ⚠️ The bot was removed from the group of { $unit } (T
 ## /send
 
 cmd-gui = Reply to a message to schedule it to the unit groups
-send-usage = Usage: send the bot the message (text, photo, file or album), then reply to it with /send <CAMPAIGN_CODE> [when] [unit codes…]. «when» is ngay (now), 08:00, 15/4 08:00, 15/04/2024 08:00 or hangngay 08:00 (every working day). Add khauhieu to add the campaign's slogans in turn, khan for an urgent broadcast. Example: /send NGAYSACH2024 hangngay 08:00
+send-usage = Usage: send the bot the message (text, photo, file or album), then reply to it with /send <CAMPAIGN_CODE> [when] [han <date>] [unit codes… or tatca]. «han 11/03» sets the confirmation deadline, and Loa reminds those who have not confirmed. «when» is ngay (now), 08:00, 15/4 08:00, 15/04/2024 08:00 or hangngay 08:00 (every working day). Add khauhieu to add the campaign's slogans in turn, khan for an urgent broadcast, tatca (all) for every unit with a group. Example: /send NGAYSACH2024 hangngay 08:00
 send-preview = 📣 Broadcast for campaign <b>{ $code }</b> — { $title }
     When: { $times }
     { $occurrences } time(s) × { $groups } group(s) = { $copies } copies
-    Target units:
+    Target units ({ $units }):
 send-preview-more = { " " }and { $count } more
 send-preview-target = • { $code } — { $name } ({ $groups } group(s))
-send-preview-no-group = ⚠️ Units without a group get nothing: { $units }
+send-preview-no-group = ⚠️ { $count } unit(s) without a group get nothing: { $units }
+send-preview-targets-more = … and { $count } more unit(s)
+send-preview-more-units = { " " }and { $count } more
 send-preview-approval = This campaign needs a leader's approval before anything is sent.
 send-preview-confirm = Press «Confirm» to schedule, or «Cancel».
 send-scheduled = Broadcast { $id } scheduled: { $count } copies, starting { $when }. Follow it with /schedule { $id }
@@ -222,6 +225,10 @@ schedule-group-pending = ⏳ { $unit } — { $title }: waiting
 schedule-group-sending = ⏳ { $unit } — { $title }: sending
 schedule-group-sent = ✅ { $unit } — { $title }: sent, { $acknowledged } read it
 schedule-group-failed = ❌ { $unit } — { $title }: failed after { $attempts } attempt(s) ({ $reason })
+schedule-group-more-failed = … and { $count } more failed group(s)
+schedule-group-more-sending = … and { $count } more group(s) being sent
+schedule-group-more-pending = … and { $count } more group(s) waiting
+schedule-group-more-sent = … and { $count } more group(s) sent
 broadcast-status-awaiting_approval = awaiting approval
 broadcast-status-scheduled = scheduled
 broadcast-status-sending = sending
@@ -340,6 +347,70 @@ submit-office-notice-late = 📥 <b>{ $unit }</b> submitted the report «{ $acti
 export-usage = Usage: /export <campaign code> [xlsx|csv|docx|json], for example: /export NGAYSACH2024 docx
 export-bad-format = There is no format «{ $given }». Choose xlsx, csv, docx or json, for example: /export { $code } docx
 export-caption = 📎 Consolidated report { $code } ({ $format }), made at { $at }.
+## Deadline reminders
+
+remind-broadcast-title = announcement no. { $id } of { $date } ({ $campaign })
+remind-group-broadcast = ⏰ Reminder to confirm { $title }, due { $due }. These colleagues have not confirmed reading it ({ $count }); please press «✅ Read» below:
+remind-member-broadcast = ⏰ You have not confirmed reading { $title }, due { $due }. Please press «✅ Read» below.
+remind-head-broadcast = ⏰ { $count } people of { $unit } have not confirmed reading { $title }, due { $due }:
+remind-overdue-head-broadcast = ⚠️ Past the deadline of { $due }: { $count } people of { $unit } have not confirmed reading { $title }:
+remind-head-report = ⏰ { $unit } has not submitted the report «{ $title }», due { $due }. Submit it with /nopbaocao.
+remind-group-report = ⏰ Today ({ $due }) is the deadline of the report «{ $title }»; { $unit } has not submitted it.
+remind-overdue-head-report = ⚠️ Past the deadline of { $due }: { $unit } has not submitted the report «{ $title }». Please submit it now with /nopbaocao.
+remind-head-task = ⏰ Task «{ $title }» (led by { $unit }), due { $due }. When your unit has done it, press «✅ Done».
+remind-overdue-head-task = ⚠️ Past the deadline of { $due }: task «{ $title }» (led by { $unit }) is not marked done. When it is, press «✅ Done».
+remind-group-participation = 🙋 Activity «{ $title }», due { $due }: { $count } people of { $unit } have signed up. To take part, press the button below.
+remind-overdue-office = ⚠️ Past the deadline of { $due }: { $title }. Still missing, unit by unit:
+remind-overdue-line-broadcast = • { $unit }: { $count } people have not confirmed reading it
+remind-overdue-line-report = • { $unit }: report not submitted
+remind-overdue-line-task = • { $unit }: not done
+remind-task-done-button = ✅ Done
+remind-ack-button = ✅ Read
+
+## Reminder and calendar errors
+
+error-invalid-reminder-policy = Cannot read the reminder schedule «{ $given }». Give working days before the deadline (0 is the deadline itself), separated by commas, then a time from 07:00 to 20:59; or «tat» to turn reminders off. Example: { $example }
+error-invalid-calendar-day = Cannot read the date «{ $given }». Example: { $example }
+error-remind-too-soon = { $unit } was reminded less than an hour ago. You can remind again from { $at }.
+error-nothing-to-remind = Campaign { $code } has nothing with an open deadline to remind of.
+error-nothing-to-remind-any = No running campaign has anything with an open deadline to remind of.
+error-invalid-deadline = The confirmation deadline «{ $given }» is not valid (unreadable, past, or before the send time). Example: { $example }
+
+## /nhacnho
+
+cmd-nhacnho = Remind now whoever has not confirmed or submitted
+remind-usage = Usage: /remind [CAMPAIGN_CODE] [UNIT_CODE]. Example: /remind NGAYSACH2024
+remind-sent = Reminders sent: { $people } people and { $groups } groups, in { $units } units.
+remind-some-too-soon = Not reminded again, as they were reminded within the hour: { $units }.
+remind-task-done = Recorded: your unit has done the task «{ $title }». Thank you!
+remind-task-already = The task «{ $title }» was already recorded as done.
+
+## /lichnghi
+
+cmd-lichnghi = The agency's own days off and make-up working days
+calendar-usage = Usage: /calendar to list; /calendar add <date> [nghỉ|làm bù] [note] to add. Example: { $example }
+calendar-added-holiday = Day off { $day } added. Reminders have been re-planned.
+calendar-added-workday = Make-up working day { $day } added. Reminders have been re-planned.
+calendar-empty = The agency has no days off or make-up working days of its own from today. Add one with /calendar add <date> [nghỉ|làm bù] [note]
+calendar-header = The agency's own calendar from today ({ $count } days):
+calendar-item-holiday = • { $day }: day off{ $note }
+calendar-item-workday = • { $day }: make-up working day{ $note }
+calendar-more = … and { $count } more days.
+
+## /chiendich nhacnho
+
+campaigns-reminders-set = Reminders of campaign { $code } set: { $offsets } working days before the deadline, at { $time }. { $planned } new reminders planned.
+campaigns-reminders-off = Reminders of campaign { $code } turned off; those not yet sent are withdrawn.
+
+## /gui han
+
+send-preview-deadline = Confirmation deadline: { $day }; Loa reminds those who have not confirmed, on the campaign's reminder schedule.
+send-preview-no-deadline = No confirmation deadline (add «han 11/03» to have Loa remind those who have not confirmed).
+schedule-deadline = {" "}· confirm by { $day }
+remind-open-copy = <a href="{ $link }">Open the announcement in the group</a>
+campaigns-reminders-line = ⏰ Reminders: { $offsets } working days before the deadline, at { $time } (change with nhacnho, e.g. nhacnho 3,1,0 08:00).
+campaigns-reminders-line-off = ⏰ Reminders: off.
+
 
 ## Sandbox (npm run sandbox)
 

@@ -113,6 +113,7 @@ error-broadcast-not-cancellable = Thông báo số { $id } đã bắt đầu g�
 error-broadcast-not-awaiting-approval = Thông báo số { $id } không ở trạng thái chờ duyệt.
 error-stale-button = Nút này đã cũ hoặc không hợp lệ; không có gì thay đổi.
 error-wrong-chat-button = Nút này không thuộc thông báo của nhóm này; không có gì thay đổi.
+error-not-target-unit = Anh/Chị không thuộc đơn vị nhận thông báo này nên không đăng ký tham gia qua nút này được; không có gì thay đổi.
 error-not-a-broadcast = Tin nhắn này không phải thông báo của Loa.
 error-no-participation-activity = Chiến dịch { $code } hiện không có hoạt động nào để đăng ký tham gia.
 error-choose-activity = Anh/Chị chọn hoạt động muốn tham gia:
@@ -171,7 +172,7 @@ campaigns-detail = <b>{ $code }</b> — { $title }
 campaigns-activity = { $index }. { $title }
     ({ $kind }; chủ trì: { $lead }; thời hạn: { $due })
 campaigns-manage-hint = Bắt đầu: /chiendich { $code } batdau · Kết thúc: /chiendich { $code } ketthuc
-campaigns-usage = Cách dùng: /chiendich, /chiendich <MÃ>, /chiendich <MÃ> batdau hoặc /chiendich <MÃ> ketthuc. Ví dụ: /chiendich NGAYSACH2024 batdau
+campaigns-usage = Cách dùng: /chiendich, /chiendich <MÃ>, /chiendich <MÃ> batdau, /chiendich <MÃ> ketthuc hoặc /chiendich <MÃ> nhacnho 3,1,0 08:00 (tat để tắt nhắc hạn). Ví dụ: /chiendich NGAYSACH2024 batdau
 campaigns-status-changed = Chiến dịch { $code } nay { $status }.
 campaigns-status-unchanged = Chiến dịch { $code } vẫn { $status }; không có gì thay đổi.
 
@@ -185,14 +186,16 @@ broadcast-group-lost = ⚠️ Bot đã bị xoá khỏi nhóm của đơn vị {
 ## /gui
 
 cmd-gui = Trả lời tin nhắn cần gửi: lên lịch gửi tới các nhóm đơn vị
-send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho bot, rồi trả lời (reply) tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [khi] [mã đơn vị…]. «khi» là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
+send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho bot, rồi trả lời (reply) tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [khi] [han <ngày>] [mã đơn vị… hoặc tatca]. «han 11/03» đặt hạn xác nhận đã đọc để Loa nhắc người chưa xác nhận. «khi» là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn; tatca để gửi mọi đơn vị đã có nhóm. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
 send-preview = 📣 Gửi thông báo của chiến dịch <b>{ $code }</b> — { $title }
     Thời điểm: { $times }
     { $occurrences } lần × { $groups } nhóm = { $copies } bản gửi
-    Đơn vị nhận:
+    Đơn vị nhận ({ $units }):
 send-preview-more = { " " }và { $count } lần nữa
 send-preview-target = • { $code } — { $name } ({ $groups } nhóm)
-send-preview-no-group = ⚠️ Các đơn vị chưa có nhóm sẽ không nhận được: { $units }
+send-preview-no-group = ⚠️ { $count } đơn vị chưa có nhóm sẽ không nhận được: { $units }
+send-preview-targets-more = … và { $count } đơn vị khác
+send-preview-more-units = { " " }và { $count } đơn vị khác
 send-preview-approval = Chiến dịch này cần lãnh đạo duyệt trước khi gửi.
 send-preview-confirm = Bấm «Xác nhận» để lên lịch, hoặc «Huỷ».
 send-scheduled = Đã lên lịch thông báo số { $id }: { $count } bản gửi, bắt đầu lúc { $when }. Theo dõi bằng /lich { $id }
@@ -222,6 +225,10 @@ schedule-group-pending = ⏳ { $unit } — { $title }: đang chờ gửi
 schedule-group-sending = ⏳ { $unit } — { $title }: đang gửi
 schedule-group-sent = ✅ { $unit } — { $title }: đã gửi, { $acknowledged } người đã đọc
 schedule-group-failed = ❌ { $unit } — { $title }: lỗi sau { $attempts } lần thử ({ $reason })
+schedule-group-more-failed = … và { $count } nhóm lỗi khác
+schedule-group-more-sending = … và { $count } nhóm đang gửi khác
+schedule-group-more-pending = … và { $count } nhóm đang chờ gửi khác
+schedule-group-more-sent = … và { $count } nhóm đã gửi khác
 broadcast-status-awaiting_approval = chờ duyệt
 broadcast-status-scheduled = đã lên lịch
 broadcast-status-sending = đang gửi
@@ -340,6 +347,70 @@ submit-office-notice-late = 📥 <b>{ $unit }</b> đã nộp báo cáo «{ $acti
 export-usage = Cú pháp: /xuat <mã chiến dịch> [xlsx|csv|docx|json], ví dụ: /xuat NGAYSACH2024 docx
 export-bad-format = Không có định dạng «{ $given }». Anh/Chị chọn xlsx, csv, docx hoặc json, ví dụ: /xuat { $code } docx
 export-caption = 📎 Báo cáo tổng hợp { $code } ({ $format }), lập lúc { $at }.
+## Nhắc hạn (nhắc nhở)
+
+remind-broadcast-title = thông báo số { $id } ngày { $date } ({ $campaign })
+remind-group-broadcast = ⏰ Nhắc xác nhận { $title }, hạn { $due }. Các đồng chí sau chưa xác nhận đã đọc ({ $count }), đề nghị bấm «✅ Đã đọc» bên dưới:
+remind-member-broadcast = ⏰ Anh/Chị chưa xác nhận đã đọc { $title }, hạn { $due }. Đề nghị Anh/Chị bấm «✅ Đã đọc» bên dưới.
+remind-head-broadcast = ⏰ Đơn vị { $unit } còn { $count } đồng chí chưa xác nhận đã đọc { $title }, hạn { $due }:
+remind-overdue-head-broadcast = ⚠️ Đã quá hạn { $due }: đơn vị { $unit } còn { $count } đồng chí chưa xác nhận đã đọc { $title }:
+remind-head-report = ⏰ Đơn vị { $unit } chưa nộp báo cáo «{ $title }», hạn { $due }. Anh/Chị gửi báo cáo bằng lệnh /nopbaocao.
+remind-group-report = ⏰ Hôm nay ({ $due }) là hạn nộp báo cáo «{ $title }»; đơn vị { $unit } chưa nộp.
+remind-overdue-head-report = ⚠️ Đã quá hạn { $due }: đơn vị { $unit } chưa nộp báo cáo «{ $title }». Anh/Chị gửi ngay bằng lệnh /nopbaocao.
+remind-head-task = ⏰ Nhiệm vụ «{ $title }» (đơn vị { $unit } chủ trì), hạn { $due }. Khi đơn vị đã thực hiện xong, Anh/Chị bấm «✅ Đã hoàn thành».
+remind-overdue-head-task = ⚠️ Đã quá hạn { $due }: nhiệm vụ «{ $title }» (đơn vị { $unit } chủ trì) chưa được báo hoàn thành. Khi đã xong, Anh/Chị bấm «✅ Đã hoàn thành».
+remind-group-participation = 🙋 Hoạt động «{ $title }», hạn { $due }: đơn vị { $unit } đã có { $count } người đăng ký tham gia. Anh/Chị muốn tham gia xin bấm nút bên dưới.
+remind-overdue-office = ⚠️ Đã quá hạn { $due }: { $title }. Còn thiếu theo đơn vị:
+remind-overdue-line-broadcast = • { $unit }: { $count } đồng chí chưa xác nhận đã đọc
+remind-overdue-line-report = • { $unit }: chưa nộp báo cáo
+remind-overdue-line-task = • { $unit }: chưa hoàn thành
+remind-task-done-button = ✅ Đã hoàn thành
+remind-ack-button = ✅ Đã đọc
+
+## Lỗi nhắc hạn và lịch nghỉ
+
+error-invalid-reminder-policy = Không hiểu lịch nhắc «{ $given }». Ghi số ngày làm việc trước hạn (0 là đúng ngày hạn), cách nhau dấu phẩy, rồi giờ nhắc từ 07:00 đến 20:59; hoặc «tat» để tắt. Ví dụ: { $example }
+error-invalid-calendar-day = Không hiểu ngày «{ $given }». Ví dụ: { $example }
+error-remind-too-soon = Đơn vị { $unit } vừa được nhắc trong vòng một giờ qua. Anh/Chị có thể nhắc lại từ { $at }.
+error-nothing-to-remind = Chiến dịch { $code } hiện không có việc nào còn hạn cần nhắc.
+error-nothing-to-remind-any = Hiện không có chiến dịch đang chạy nào còn việc trong hạn cần nhắc.
+error-invalid-deadline = Hạn xác nhận «{ $given }» không hợp lệ (không đọc được, đã qua hoặc trước thời điểm gửi). Ví dụ: { $example }
+
+## /nhacnho
+
+cmd-nhacnho = Nhắc ngay những người, đơn vị chưa xác nhận hoặc chưa nộp
+remind-usage = Cách dùng: /nhacnho [MÃ_CHIẾN_DỊCH] [MÃ_ĐƠN_VỊ]. Ví dụ: /nhacnho NGAYSACH2024
+remind-sent = Đã gửi nhắc nhở: { $people } người và { $groups } nhóm, thuộc { $units } đơn vị.
+remind-some-too-soon = Chưa nhắc lại các đơn vị vừa được nhắc trong vòng một giờ: { $units }.
+remind-task-done = Đã ghi nhận đơn vị hoàn thành nhiệm vụ «{ $title }». Cảm ơn Anh/Chị!
+remind-task-already = Nhiệm vụ «{ $title }» đã được ghi nhận hoàn thành trước đó.
+
+## /lichnghi
+
+cmd-lichnghi = Lịch nghỉ, ngày làm bù riêng của cơ quan
+calendar-usage = Cách dùng: /lichnghi để xem; /lichnghi them <ngày> [nghỉ|làm bù] [ghi chú] để thêm. Ví dụ: { $example }
+calendar-added-holiday = Đã thêm ngày nghỉ { $day }. Lịch nhắc hạn đã được tính lại.
+calendar-added-workday = Đã thêm ngày làm bù { $day }. Lịch nhắc hạn đã được tính lại.
+calendar-empty = Cơ quan chưa có ngày nghỉ hoặc ngày làm bù riêng nào từ hôm nay. Thêm bằng /lichnghi them <ngày> [nghỉ|làm bù] [ghi chú]
+calendar-header = Lịch riêng của cơ quan từ hôm nay ({ $count } ngày):
+calendar-item-holiday = • { $day }: nghỉ{ $note }
+calendar-item-workday = • { $day }: làm bù{ $note }
+calendar-more = … và { $count } ngày sau nữa.
+
+## /chiendich nhacnho
+
+campaigns-reminders-set = Đã đặt lịch nhắc hạn cho chiến dịch { $code }: trước hạn { $offsets } ngày làm việc, lúc { $time }. Đã lên lịch { $planned } lượt nhắc mới.
+campaigns-reminders-off = Đã tắt nhắc hạn cho chiến dịch { $code }; các lượt nhắc chưa gửi đã được huỷ.
+
+## /gui han
+
+send-preview-deadline = Hạn xác nhận đã đọc: { $day }; Loa nhắc những người chưa xác nhận theo lịch nhắc của chiến dịch.
+send-preview-no-deadline = Không đặt hạn xác nhận (thêm «han 11/03» để Loa nhắc người chưa xác nhận).
+schedule-deadline = {" "}· hạn xác nhận { $day }
+remind-open-copy = <a href="{ $link }">Mở thông báo trong nhóm</a>
+campaigns-reminders-line = ⏰ Nhắc hạn: trước hạn { $offsets } ngày làm việc, lúc { $time } (đổi bằng nhacnho, ví dụ: nhacnho 3,1,0 08:00).
+campaigns-reminders-line-off = ⏰ Nhắc hạn: đã tắt.
+
 
 ## Chạy thử (npm run sandbox)
 

@@ -6,7 +6,9 @@ import { sql, type Kysely } from 'kysely'
  * instances claiming rows) fit without rework. Frozen: later changes are new files.
  *
  * Conventions: instants are UTC ISO-8601 text, calendar dates `YYYY-MM-DD` text,
- * booleans integers 0/1, lists JSON text. Telegram ids fit in 53 bits.
+ * booleans integers 0/1, lists JSON text. Telegram ids (chats, users, messages,
+ * updates) are 64-bit integers (`bigint`): PostgreSQL needs it, and the values fit
+ * in JavaScript's 53-bit safe range, as Telegram promises.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time (kysely docs)
 export async function up(db: Kysely<any>): Promise<void> {
@@ -28,14 +30,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('unit_chat')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('unit.id').onDelete('cascade'))
-    .addColumn('chat_id', 'integer', (c) => c.notNull().unique())
-    .addColumn('thread_id', 'integer')
+    .addColumn('chat_id', 'bigint', (c) => c.notNull().unique())
+    .addColumn('thread_id', 'bigint')
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('is_active', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('inactive_reason', 'text')
     .addColumn('bot_is_admin', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('member_count', 'integer')
-    .addColumn('registered_by', 'integer')
+    .addColumn('registered_by', 'bigint')
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute()
@@ -45,7 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('member')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     // A roster row may name someone by username before the bot has seen their id.
-    .addColumn('telegram_id', 'integer', (c) => c.unique())
+    .addColumn('telegram_id', 'bigint', (c) => c.unique())
     .addColumn('username', 'text')
     .addColumn('full_name', 'text', (c) => c.notNull())
     .addColumn('unit_id', 'integer', (c) => c.references('unit.id').onDelete('set null'))
@@ -58,7 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('in_roster', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('telegram_language', 'text')
     .addColumn('chosen_language', 'text')
-    .addColumn('private_chat_id', 'integer')
+    .addColumn('private_chat_id', 'bigint')
     .addColumn('last_seen_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
@@ -72,7 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('member_id', 'integer', (c) =>
       c.notNull().references('member.id').onDelete('cascade'),
     )
-    .addColumn('chat_id', 'integer', (c) => c.notNull())
+    .addColumn('chat_id', 'bigint', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('present', 'left')`))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .addPrimaryKeyConstraint('chat_membership_pk', ['member_id', 'chat_id'])
@@ -162,7 +164,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().references('campaign.id').onDelete('cascade'),
     )
     .addColumn('series_id', 'integer')
-    .addColumn('source_chat_id', 'integer', (c) => c.notNull())
+    .addColumn('source_chat_id', 'bigint', (c) => c.notNull())
     .addColumn('source_message_ids', 'text', (c) => c.notNull())
     .addColumn('slogan', 'text')
     .addColumn('send_at', 'text', (c) => c.notNull())
@@ -192,6 +194,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('broadcast')
     .column('campaign_id')
     .execute()
+  await db.schema.createIndex('broadcast_series_idx').on('broadcast').column('series_id').execute()
 
   await db.schema
     .createTable('broadcast_target')
@@ -214,8 +217,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().references('unit_chat.id').onDelete('cascade'),
     )
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('unit.id').onDelete('cascade'))
-    .addColumn('chat_id', 'integer', (c) => c.notNull())
-    .addColumn('thread_id', 'integer')
+    .addColumn('chat_id', 'bigint', (c) => c.notNull())
+    .addColumn('thread_id', 'bigint')
     .addColumn('state', 'text', (c) =>
       c
         .notNull()
@@ -224,14 +227,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-    .addColumn('claimed_at', 'text')
+    // A claim: the worker that holds the row and until when (src/db/claim.ts).
     .addColumn('claimed_by', 'text')
-    .addColumn('message_id', 'integer')
+    .addColumn('lease_until', 'text')
+    .addColumn('message_id', 'bigint')
     .addColumn('message_ids', 'text')
     .addColumn('sent_at', 'text')
     .addColumn('error_code', 'integer')
     .addColumn('failure_reason', 'text')
-    .addColumn('keyboard_dirty_at', 'text')
+    // Counters kept by the taps themselves, so a tap never counts rows (issue 8).
+    .addColumn('acknowledged', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('participants', 'integer', (c) => c.notNull().defaultTo(0))
+    // The keyboard shows counts as of refreshed_version; a tap bumps keyboard_version.
+    .addColumn('keyboard_version', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('refreshed_version', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('keyboard_refreshed_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .addUniqueConstraint('delivery_broadcast_chat_uq', ['broadcast_id', 'unit_chat_id'])
@@ -251,10 +260,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('delivery')
     .columns(['unit_id', 'broadcast_id'])
     .execute()
+  // Only the copies whose keyboard is behind its counts: a partial index stays small.
   await db.schema
     .createIndex('delivery_keyboard_idx')
     .on('delivery')
-    .column('keyboard_dirty_at')
+    .column('id')
+    .where(sql.ref('keyboard_version'), '<>', sql.ref('refreshed_version'))
+    .execute()
+  await db.schema
+    .createIndex('delivery_unit_chat_idx')
+    .on('delivery')
+    .columns(['unit_chat_id', 'state'])
     .execute()
 
   await db.schema
@@ -277,6 +293,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('acknowledgement_member_idx')
     .on('acknowledgement')
     .column('member_id')
+    .execute()
+  await db.schema
+    .createIndex('acknowledgement_delivery_idx')
+    .on('acknowledgement')
+    .column('delivery_id')
     .execute()
 
   await db.schema
@@ -347,6 +368,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('reminder')
     .columns(['state', 'scheduled_at'])
     .execute()
+  // Cascading deletes and lookups by what a reminder is about.
+  for (const column of ['campaign_id', 'activity_id', 'broadcast_id', 'unit_id', 'member_id']) {
+    await db.schema
+      .createIndex(`reminder_${column.replace('_id', '')}_idx`)
+      .on('reminder')
+      .column(column)
+      .execute()
+  }
 
   // The one outbound queue for everything the bot sends on its own that is not a
   // broadcast copy: reminders, office notices, nudges (PRODUCT §4, §9). The key is
@@ -413,15 +442,23 @@ export async function up(db: Kysely<any>): Promise<void> {
   // they arrived, so a crash loses none; handled_at makes the same update_id count once.
   await db.schema
     .createTable('inbound_update')
-    .addColumn('update_id', 'integer', (c) => c.primaryKey())
+    .addColumn('update_id', 'bigint', (c) => c.primaryKey())
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('received_at', 'text', (c) => c.notNull())
+    // A claim while it is handled (src/domain/updates/inbox.ts): two processes never handle one.
+    .addColumn('claimed_by', 'text')
+    .addColumn('lease_until', 'text')
     .addColumn('handled_at', 'text')
     .execute()
   await db.schema
     .createIndex('inbound_update_pending_idx')
     .on('inbound_update')
     .column('handled_at')
+    .execute()
+  await db.schema
+    .createIndex('inbound_update_received_idx')
+    .on('inbound_update')
+    .column('received_at')
     .execute()
 
   // Private-chat drafts of multi-step flows (a campaign being created, a plan awaiting
@@ -437,12 +474,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .execute()
+  await db.schema
+    .createIndex('pending_action_member_idx')
+    .on('pending_action')
+    .columns(['member_id', 'kind'])
+    .execute()
+  await db.schema
+    .createIndex('pending_action_expiry_idx')
+    .on('pending_action')
+    .column('expires_at')
+    .execute()
 
   // Notes the bot owes a chat at most once ("this group is not registered",
   // "the bot was removed from …" to the office), keyed by chat and kind.
   await db.schema
     .createTable('chat_notice')
-    .addColumn('chat_id', 'integer', (c) => c.notNull())
+    .addColumn('chat_id', 'bigint', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('chat_notice_pk', ['chat_id', 'kind'])
@@ -452,12 +499,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('audit_log')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('actor_telegram_id', 'integer')
+    .addColumn('actor_telegram_id', 'bigint')
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('subject', 'text')
     .addColumn('details', 'text', (c) => c.notNull().defaultTo('{}'))
     .execute()
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute()
+
+  // Every other foreign key gets an index too: a cascading delete or a "set null"
+  // on the parent scans the child table without one (issue 8; test/db/migrator.test.ts).
+  for (const [table, column] of [
+    ['unit', 'parent_id'],
+    ['campaign', 'created_by'],
+    ['campaign_target', 'unit_id'],
+    ['activity', 'lead_unit_id'],
+    ['broadcast', 'created_by'],
+    ['broadcast', 'reviewed_by'],
+    ['broadcast_target', 'unit_id'],
+    ['report_submission', 'unit_id'],
+    ['report_submission', 'submitted_by'],
+    ['absence', 'created_by'],
+  ] as const) {
+    await db.schema.createIndex(`${table}_${column}_fk_idx`).on(table).column(column).execute()
+  }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()

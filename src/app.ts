@@ -1,4 +1,5 @@
 import type { Server } from 'node:http'
+import type { LogEvent } from 'kysely'
 import type { RunnerHandle } from '@grammyjs/runner'
 import type { UserFromGetMe } from 'grammy/types'
 import { systemClock, type Clock } from './clock.js'
@@ -10,13 +11,38 @@ import { createLogger, type Logger } from './logger.js'
 import { createBot, type LoaBot } from './telegram/bot.js'
 import { startPolling, type PollingOptions } from './telegram/polling.js'
 import { startWebhook } from './telegram/webhook.js'
+import { performance } from 'node:perf_hooks'
 import { createTelegramSender } from './telegram/broadcast-sender.js'
-import { recoverInFlight } from './domain/broadcasts/outbox.js'
 import type { Sender } from './domain/broadcasts/sender.js'
-import { pruneStaleRows } from './domain/housekeeping.js'
+import { Pacer } from './domain/broadcasts/pacer.js'
+import { housekeepingJob } from './domain/housekeeping.js'
+import { expireDeadLocalLeases, newWorkerId } from './db/claim.js'
+import { createScheduler, type Scheduler } from './scheduler.js'
+import { isUpdateHandled } from './domain/updates/inbox.js'
+import { reminderJob } from './domain/reminders/reminder-job.js'
+import { syncAllReminders } from './domain/reminders/sync-reminders.js'
+import { telegramReminderRenderer } from './telegram/reminder-renderer.js'
+
+/** Monotonic time for pacing and retry waits (never the wall clock: it may jump). */
+export interface MonotonicTime {
+  now: () => number
+  sleep: (ms: number) => Promise<void>
+}
+
+const realTime: MonotonicTime = {
+  now: () => performance.now(),
+  sleep: (ms) =>
+    new Promise((resolve) => {
+      setTimeout(resolve, ms).unref()
+    }),
+}
 
 export interface AppOverrides {
   clock?: Clock
+  /** Pacing and retry waits; tests drive them by hand. */
+  time?: MonotonicTime
+  /** Every SQL statement run, for measuring a path (tests, benchmarks). */
+  onQuery?: (event: LogEvent) => void
   logger?: Logger
   botInfo?: UserFromGetMe
   polling?: PollingOptions
@@ -27,66 +53,102 @@ export interface App {
   deps: Deps
   database: OpenedDatabase
   loa: LoaBot
-  /** The outbox's sender; wake() it when something became due out of band (a clock moved in tests). */
+  /** The queue's sender (one pass: runOnce); the scheduler runs it. */
   sender: Sender
+  /** The one timer: wake() it when something became due out of band (a clock moved in tests). */
+  scheduler: Scheduler
+  /** Telegram's limits for every call this process makes: copies, notices, edits and replies. */
+  pacer: Pacer
+  /** This process's id on the rows it claims (src/db/claim.ts). */
+  workerId: string
   /** Migrates, replays what a crash left, publishes menus, starts polling or the webhook. */
   start(): Promise<void>
   /** Stops receiving, waits for updates in flight, closes the database. Idempotent. */
   stop(): Promise<void>
-  /** Resolves once the update has been handled (or dropped as already seen). */
+  /** Resolves once the update has been handled (the inbox says so, or this process just did). */
   handled(updateId: number): Promise<void>
 }
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.logLevel)
-  const database = openDatabase(config.databasePath)
+  const database = openDatabase(
+    config.databasePath,
+    overrides.onQuery === undefined ? {} : { onQuery: overrides.onQuery },
+  )
   const deps: Deps = { db: database.db, clock: overrides.clock ?? systemClock, logger, config }
+  const scheduler = createScheduler(deps)
+  deps.wake = () => scheduler.wake()
+  const time = overrides.time ?? realTime
+  const pacer = new Pacer(() => time.now())
+  const workerId = newWorkerId()
 
-  const handledIds = new Set<number>()
-  const waiters = new Map<number, (() => void)[]>()
   const token = requireBotToken(config)
+  // Whoever awaits handled(id): resolved when this process finishes the update.
+  const waiters = new Map<number, (() => void)[]>()
   const loa = createBot(deps, {
     token,
-    onBroadcastConfirmed: () => sender.wake(),
+    onBroadcastConfirmed: () => scheduler.wake(),
+    pacer,
+    time,
     ...(overrides.botInfo === undefined ? {} : { botInfo: overrides.botInfo }),
+    workerId,
     onUpdateHandled: (id) => {
-      handledIds.add(id)
       for (const resolve of waiters.get(id) ?? []) resolve()
       waiters.delete(id)
     },
   })
 
-  const sender = createTelegramSender(deps, { token, api: loa.bot.api, i18n: loa.i18n })
+  const { sender, keyboards } = createTelegramSender(deps, {
+    token,
+    i18n: loa.i18n,
+    pacer,
+    workerId,
+    sleep: time.sleep,
+  })
+  scheduler.register('sender', {
+    nextDueAt: () => sender.nextDueAt(),
+    run: async () => {
+      const stats = await sender.runOnce()
+      return stats.claimed > 0
+    },
+  })
+  scheduler.register('keyboards', keyboards)
+  scheduler.register('housekeeping', housekeepingJob())
+  scheduler.register(
+    'reminders',
+    reminderJob(telegramReminderRenderer(loa.i18n, config.defaultLocale)),
+  )
   let runner: RunnerHandle | undefined
   let server: Server | undefined
   let stopping: Promise<void> | undefined
-  let housekeeping: NodeJS.Timeout | undefined
 
   return {
     deps,
     database,
     loa,
     sender,
+    scheduler,
+    pacer,
+    workerId,
     async start() {
       const applied = await migrateToLatest(deps.db)
       if (applied.length > 0) logger.info({ applied }, 'database migrated')
-      // Sends cut short by a crash go again: the only copies that may repeat (PRODUCT §9).
-      const recovered = await recoverInFlight(deps)
+      // Sends cut short by a crash of this host go again at once, after the
+      // never-tried ones: the only copies that may repeat (PRODUCT §9). Rows of
+      // live or remote workers wait for their lease.
+      const at = deps.clock.now().toISOString()
+      const recovered =
+        (await expireDeadLocalLeases(deps.db, 'delivery', at)) +
+        (await expireDeadLocalLeases(deps.db, 'outbound_message', at))
       if (recovered > 0)
-        logger.warn({ recovered }, 'deliveries in flight at the last stop will be sent again')
-      sender.start()
-      await pruneStaleRows(deps)
-      // Housekeeping once an hour; unref'd so it never holds the process open.
-      housekeeping = setInterval(() => {
-        pruneStaleRows(deps).catch((error: unknown) =>
-          logger.warn({ err: error }, 'housekeeping failed'),
-        )
-      }, 3600_000)
-      housekeeping.unref()
+        logger.warn({ recovered }, 'sends in flight at the last stop will be sent again')
+      // Reminder rows follow every campaign's items even if a change was cut short by a crash.
+      await syncAllReminders(deps)
+      scheduler.start()
       if (config.webhook === undefined) {
         runner = await startPolling(loa.bot, deps, overrides.polling)
       } else {
-        server = await startWebhook(loa.bot, config.webhook)
+        server = await startWebhook(loa.bot, deps, config.webhook)
       }
       await loa.menus.publishDefaults(loa.bot.api).catch((error: unknown) => {
         logger.warn({ err: error }, 'could not publish command menus')
@@ -101,23 +163,29 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     },
     stop() {
       stopping ??= (async () => {
-        clearInterval(housekeeping)
         if (runner?.isRunning() === true) await runner.stop()
         if (server !== undefined) {
           const s = server
           await new Promise<void>((resolve) => s.close(() => resolve()))
         }
         await loa.inFlight.drain()
-        await sender.stop()
+        await scheduler.stop()
         await deps.db.destroy()
         logger.info('Loa stopped')
       })()
       return stopping
     },
     handled(updateId) {
-      if (handledIds.has(updateId)) return Promise.resolve()
-      return new Promise((resolve) => {
+      // Listen first, then ask the inbox: an update finished in between is not missed.
+      const done = new Promise<void>((resolve) => {
         waiters.set(updateId, [...(waiters.get(updateId) ?? []), resolve])
+      })
+      return isUpdateHandled(deps, updateId).then((handled) => {
+        if (!handled) return done
+        const list = (waiters.get(updateId) ?? []).slice(0, -1)
+        if (list.length === 0) waiters.delete(updateId)
+        else waiters.set(updateId, list)
+        return undefined
       })
     },
   }

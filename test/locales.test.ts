@@ -46,6 +46,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
     'rejected',
   ],
   'schedule-group-': ['pending', 'sending', 'sent', 'failed'],
+  'schedule-group-more-': ['pending', 'sending', 'sent', 'failed'],
   'campaign-new-ask-': ['title', 'period', 'slogans'],
   'campaign-new-bad-': ['title', 'period'],
 }

@@ -6,6 +6,8 @@ import { csvImportCommand } from './commands/csv-import.js'
 import { migrateCommand } from './commands/migrate.js'
 import { planImportCommand } from './commands/plan-import.js'
 import { reportCommand } from './commands/report.js'
+import { calendarCommand } from './commands/calendar.js'
+import { remindersCommand } from './commands/reminders.js'
 import { sandboxCommand } from './commands/sandbox.js'
 
 const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
@@ -19,6 +21,10 @@ const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
   report <CODE> --format json|csv|xlsx|docx [--out FILE]
                                  the consolidated report; json and csv to stdout without --out
   backup <file>                  an online, consistent copy of the database
+  reminders <CODE> [--json]      the planned and sent reminders of a campaign
+  calendar add-holiday|add-workday <YYYY-MM-DD> [note]
+                                 the agency's own days off and make-up working days
+  calendar list                  those days
   sandbox [--lang vi|en] [--out DIR] [--keep]
                                  a whole campaign without Telegram, as a transcript and files`
 
@@ -48,6 +54,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           io,
           [sub, ...rest].filter((a): a is string => a !== undefined),
         )
+      case 'reminders':
+        return await remindersCommand(
+          io,
+          [sub, ...rest].filter((a): a is string => a !== undefined),
+        )
+      case 'calendar':
+        return await calendarCommand(io, sub, rest)
       case 'sandbox':
         return await sandboxCommand(
           io,

@@ -1,6 +1,16 @@
 import type { Generated } from 'kysely'
 
-/** Table types for kysely. Instants: UTC ISO-8601 text; dates: YYYY-MM-DD; booleans: 0/1. */
+/**
+ * Table types for kysely.
+ *
+ * Instants are UTC ISO-8601 text with milliseconds and a `Z`
+ * (`2024-04-15T01:00:00.000Z`, as `Date.prototype.toISOString` writes them),
+ * everywhere, and are compared as text: that order is the time order, on SQLite
+ * and PostgreSQL alike, so no SQL date function is ever needed. The app writes
+ * every instant itself from `deps.clock`. Calendar dates are `YYYY-MM-DD` text,
+ * booleans 0/1, lists JSON text. Telegram ids are `bigint` columns read as
+ * numbers (they fit in 53 bits).
+ */
 export interface Database {
   unit: UnitTable
   unit_chat: UnitChatTable
@@ -16,6 +26,7 @@ export interface Database {
   participation: ParticipationTable
   report_submission: ReportSubmissionTable
   reminder: ReminderTable
+  task_completion: TaskCompletionTable
   outbound_message: OutboundMessageTable
   absence: AbsenceTable
   calendar_day: CalendarDayTable
@@ -154,14 +165,20 @@ export interface DeliveryTable {
   state: Generated<DeliveryState>
   attempts: Generated<number>
   next_attempt_at: string
-  claimed_at: string | null
   claimed_by: string | null
+  lease_until: string | null
   message_id: number | null
   message_ids: string | null
   sent_at: string | null
   error_code: number | null
   failure_reason: string | null
-  keyboard_dirty_at: string | null
+  /** Acknowledgements on this copy, kept in the transaction of each insert. */
+  acknowledged: Generated<number>
+  /** This unit's participants in the campaign's open activity, as on the keyboard. */
+  participants: Generated<number>
+  /** Bumped by each tap that changes the counts; refreshed_version is what the keyboard shows. */
+  keyboard_version: Generated<number>
+  refreshed_version: Generated<number>
   keyboard_refreshed_at: string | null
   updated_at: Generated<string>
 }
@@ -212,6 +229,20 @@ export interface ReminderTable {
   state: Generated<'pending' | 'sending' | 'sent' | 'skipped'>
   sent_at: string | null
   created_at: Generated<string>
+  /** 0002: `d3`, `d1`, `d0`, `overdue` or `manual` (/nhacnho). */
+  slot: Generated<string>
+  /** 0002: `unit` (its group, pending members, heads) or `office`. */
+  audience: Generated<'unit' | 'office'>
+  /** 0002: messages queued when sent; 0 when nobody was pending. */
+  message_count: number | null
+}
+
+/** 0002: a task activity marked done by a unit («✅ Đã hoàn thành»). */
+export interface TaskCompletionTable {
+  activity_id: number
+  unit_id: number
+  done_by: number | null
+  done_at: string
 }
 
 export type OutboundState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled'
@@ -258,6 +289,8 @@ export interface InboundUpdateTable {
   update_id: number
   payload: string
   received_at: string
+  claimed_by: string | null
+  lease_until: string | null
   handled_at: string | null
 }
 

@@ -9,6 +9,12 @@ export interface Deps {
   clock: Clock
   logger: Logger
   config: Config
+  /**
+   * Tells the scheduler that queue rows were added or became due, so it looks
+   * now instead of at its next planned wake-up (src/scheduler.ts). Call it after
+   * the transaction that wrote them. Absent in domain tests, which run the sender by hand.
+   */
+  wake?: () => void
 }
 
 /** The clock's instant as the UTC ISO-8601 text we store. */

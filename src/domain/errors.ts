@@ -31,6 +31,7 @@ export type DomainError =
   // Buttons, reactions, replies, /thamgia (src/domain/acknowledgements/)
   | { code: 'stale-button' }
   | { code: 'wrong-chat-button' }
+  | { code: 'not-target-unit' }
   | { code: 'not-a-broadcast' }
   | { code: 'no-participation-activity'; campaignCode: string | null }
   | { code: 'choose-activity'; options: ActivityChoice[] }
@@ -46,6 +47,12 @@ export type DomainError =
   | { code: 'report-needs-unit' }
   | { code: 'no-report-activity'; campaignCode: string }
   | { code: 'submit-needs-content' }
+  // Deadlines and reminders (src/domain/reminders/, src/domain/calendar/): `example` is correct.
+  | { code: 'invalid-reminder-policy'; given: string; example: string }
+  | { code: 'invalid-calendar-day'; given: string; example: string }
+  | { code: 'remind-too-soon'; unitCode: string; nextAt: string }
+  | { code: 'nothing-to-remind'; campaignCode: string | null }
+  | { code: 'invalid-deadline'; given: string; example: string }
 
 /** An open participation activity offered as a button when /thamgia names no campaign. */
 export interface ActivityChoice {

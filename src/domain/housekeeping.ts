@@ -1,4 +1,5 @@
 import type { Deps } from './deps.js'
+import type { ScheduledJob } from '../scheduler.js'
 import { pruneHandledUpdates } from './updates/inbox.js'
 
 const WEEK_MS = 7 * 24 * 3600_000
@@ -12,4 +13,19 @@ export async function pruneStaleRows(deps: Deps): Promise<void> {
   const now = deps.clock.now()
   await pruneHandledUpdates(deps, new Date(now.getTime() - WEEK_MS).toISOString())
   await deps.db.deleteFrom('pending_action').where('expires_at', '<=', now.toISOString()).execute()
+}
+
+const HOUR_MS = 3600_000
+
+/** Housekeeping as a scheduler job: at start, then hourly (from the last run in this process). */
+export function housekeepingJob(): ScheduledJob {
+  let nextAt: string | null = null
+  return {
+    nextDueAt: (deps) => Promise.resolve(nextAt ?? deps.clock.now().toISOString()),
+    async run(deps) {
+      nextAt = new Date(deps.clock.now().getTime() + HOUR_MS).toISOString()
+      await pruneStaleRows(deps)
+      return false
+    },
+  }
 }

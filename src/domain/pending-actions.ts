@@ -47,6 +47,43 @@ export async function takePendingAction<S extends z.ZodType>(
   return parsed.success ? parsed.data : undefined
 }
 
+/**
+ * Reads the action without taking it: a confirmation that writes something
+ * reads here, then consumes it with {@link consumePendingAction} inside the
+ * transaction that writes, so a crash between the two neither loses the press
+ * nor applies it twice.
+ */
+export async function readPendingAction<S extends z.ZodType>(
+  deps: Deps,
+  input: { id: number; memberId: number; kind: string; schema: S },
+): Promise<z.output<S> | undefined> {
+  const row = await deps.db
+    .selectFrom('pending_action')
+    .select('payload')
+    .where('id', '=', input.id)
+    .where('member_id', '=', input.memberId)
+    .where('kind', '=', input.kind)
+    .where('expires_at', '>', nowIso(deps))
+    .executeTakeFirst()
+  if (row === undefined) return undefined
+  const parsed = input.schema.safeParse(JSON.parse(row.payload))
+  return parsed.success ? parsed.data : undefined
+}
+
+/** Deletes the action on the caller's transaction; false when it was taken already. */
+export async function consumePendingAction(
+  db: Deps['db'],
+  input: { id: number; memberId: number; kind: string },
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('pending_action')
+    .where('id', '=', input.id)
+    .where('member_id', '=', input.memberId)
+    .where('kind', '=', input.kind)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows) > 0
+}
+
 /** Reads without taking, for showing a preview again. */
 export async function peekPendingAction(
   deps: Deps,

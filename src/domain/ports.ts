@@ -26,7 +26,11 @@ export interface OutgoingText {
 
 export interface ChatPort {
   sendText(message: OutgoingText): Promise<SendOutcome>
-  /** Copies stored messages (one, or an album) keeping formatting and media. */
+  /**
+   * Copies stored messages (one, or an album) keeping formatting and media.
+   * Buttons ride on a single message; an album takes none (Telegram cannot), its
+   * buttons follow as their own step: {@link ChatPort.sendAlbumButtons}.
+   */
   copyMessages(input: {
     fromChatId: number
     messageIds: number[]
@@ -34,9 +38,30 @@ export interface ChatPort {
     threadId?: number | null
     buttons?: InlineButton[][]
   }): Promise<SendOutcome>
+  /**
+   * The short message carrying an album's buttons, as a reply to the album. A
+   * step of its own, so a failure here never copies the album again.
+   */
+  sendAlbumButtons(input: {
+    chatId: number
+    threadId?: number | null
+    replyToMessageId: number
+    buttons: InlineButton[][]
+  }): Promise<SendOutcome>
   setButtons(input: {
     chatId: number
     messageId: number
     buttons: InlineButton[][]
   }): Promise<SendOutcome>
 }
+
+/**
+ * Renders a user-facing text in a locale ('vi', 'en') from its Fluent key. The
+ * domain writes a notice into the queue in the transaction that owes it, so it
+ * renders there; the arguments are plain text, escaped for HTML by the caller.
+ */
+export type Translate = (
+  locale: string,
+  key: string,
+  args?: Record<string, string | number>,
+) => string

@@ -1,8 +1,9 @@
+import { performance } from 'node:perf_hooks'
 import { Bot, type BotConfig } from 'grammy'
-import { autoRetry } from '@grammyjs/auto-retry'
 import { sequentialize } from '@grammyjs/runner'
 import type { UserFromGetMe } from 'grammy/types'
 import type { I18n } from '@grammyjs/i18n'
+import { Pacer } from '../domain/broadcasts/pacer.js'
 import type { Deps } from '../domain/deps.js'
 import { CommandMenus } from './commands.js'
 import type { LoaContext } from './context.js'
@@ -11,6 +12,8 @@ import { joinFeature } from './features/join.js'
 import { mineFeature } from './features/mine.js'
 import { scheduleFeature } from './features/schedule.js'
 import { campaignsFeature } from './features/campaigns.js'
+import { calendarFeature } from './features/calendar.js'
+import { remindFeature } from './features/remind.js'
 import { confirmationsFeature } from './features/confirmations.js'
 import { groupEventsFeature } from './features/group-events.js'
 import { importPlanFeature, planImportConfirmations } from './features/import-plan.js'
@@ -30,6 +33,7 @@ import { submitReportFeature } from './features/submit-report.js'
 import { summaryFeature } from './features/summary.js'
 import { createI18n } from './i18n.js'
 import { InFlightUpdates } from './in-flight.js'
+import { currentUpdate, pacedApi } from './paced-api.js'
 import { handleOnce } from './middlewares/inbox.js'
 import { trackMember } from './middlewares/track-member.js'
 
@@ -37,22 +41,27 @@ export interface CreateBotOptions {
   token: string
   /** Known bot identity, to skip getMe (tests, webhook cold starts). */
   botInfo?: UserFromGetMe
-  /** Called when an update has been handled (or dropped as a duplicate). */
+  /** This process's worker id, on the inbox claims (src/db/claim.ts newWorkerId). */
+  workerId: string
+  /** Called when this process has handled an update. */
   onUpdateHandled?: (updateId: number) => void
   /** A broadcast was confirmed or approved: the sender should look at the outbox now. */
   onBroadcastConfirmed?: () => void
+  /** The app's one Pacer, shared with the queue's sender (a Pacer of its own without). */
+  pacer?: Pacer
+  /** Monotonic time for reply pacing and retry waits. */
+  time?: { now: () => number; sleep: (ms: number) => Promise<void> }
 }
 
 /**
  * Telegram withholds reactions and member changes unless asked (PRODUCT §3);
- * polling and the webhook both ask for these.
+ * polling and the webhook both ask for these, and only these: a kind nothing
+ * handles (edited_message, message_reaction_count) would cost an inbox write each.
  */
 export const ALLOWED_UPDATES = [
   'message',
-  'edited_message',
   'callback_query',
   'message_reaction',
-  'message_reaction_count',
   'chat_member',
   'my_chat_member',
 ] as const
@@ -71,14 +80,23 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
     ...(options.botInfo === undefined ? {} : { botInfo: options.botInfo }),
   }
   const bot = new Bot<LoaContext>(options.token, config)
-  // Replies and menus wait out a 429 and retry 5xx; the outbox paces itself instead.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }))
+  // Replies, edits and menus count against the one budget, before the queue's
+  // sends; a few bounded retries (src/telegram/paced-api.ts).
+  bot.api.config.use(
+    pacedApi({
+      pacer: options.pacer ?? new Pacer(() => performance.now()),
+      logger: deps.logger,
+      ...(options.time === undefined ? {} : { now: options.time.now, sleep: options.time.sleep }),
+    }),
+  )
 
   const i18n = createI18n(deps.config.defaultLocale)
   const menus = new CommandMenus(i18n, deps.config.defaultLocale)
 
   const inFlight = new InFlightUpdates()
-  bot.use((_ctx, next) => inFlight.track(next))
+  bot.use((ctx, next) =>
+    inFlight.track(() => currentUpdate.run({ updateId: ctx.update.update_id }, next)),
+  )
   // One error path for polling, webhook and replay alike (bot.catch only covers polling).
   bot.use(async (ctx, next) => {
     try {
@@ -101,7 +119,7 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
       [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String),
     ),
   )
-  bot.use(handleOnce(options.onUpdateHandled))
+  bot.use(handleOnce(options.workerId, options.onUpdateHandled))
   bot.use(trackMember)
   bot.use(i18n)
   bot.use(unregisteredGroupGate())
@@ -116,6 +134,8 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(groupEventsFeature(i18n))
   bot.use(importPlanFeature())
   bot.use(campaignsFeature())
+  bot.use(remindFeature(i18n))
+  bot.use(calendarFeature())
   bot.use(acknowledgeFeature())
   bot.use(joinFeature())
   bot.use(mineFeature())
@@ -130,6 +150,11 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(newCampaign.composer)
   bot.use(
     confirmationsFeature([planImportConfirmations, send.confirmations, newCampaign.confirmations]),
+  )
+  // Last: a press no feature recognised (junk, empty, foreign, an old version) is
+  // still answered, or the person's client spins until it times out (PRODUCT §9).
+  bot.on('callback_query', (ctx) =>
+    ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true }),
   )
 
   return { bot, menus, inFlight, i18n }

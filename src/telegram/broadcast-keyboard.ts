@@ -1,5 +1,5 @@
 import type { I18n } from '@grammyjs/i18n'
-import type { KeyboardContext } from '../domain/broadcasts/counts.js'
+import type { KeyboardContext } from '../domain/broadcasts/keyboard-context.js'
 import type { InlineButton } from '../domain/ports.js'
 import { callbacks } from './callback-data/codec.js'
 import type { LoaContext } from './context.js'

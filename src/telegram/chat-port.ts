@@ -102,17 +102,23 @@ export class TelegramChatPort implements ChatPort {
         input.messageIds,
         threadOf(input.threadId),
       )
-      const ids = copies.map((c) => c.message_id)
-      if (keyboard(input.buttons) === undefined) return ids
-      const buttons = await this.api.sendMessage(input.toChatId, this.albumButtonsText, {
+      return copies.map((c) => c.message_id)
+    })
+  }
+
+  sendAlbumButtons(input: {
+    chatId: number
+    threadId?: number | null
+    replyToMessageId: number
+    buttons: InlineButton[][]
+  }) {
+    return attempt(async () => {
+      const sent = await this.api.sendMessage(input.chatId, this.albumButtonsText, {
         ...threadOf(input.threadId),
         ...markupOf(input.buttons),
-        ...(ids[0] === undefined
-          ? {}
-          : { reply_parameters: { message_id: ids[0], allow_sending_without_reply: true } }),
+        reply_parameters: { message_id: input.replyToMessageId, allow_sending_without_reply: true },
       })
-      // The last id carries the buttons: that is the message whose counts get edited.
-      return [...ids, buttons.message_id]
+      return [sent.message_id]
     })
   }
 

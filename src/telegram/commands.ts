@@ -38,6 +38,18 @@ export const COMMANDS = {
   },
   send: { name: 'gui', alias: 'send', capability: 'broadcast', where: ['private'] },
   schedule: { name: 'lich', alias: 'schedule', capability: 'broadcast', where: ['private'] },
+  remind: {
+    name: 'nhacnho',
+    alias: 'remind',
+    capability: 'read-own-unit-report',
+    where: ['private'],
+  },
+  calendar: {
+    name: 'lichnghi',
+    alias: 'calendar',
+    capability: 'manage-campaigns',
+    where: ['private'],
+  },
   units: { name: 'donvi', alias: 'units', capability: 'manage-units', where: ['private'] },
   grant: { name: 'phanquyen', alias: 'grant', capability: 'grant-role', where: ['private'] },
   register: { name: 'dangky', alias: 'register', capability: 'register-group', where: ['group'] },

@@ -1,36 +1,14 @@
 import type { I18n } from '@grammyjs/i18n'
-import type { Api } from 'grammy'
-import type { Deps } from '../domain/deps.js'
-import { officeContacts } from '../domain/units/members.js'
-import { findUnitById } from '../domain/units/unit-repository.js'
+import type { Translate } from '../domain/ports.js'
 import type { LoaContext } from './context.js'
-import { toLocale } from './i18n.js'
+import { toLocale, type Locale } from './i18n.js'
 
 /**
- * PRODUCT §9: when the bot is removed from a unit's group, the office hears it
- * once (the caller has claimed the 'bot-removed' notice), in each person's language.
+ * The domain queues notices to the office (a group lost, …) in the transaction
+ * that owes them (src/domain/outbound/group-lost.ts) and renders them there:
+ * this is how it reads the locales, in each person's language, falling back to
+ * the default one.
  */
-export async function tellOfficeGroupLost(
-  deps: Deps,
-  api: Api,
-  i18n: I18n<LoaContext>,
-  event: { unitId: number; reason: string },
-): Promise<void> {
-  const unit = await findUnitById(deps.db, event.unitId)
-  for (const contact of await officeContacts(deps)) {
-    const text = i18n.t(
-      toLocale(contact.language) ?? deps.config.defaultLocale,
-      'broadcast-group-lost',
-      {
-        unit: unit?.name ?? String(event.unitId),
-        reason: event.reason,
-      },
-    )
-    await api.sendMessage(contact.chatId, text).catch((error: unknown) => {
-      deps.logger.warn(
-        { err: error, chatId: contact.chatId },
-        'could not tell the office about a lost group',
-      )
-    })
-  }
+export function noticeTranslator(i18n: I18n<LoaContext>, defaultLocale: Locale): Translate {
+  return (locale, key, args) => i18n.t(toLocale(locale) ?? defaultLocale, key, args)
 }

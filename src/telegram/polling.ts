@@ -1,7 +1,11 @@
 import { run, type RunnerHandle } from '@grammyjs/runner'
 import type { Bot } from 'grammy'
 import type { Deps } from '../domain/deps.js'
-import { storeFetchedUpdates, unhandledUpdates } from '../domain/updates/inbox.js'
+import {
+  releaseDeadClaims,
+  storeFetchedUpdates,
+  unhandledUpdates,
+} from '../domain/updates/inbox.js'
 import { ALLOWED_UPDATES } from './bot.js'
 import type { LoaContext } from './context.js'
 
@@ -20,8 +24,12 @@ export function persistFetchedUpdates(bot: Bot<LoaContext>, deps: Deps): void {
   })
 }
 
-/** Handles what was fetched before a crash and never handled, oldest first. */
+/**
+ * Handles what was received before a crash and never handled, oldest first:
+ * in polling and webhook mode alike. Updates a live process holds are left to it.
+ */
 export async function replayUnhandled(bot: Bot<LoaContext>, deps: Deps): Promise<number> {
+  await releaseDeadClaims(deps)
   const updates = await unhandledUpdates(deps)
   for (const update of updates) {
     await bot.handleUpdate(update as Parameters<typeof bot.handleUpdate>[0])

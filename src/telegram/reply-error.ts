@@ -75,6 +75,8 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-stale-button')
     case 'wrong-chat-button':
       return ctx.t('error-wrong-chat-button')
+    case 'not-target-unit':
+      return ctx.t('error-not-target-unit')
     case 'not-a-broadcast':
       return ctx.t('error-not-a-broadcast')
     case 'no-participation-activity':
@@ -101,6 +103,18 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-no-report-activity', { code: error.campaignCode })
     case 'submit-needs-content':
       return ctx.t('error-submit-needs-content')
+    case 'invalid-reminder-policy':
+      return ctx.t('error-invalid-reminder-policy', { given: error.given, example: error.example })
+    case 'invalid-calendar-day':
+      return ctx.t('error-invalid-calendar-day', { given: error.given, example: error.example })
+    case 'remind-too-soon':
+      return ctx.t('error-remind-too-soon', { unit: error.unitCode, at: error.nextAt })
+    case 'nothing-to-remind':
+      return error.campaignCode === null
+        ? ctx.t('error-nothing-to-remind-any')
+        : ctx.t('error-nothing-to-remind', { code: error.campaignCode })
+    case 'invalid-deadline':
+      return ctx.t('error-invalid-deadline', { given: error.given, example: error.example })
   }
 }
 

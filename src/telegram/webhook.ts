@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http'
 import { webhookCallback, type Bot } from 'grammy'
+import type { Deps } from '../domain/deps.js'
 import { ALLOWED_UPDATES } from './bot.js'
 import type { LoaContext } from './context.js'
+import { replayUnhandled } from './polling.js'
 
 /**
  * Webhook mode (PRODUCT §7): Telegram posts updates to WEBHOOK_URL behind a
@@ -10,6 +12,7 @@ import type { LoaContext } from './context.js'
  */
 export async function startWebhook(
   bot: Bot<LoaContext>,
+  deps: Deps,
   options: { url: string; secret: string | undefined; port: number; host?: string },
 ): Promise<Server> {
   const handle = webhookCallback(bot, 'http', {
@@ -33,6 +36,9 @@ export async function startWebhook(
     server.listen(options.port, options.host ?? '0.0.0.0', resolve),
   )
   await bot.init()
+  // What a crash cut short was answered 200 by the background timeout or never: do it now.
+  const replayed = await replayUnhandled(bot, deps)
+  if (replayed > 0) deps.logger.info({ replayed }, 'replayed updates received before the last stop')
   await bot.api.setWebhook(options.url, {
     allowed_updates: [...ALLOWED_UPDATES],
     ...(options.secret === undefined ? {} : { secret_token: options.secret }),

@@ -34,10 +34,12 @@ describe('migrations', () => {
       'delivery',
       'inbound_update',
       'member',
+      'outbound_message',
       'participation',
       'pending_action',
       'reminder',
       'report_submission',
+      'task_completion',
       'unit',
       'unit_chat',
     ])
@@ -51,6 +53,29 @@ describe('migrations', () => {
         .prepare(`insert into unit_chat (unit_id, chat_id, title) values (999, -1, 'x')`)
         .run(),
     ).toThrow(/FOREIGN KEY/)
+    await database.db.destroy()
+  })
+
+  it('index every foreign key: the child column leads some index (cascades and joins never scan)', async () => {
+    dir = makeTempDir()
+    const database = openDatabase(dir.file('loa.db'))
+    await migrateToLatest(database.db)
+    const tables = database.sqlite
+      .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`)
+      .all()
+      .map((r) => (r as { name: string }).name)
+    const missing: string[] = []
+    for (const table of tables) {
+      const keys = database.sqlite.pragma(`foreign_key_list(${table})`) as { from: string }[]
+      const indexes = database.sqlite.pragma(`index_list(${table})`) as { name: string }[]
+      const leading = new Set(
+        indexes.map(
+          (i) => (database.sqlite.pragma(`index_info(${i.name})`) as { name: string }[])[0]?.name,
+        ),
+      )
+      for (const key of keys) if (!leading.has(key.from)) missing.push(`${table}.${key.from}`)
+    }
+    expect(missing).toEqual([])
     await database.db.destroy()
   })
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { pruneStaleRows } from '../../src/domain/housekeeping.js'
 import { savePendingAction } from '../../src/domain/pending-actions.js'
-import { finishUpdate, storeFetchedUpdates } from '../../src/domain/updates/inbox.js'
+import { claimUpdate, finishUpdate, storeFetchedUpdates } from '../../src/domain/updates/inbox.js'
 import { createTestDeps, type TestDeps } from '../support/temp-db.js'
 
 let deps: TestDeps
@@ -27,11 +27,13 @@ describe('pruneStaleRows', () => {
       .returning('id')
       .executeTakeFirstOrThrow()
     await storeFetchedUpdates(deps, [{ update_id: 1 }, { update_id: 2 }])
-    await finishUpdate(deps, 1)
+    await claimUpdate(deps, { update_id: 1 }, 'w')
+    await finishUpdate(deps, 1, 'w')
     await savePendingAction(deps, { memberId: member.id, kind: 'old', payload: {}, ttlHours: 1 })
     deps.clock.advance(8 * 24 * 3600_000)
     await storeFetchedUpdates(deps, [{ update_id: 3 }])
-    await finishUpdate(deps, 3)
+    await claimUpdate(deps, { update_id: 3 }, 'w')
+    await finishUpdate(deps, 3, 'w')
     await savePendingAction(deps, { memberId: member.id, kind: 'fresh', payload: {} })
 
     await pruneStaleRows(deps)

@@ -48,6 +48,19 @@ function runSandbox(args: string[], cwd: string): Promise<Run> {
   })
 }
 
+/** The transcript between two step headings. */
+function section(stdout: string, from: string, to: string): string {
+  return stdout.slice(stdout.indexOf(from), stdout.indexOf(to))
+}
+
+/** One chat's part of a step: from its heading to the next chat's. */
+function chatSection(step: string, heading: string): string {
+  const start = step.indexOf(heading)
+  if (start < 0) return ''
+  const next = step.indexOf('\n\n  ', start + heading.length)
+  return step.slice(start, next < 0 ? undefined : next)
+}
+
 /** The last count drawn on a button starting with `label`, per group heading of the transcript. */
 function lastButtonCounts(stdout: string, label: string): Map<string, number> {
   const counts = new Map<string, number>()
@@ -127,6 +140,37 @@ describe('npm run sandbox', () => {
     expect(xdcq.reportSubmittedAt).not.toBeNull()
     expect(acknowledged).toBeGreaterThan(0)
     expect(acknowledged).toBeLessThan(headcount)
+  })
+
+  it('at the first reminder the groups name who is pending, private ones arrive, a late member confirms from hers', () => {
+    const step = section(vi.stdout, '━━ Bước 4/6', '━━ Bước 5/6')
+    expect(step).toContain('━━ Bước 4/6 · 16/04/2024 08:00')
+    // Lý Quốc Bảo has no username: named all the same.
+    expect(step).toMatch(
+      /👥 Nhóm «Phòng XDCQ & CTTN»\n.*⏰ Nhắc xác nhận .*\n\s+Lý Quốc Bảo, Đặng Văn Hùng, Trịnh Thu Trang\n/,
+    )
+    expect(step).toMatch(
+      /Trịnh Thu Trang bấm \[ ✅ Đã đọc \] → Loa báo: «Cảm ơn Anh\/Chị đã xác nhận đã đọc!»/,
+    )
+    // Đỗ Thị Hương never opened a private chat: named in her group, nothing in private.
+    expect(step).toMatch(/👥 Nhóm «Phòng TCBC & TCPCP»\n.*⏰ Nhắc xác nhận .*\n\s+Đỗ Thị Hương\n/)
+    expect(step).not.toContain('👤 Tin nhắn riêng: Đỗ Thị Hương')
+    expect(step).toContain('👤 Tin nhắn riêng: Lý Quốc Bảo ↔ Loa')
+    expect(report.units.find((u) => u.code === 'XDCQ')!.pending).not.toContain('Trịnh Thu Trang')
+  })
+
+  it('past the deadline the office and the heads of units still short get the overdue notice', () => {
+    const step = section(vi.stdout, '━━ Bước 6/6', '━━ Số liệu')
+    expect(step).toContain('━━ Bước 6/6 · 23/04/2024 08:00')
+    const office = chatSection(step, '👤 Tin nhắn riêng: Nguyễn Thị Lan ↔ Loa')
+    expect(office).toContain('⚠️ Đã quá hạn 22/04/2024')
+    for (const unit of report.units.filter((u) => u.pending.length > 0)) {
+      const name = UNITS.find((u) => u.code === unit.code)!.name
+      expect(office).toContain(`• ${name}: ${unit.pending.length} đồng chí chưa xác nhận đã đọc`)
+    }
+    expect(step).toContain('👤 Tin nhắn riêng: Đặng Văn Hùng ↔ Loa')
+    // Every member of Ban Thi đua - Khen thưởng confirmed: its head is not chased.
+    expect(step).not.toContain('👤 Tin nhắn riêng: Võ Thị Hạnh')
   })
 
   it('writes a valid PNG chart, an xlsx and a docx that open, csv, json and transcript.html', async () => {

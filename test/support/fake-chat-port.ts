@@ -11,6 +11,13 @@ export type PortCall =
     }
   | { method: 'sendText'; at: number; chatId: number; html: string }
   | {
+      method: 'sendAlbumButtons'
+      at: number
+      chatId: number
+      replyToMessageId: number
+      buttons: InlineButton[][]
+    }
+  | {
       method: 'setButtons'
       at: number
       chatId: number
@@ -57,6 +64,16 @@ export class FakeChatPort implements ChatPort {
       at: this.now(),
       chatId: message.chatId,
       html: message.html,
+    })
+  }
+
+  sendAlbumButtons(input: Parameters<ChatPort['sendAlbumButtons']>[0]): Promise<SendOutcome> {
+    return this.answer({
+      method: 'sendAlbumButtons',
+      at: this.now(),
+      chatId: input.chatId,
+      replyToMessageId: input.replyToMessageId,
+      buttons: input.buttons,
     })
   }
 

@@ -1,6 +1,6 @@
 import { pino } from 'pino'
 import type { InlineKeyboardButton, Update } from 'grammy/types'
-import { createApp, type App } from '../../src/app.js'
+import { createApp, type App, type AppOverrides, type MonotonicTime } from '../../src/app.js'
 import { ManualClock, systemClock } from '../../src/clock.js'
 import { loadConfig } from '../../src/config.js'
 import { BotApiStandIn } from '../../src/sandbox/bot-api/index.js'
@@ -44,6 +44,10 @@ export interface TestBotOptions {
   dir?: TempDir
   /** Stand-in options, e.g. enforceLimits. */
   enforceLimits?: boolean
+  /** Pacing and retry waits (default: real). */
+  time?: MonotonicTime
+  /** Sees every SQL statement the app runs. */
+  onQuery?: AppOverrides['onQuery']
 }
 
 /**
@@ -84,6 +88,8 @@ export class TestBot {
       clock: clock === 'real' ? systemClock : clock,
       logger: pino({ level: 'silent' }),
       polling: { timeoutSeconds: 1 },
+      ...(options.time === undefined ? {} : { time: options.time }),
+      ...(options.onQuery === undefined ? {} : { onQuery: options.onQuery }),
     })
     await app.start()
     return new TestBot(api, app, dir, clock === 'real' ? undefined : clock)
@@ -185,8 +191,8 @@ export class TestBot {
   /** Moves the clock and lets the sender work through what is due; resolves when it is idle again. */
   async runSenderAt(instant: string): Promise<void> {
     this.clock.set(instant)
-    const idle = this.app.sender.whenIdle()
-    this.app.sender.wake()
+    const idle = this.app.scheduler.whenIdle()
+    this.app.scheduler.wake()
     await idle
   }
 

@@ -9,14 +9,14 @@ afterEach(() => t.stop())
 /** Waits, without sleeping, until the outbox has nothing pending or in flight. */
 async function outboxDrained(): Promise<void> {
   for (;;) {
-    const idle = t.app.sender.whenIdle()
+    const idle = t.app.scheduler.whenIdle()
     const open = await t.db
       .selectFrom('delivery')
       .select('id')
       .where('state', 'in', ['pending', 'sending'])
       .execute()
     if (open.length === 0) return
-    t.app.sender.wake()
+    t.app.scheduler.wake()
     await idle
   }
 }
@@ -34,7 +34,7 @@ async function broadcastToAll(world: World, text: string): Promise<void> {
     actorTelegramId: 9,
   })
   expect(confirmed.ok).toBe(true)
-  t.app.sender.wake()
+  t.app.scheduler.wake()
 }
 
 describe('the outbox against Telegram’s limits', () => {

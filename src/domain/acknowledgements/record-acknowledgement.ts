@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js'
+import { withdrawPrivateReminders } from '../reminders/withdraw-reminders.js'
 import type { AcknowledgementSource } from '../../db/schema.js'
-import { markKeyboardDirty } from '../broadcasts/keyboard-refresh.js'
-import { countAcknowledgements } from '../broadcasts/counts.js'
+import { countAcknowledgement } from '../broadcasts/keyboard-refresh.js'
 import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 
@@ -15,6 +15,8 @@ export interface AcknowledgementInput {
   telegramUserId?: number
   memberId?: number
   source: AcknowledgementSource
+  /** Pressed in the member's private chat (a reminder's button), not under a group copy. */
+  inPrivate?: boolean
 }
 
 export interface AcknowledgementRecorded {
@@ -31,6 +33,7 @@ export interface AcknowledgementRecorded {
 interface DeliveryRef {
   id: number
   broadcast_id: number
+  acknowledged: number
 }
 
 /**
@@ -73,11 +76,14 @@ export async function recordAcknowledgement(
         // The copy's message id was not recorded (a send repeated after a crash): the chat's delivery stands for it.
         delivery = await trx
           .selectFrom('delivery')
-          .select(['id', 'broadcast_id'])
+          .select(['id', 'broadcast_id', 'acknowledged'])
           .where('broadcast_id', '=', input.broadcastId)
           .where('chat_id', '=', input.chatId)
           .where('state', '=', 'sent')
           .executeTakeFirst()
+        // A private reminder's button (issue 10): it counts for a member of a target unit only.
+        if (delivery === undefined && input.inPrivate === true)
+          delivery = await deliveryOfOwnUnit(trx, member.id, input.broadcastId)
         if (delivery === undefined) return err({ code: 'wrong-chat-button' })
       }
     } else if (delivery === undefined) {
@@ -96,8 +102,11 @@ export async function recordAcknowledgement(
       .executeTakeFirst()
     const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
     let source = input.source
+    let count = delivery.acknowledged
     if (created) {
-      await markKeyboardDirty(trx, delivery.id, at)
+      // The copy's counter and keyboard version, in this transaction: no counting.
+      count = await countAcknowledgement(trx, delivery.id)
+      await withdrawPrivateReminders(trx, delivery.broadcast_id, member.id)
     } else {
       const existing = await trx
         .selectFrom('acknowledgement')
@@ -112,7 +121,7 @@ export async function recordAcknowledgement(
       broadcastId: delivery.broadcast_id,
       deliveryId: delivery.id,
       source,
-      count: await countAcknowledgements(trx, { deliveryId: delivery.id }),
+      count,
     })
   })
 }
@@ -142,14 +151,14 @@ async function findDeliveryByMessage(
 ): Promise<DeliveryRef | undefined> {
   const exact = await db
     .selectFrom('delivery')
-    .select(['id', 'broadcast_id'])
+    .select(['id', 'broadcast_id', 'acknowledged'])
     .where('chat_id', '=', chatId)
     .where('message_id', '=', messageId)
     .executeTakeFirst()
   if (exact !== undefined) return exact
   const albums = await db
     .selectFrom('delivery')
-    .select(['id', 'broadcast_id', 'message_ids'])
+    .select(['id', 'broadcast_id', 'acknowledged', 'message_ids'])
     .where('chat_id', '=', chatId)
     .where('state', '=', 'sent')
     .where('message_ids', 'like', '%,%')
@@ -158,4 +167,26 @@ async function findDeliveryByMessage(
     const ids: unknown = JSON.parse(d.message_ids ?? '[]')
     return Array.isArray(ids) && ids.includes(messageId)
   })
+}
+
+/** The copy delivered to the member's own unit, when that unit is one of the broadcast's targets. */
+async function deliveryOfOwnUnit(
+  db: Db,
+  memberId: number,
+  broadcastId: number,
+): Promise<DeliveryRef | undefined> {
+  return db
+    .selectFrom('delivery')
+    .innerJoin('member', 'member.unit_id', 'delivery.unit_id')
+    .innerJoin('broadcast_target', (join) =>
+      join
+        .onRef('broadcast_target.broadcast_id', '=', 'delivery.broadcast_id')
+        .onRef('broadcast_target.unit_id', '=', 'delivery.unit_id'),
+    )
+    .select(['delivery.id', 'delivery.broadcast_id', 'delivery.acknowledged'])
+    .where('member.id', '=', memberId)
+    .where('delivery.broadcast_id', '=', broadcastId)
+    .where('delivery.state', '=', 'sent')
+    .orderBy('delivery.id')
+    .executeTakeFirst()
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js'
 import { localDate } from '../broadcasts/parse-when.js'
-import { countParticipants } from '../broadcasts/counts.js'
-import { markKeyboardDirty } from '../broadcasts/keyboard-refresh.js'
+import { countParticipants } from '../broadcasts/keyboard-context.js'
+import { countAcknowledgement, countParticipant } from '../broadcasts/keyboard-refresh.js'
 import { rowToActivity, type Activity, type Campaign } from '../campaigns/campaign.js'
 import {
   currentParticipationActivity,
@@ -21,8 +21,18 @@ export interface ParticipationInput {
   note?: string | null
   photoFileId?: string | null
   source: 'button' | 'command'
-  /** The broadcast message it was done on (button, or /thamgia as a reply): acknowledged too. */
+  /**
+   * The broadcast message it was done on (button, or /thamgia as a reply):
+   * acknowledged too. Required for the 🙋 button: it counts only on a delivered
+   * copy of a broadcast of the activity's campaign, in that copy's chat, by a
+   * member of one of its target units (PRODUCT §9 forged callback data).
+   */
   onMessage?: { chatId: number; messageId: number }
+  /**
+   * A choice among the buttons a bare /thamgia offered: the activity must be one
+   * the member could have joined by command (an open one of their unit's campaigns).
+   */
+  fromChoice?: boolean
 }
 
 export interface ParticipationRecorded {
@@ -67,6 +77,8 @@ export async function recordParticipation(
     const resolved = await resolveActivity(trx, input, member.unit_id, today)
     if (!resolved.ok) return resolved
     const { activity, campaign } = resolved.value
+    const allowed = await checkButton(trx, input, member.unit_id, activity, today)
+    if (!allowed.ok) return allowed
     const note = input.note?.trim() || null
     const photo = input.photoFileId ?? null
     const inserted = await trx
@@ -96,22 +108,8 @@ export async function recordParticipation(
       updated = true
     }
     const acknowledgedBroadcastId = await acknowledgeAnswered(trx, input, member, campaign.id, at)
-    if (created && member.unit_id !== null) {
-      // The 🙋 counts on this unit's copies of the campaign's broadcasts change.
-      const copies = await trx
-        .selectFrom('delivery')
-        .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
-        .select('delivery.id')
-        .where('broadcast.campaign_id', '=', campaign.id)
-        .where('delivery.unit_id', '=', member.unit_id)
-        .where('delivery.state', '=', 'sent')
-        .execute()
-      await markKeyboardDirty(
-        trx,
-        copies.map((c) => c.id),
-        at,
-      )
-    }
+    // The 🙋 count on this unit's recent copies of the campaign, in this transaction.
+    if (created && member.unit_id !== null) await countParticipant(trx, campaign.id, member.unit_id)
     return ok({
       created,
       updated,
@@ -120,6 +118,57 @@ export async function recordParticipation(
       count: await countParticipants(trx, activity.id),
       acknowledgedBroadcastId,
     })
+  })
+}
+
+/** The 🙋 button and the choice buttons grant nothing the member could not do otherwise. */
+async function checkButton(
+  db: Db,
+  input: ParticipationInput,
+  unitId: number | null,
+  activity: Activity,
+  today: string,
+): Promise<Result<null>> {
+  if (input.fromChoice === true) {
+    const choices = await openParticipationChoices(db, unitId, today)
+    return choices.some((c) => c.activityId === activity.id)
+      ? ok(null)
+      : err({ code: 'stale-button' })
+  }
+  if (input.source !== 'button') return ok(null)
+  if (input.onMessage === undefined) return err({ code: 'stale-button' })
+  const copy = await findDeliveredCopy(db, input.onMessage)
+  if (copy === undefined || copy.campaign_id !== activity.campaignId)
+    return err({ code: 'stale-button' })
+  if (unitId === null) return err({ code: 'not-target-unit' })
+  const target = await db
+    .selectFrom('broadcast_target')
+    .select('unit_id')
+    .where('broadcast_id', '=', copy.broadcast_id)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst()
+  return target === undefined ? err({ code: 'not-target-unit' }) : ok(null)
+}
+
+/** The sent copy a message is (its button message, or any part of its album). */
+async function findDeliveredCopy(db: Db, message: { chatId: number; messageId: number }) {
+  const base = db
+    .selectFrom('delivery')
+    .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
+    .select([
+      'delivery.id',
+      'delivery.broadcast_id',
+      'broadcast.campaign_id',
+      'delivery.message_ids',
+    ])
+    .where('delivery.chat_id', '=', message.chatId)
+    .where('delivery.state', '=', 'sent')
+  const exact = await base.where('delivery.message_id', '=', message.messageId).executeTakeFirst()
+  if (exact !== undefined) return exact
+  const albums = await base.where('delivery.message_ids', 'like', '%,%').execute()
+  return albums.find((d) => {
+    const ids: unknown = JSON.parse(d.message_ids ?? '[]')
+    return Array.isArray(ids) && ids.includes(message.messageId)
   })
 }
 
@@ -241,6 +290,6 @@ async function acknowledgeAnswered(
     .onConflict((oc) => oc.columns(['broadcast_id', 'member_id']).doNothing())
     .executeTakeFirst()
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
-    await markKeyboardDirty(db, delivery.id, at)
+    await countAcknowledgement(db, delivery.id)
   return delivery.broadcast_id
 }

@@ -1,40 +1,70 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
 import { nowIso, type Deps } from '../deps.js'
 import type { ChatPort, InlineButton } from '../ports.js'
-import { keyboardContexts, type KeyboardContext } from './counts.js'
+import { keyboardContexts, type KeyboardContext } from './keyboard-context.js'
 import type { Pacer } from './pacer.js'
 
 /**
- * Coalesced count refresh (PRODUCT §3): a tap or reaction only marks the copy's
- * keyboard dirty; a periodic pass edits each dirty message at most once per
- * interval, inside the group's send budget, so a burst of 200 taps costs a
- * handful of edits. Counts are eventual; messages are not: edits leave part of
- * the group budget to sends (Pacer `editReserve`) and simply wait when short.
+ * Count refreshes by a version pair (PRODUCT §3, issue 8): a tap bumps its
+ * copy's `keyboard_version` in the transaction of the insert, together with the
+ * counter the keyboard shows; the refresh job edits the message and then sets
+ * `refreshed_version` to the version it showed. A crash between edit and record
+ * leaves the copy behind, so it is edited again: counts may lag, never stay stale.
+ * A partial index holds only the copies that are behind. Each copy is edited at
+ * most once per interval, within the group's budget (Pacer `editReserve`), so a
+ * burst of 200 taps costs a handful of edits.
  */
 
-/** Marks copies' keyboards as needing new counts. Keeps the first mark: its age orders the refresh. */
-export async function markKeyboardDirty(
-  db: Db,
-  deliveryIds: number | readonly number[],
-  at: string,
-): Promise<void> {
-  const ids = typeof deliveryIds === 'number' ? [deliveryIds] : [...deliveryIds]
-  if (ids.length === 0) return
+/** A new acknowledgement on a copy: its counter and keyboard version, one statement. */
+export async function countAcknowledgement(db: Db, deliveryId: number): Promise<number> {
+  const row = await db
+    .updateTable('delivery')
+    .set((eb) => ({
+      acknowledged: eb('acknowledged', '+', 1),
+      keyboard_version: eb('keyboard_version', '+', 1),
+    }))
+    .where('id', '=', deliveryId)
+    .returning('acknowledged')
+    .executeTakeFirst()
+  return row?.acknowledged ?? 0
+}
+
+/**
+ * A new participant of a unit: the 🙋 count on the unit's recent copies of the
+ * campaign (the last two sent), not on every old one; one statement.
+ */
+export async function countParticipant(db: Db, campaignId: number, unitId: number): Promise<void> {
   await db
     .updateTable('delivery')
-    .set({ keyboard_dirty_at: at })
-    .where('id', 'in', ids)
-    .where('keyboard_dirty_at', 'is', null)
-    .where('state', '=', 'sent')
+    .set((eb) => ({
+      participants: eb('participants', '+', 1),
+      keyboard_version: eb('keyboard_version', '+', 1),
+    }))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('delivery as d')
+        .innerJoin('broadcast as b', 'b.id', 'd.broadcast_id')
+        .select('d.id')
+        .where('b.campaign_id', '=', campaignId)
+        .where('d.unit_id', '=', unitId)
+        .where('d.state', '=', 'sent')
+        .orderBy('d.sent_at', 'desc')
+        .orderBy('d.id', 'desc')
+        .limit(RECENT_COPIES),
+    )
     .execute()
 }
+
+/** Copies of a campaign per unit whose counts are kept live (issue 8). */
+export const RECENT_COPIES = 2
 
 export interface RefreshOptions {
   port: ChatPort
   pacer: Pacer
   keyboardFor: (context: KeyboardContext) => InlineButton[][]
   /** At most one edit per message per this interval. */
-  minIntervalMs?: number
+  minIntervalMs?: number | undefined
   limit?: number
 }
 
@@ -42,15 +72,11 @@ export const DEFAULT_REFRESH_INTERVAL_MS = 10_000
 
 export interface RefreshStats {
   edited: number
-  /** Left dirty for a later pass: the group's budget was short, or the edit must be retried. */
+  /** Left behind for a later pass: the group's budget was short, or the edit must be retried. */
   deferred: number
 }
 
-/**
- * One pass over the dirty keyboards. The flag is cleared before counts are read,
- * so a tap landing during the edit marks the message again and is shown on the
- * next pass rather than lost. "message is not modified" counts as done.
- */
+/** One pass over the copies whose keyboard is behind; "message is not modified" counts as done. */
 export async function refreshDueKeyboards(
   deps: Deps,
   options: RefreshOptions,
@@ -60,32 +86,28 @@ export async function refreshDueKeyboards(
   const cutoff = new Date(deps.clock.now().getTime() - interval).toISOString()
   const rows = await deps.db
     .selectFrom('delivery')
-    .select(['id', 'chat_id', 'message_id', 'keyboard_dirty_at'])
-    .where('keyboard_dirty_at', 'is not', null)
+    .select(['id', 'chat_id', 'message_id', 'keyboard_version'])
+    .where(sql.ref('keyboard_version'), '<>', sql.ref('refreshed_version'))
     .where('state', '=', 'sent')
     .where('message_id', 'is not', null)
     .where((eb) =>
       eb.or([eb('keyboard_refreshed_at', 'is', null), eb('keyboard_refreshed_at', '<=', cutoff)]),
     )
-    .orderBy('keyboard_dirty_at')
+    .orderBy('id')
     .limit(options.limit ?? 100)
     .execute()
   const stats: RefreshStats = { edited: 0, deferred: 0 }
+  const contexts = await keyboardContexts(
+    deps,
+    rows.map((r) => r.id),
+  )
   for (const row of rows) {
-    if (row.message_id === null || row.keyboard_dirty_at === null) continue
+    const context = contexts.get(row.id)
+    if (row.message_id === null || context === undefined) continue
     if (!options.pacer.reserve(row.chat_id, 'edit').ok) {
       stats.deferred++
       continue
     }
-    const claimed = await deps.db
-      .updateTable('delivery')
-      .set({ keyboard_dirty_at: null, keyboard_refreshed_at: at })
-      .where('id', '=', row.id)
-      .where('keyboard_dirty_at', '=', row.keyboard_dirty_at)
-      .executeTakeFirst()
-    if (Number(claimed.numUpdatedRows) === 0) continue
-    const context = (await keyboardContexts(deps, [row.id])).get(row.id)
-    if (context === undefined) continue
     const outcome = await options.port.setButtons({
       chatId: row.chat_id,
       messageId: row.message_id,
@@ -94,27 +116,65 @@ export async function refreshDueKeyboards(
     switch (outcome.kind) {
       case 'sent':
         stats.edited++
+        await recordRefreshed(deps.db, row.id, row.keyboard_version, at)
         break
       case 'rejected':
-        if (/not modified/i.test(outcome.reason)) stats.edited++
-        else
+        if (/not modified/i.test(outcome.reason)) {
+          stats.edited++
+        } else {
           deps.logger.warn({ deliveryId: row.id, reason: outcome.reason }, 'keyboard edit refused')
+        }
+        // Refused for good (deleted message, no rights): do not ask again for this version.
+        await recordRefreshed(deps.db, row.id, row.keyboard_version, at)
         break
       case 'retry-after':
         options.pacer.pauseAll(outcome.seconds * 1000)
-        await markKeyboardDirty(deps.db, row.id, at)
         stats.deferred++
         break
       case 'transient':
-        await markKeyboardDirty(deps.db, row.id, at)
         stats.deferred++
         break
       case 'chat-gone':
       case 'chat-moved':
         // The sender deals with lost and moved groups on its next send; an old keyboard is harmless.
         deps.logger.info({ deliveryId: row.id, outcome: outcome.kind }, 'keyboard edit skipped')
+        await recordRefreshed(deps.db, row.id, row.keyboard_version, at)
         break
     }
   }
   return stats
+}
+
+/** The keyboard shows `version`; a tap since then keeps the copy behind. */
+async function recordRefreshed(db: Db, id: number, version: number, at: string): Promise<void> {
+  await db
+    .updateTable('delivery')
+    .set({ refreshed_version: version, keyboard_refreshed_at: at })
+    .where('id', '=', id)
+    .where('refreshed_version', '<', version)
+    .execute()
+}
+
+/**
+ * When the next refresh pass has work: now for a copy behind and never
+ * refreshed, else the interval after the oldest refresh of one behind again.
+ */
+export async function nextKeyboardRefreshAt(
+  deps: Deps,
+  minIntervalMs = DEFAULT_REFRESH_INTERVAL_MS,
+): Promise<string | null> {
+  const row = await deps.db
+    .selectFrom('delivery')
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('keyboard_refreshed_at', 'is', null).as('fresh'),
+      eb.fn.min('keyboard_refreshed_at').as('again'),
+    ])
+    .where(sql.ref('keyboard_version'), '<>', sql.ref('refreshed_version'))
+    .where('state', '=', 'sent')
+    .executeTakeFirst()
+  if (row === undefined) return null
+  if (Number(row.fresh) > 0) return nowIso(deps)
+  return row.again == null
+    ? null
+    : new Date(new Date(row.again).getTime() + minIntervalMs).toISOString()
 }

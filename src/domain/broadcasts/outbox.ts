@@ -1,16 +1,19 @@
+import { sql, type SqlBool } from 'kysely'
+import { claimRows, heldBy } from '../../db/claim.js'
 import type { Db } from '../../db/database.js'
 import { nowIso, type Deps } from '../deps.js'
-import { claimNotice } from '../notices.js'
-import type { SendOutcome } from '../ports.js'
-import { deactivateGroup, followMigratedGroup } from '../units/register-group.js'
+import { loseGroup } from '../outbound/group-lost.js'
+import type { SendOutcome, Translate } from '../ports.js'
+import { followMigratedGroup } from '../units/register-group.js'
 import { SENDABLE } from './broadcast.js'
 
 /**
  * The durable outbox (PRODUCT §9). A delivery row moves
  * `pending → sending → sent | failed`; it is written with its broadcast, claimed
- * before the send, and its outcome recorded after. A crash between claim and
- * record leaves it in `sending`, and recoverInFlight puts it back: those sends,
- * and only those, may reach a group twice.
+ * with a lease before the send, and its outcome recorded after. A crash between
+ * claim and record leaves it in `sending` until its lease runs out (or at once
+ * when the next start finds its worker dead): those sends, and only those, may
+ * reach a group twice.
  *
  * No function here awaits the chat platform: the sender calls the port between
  * claimDueDeliveries and recordOutcome, outside any transaction.
@@ -30,6 +33,11 @@ export interface ClaimedDelivery {
   sourceChatId: number
   sourceMessageIds: number[]
   slogan: string | null
+  /**
+   * An album whose copy went out while its buttons did not (a 429 on them, a
+   * crash between the two): only the button message is left to send.
+   */
+  albumCopyIds: number[] | null
 }
 
 export interface OutboxPolicy {
@@ -57,23 +65,24 @@ function addMs(iso: string, ms: number): string {
   return new Date(new Date(iso).getTime() + ms).toISOString()
 }
 
+/** How long a claim holds: a send starts within half of it, or the row is handed back. */
+export const DEFAULT_LEASE_MS = 60_000
+
 /**
- * Claims up to `limit` due deliveries for one worker, atomically: one
- * `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING`. Due means pending,
- * next_attempt_at reached, broadcast scheduled or sending, group active. The
- * target chat id is re-read from unit_chat, so a group that moved to a
- * supergroup since the row was written is reached at its new id.
- * Pending rows of groups that became inactive are failed on the way (the bot
- * was removed: PRODUCT §9 "stop sending").
- *
- * §11 on PostgreSQL: the inner SELECT gets `FOR UPDATE SKIP LOCKED` so several
- * instances claim disjoint rows; SQLite has a single writer and needs none.
+ * Claims up to `limit` due deliveries for one worker (src/db/claim.ts: one
+ * statement, with a lease; rows of a dead worker whose lease ran out are taken
+ * back after the never-tried ones). Due means pending and next_attempt_at
+ * reached, broadcast scheduled or sending, group active. The target chat id is
+ * re-read from unit_chat, so a group that moved to a supergroup since the row
+ * was written is reached at its new id. Pending rows of groups that became
+ * inactive are failed on the way (the bot was removed: PRODUCT §9 "stop sending").
  */
 export async function claimDueDeliveries(
   deps: Deps,
-  options: { limit: number; workerId: string },
+  options: { limit: number; workerId: string; leaseMs?: number },
 ): Promise<ClaimedDelivery[]> {
   const at = nowIso(deps)
+  const leaseUntil = addMs(at, options.leaseMs ?? DEFAULT_LEASE_MS)
   return deps.db.transaction().execute(async (trx) => {
     const orphaned = await trx
       .updateTable('delivery')
@@ -86,8 +95,8 @@ export async function claimDueDeliveries(
             .whereRef('unit_chat.id', '=', 'delivery.unit_chat_id'),
           eb.val('group-inactive'),
         ),
-        claimed_at: null,
         claimed_by: null,
+        lease_until: null,
         updated_at: at,
       }))
       .where('state', '=', 'pending')
@@ -107,12 +116,20 @@ export async function claimDueDeliveries(
         at,
       )
 
+    const ids = await claimRows(trx, {
+      table: 'delivery',
+      workerId: options.workerId,
+      at,
+      leaseUntil,
+      limit: options.limit,
+      eligible: sql<SqlBool>`exists (
+        select 1 from broadcast b join unit_chat c on c.id = delivery.unit_chat_id
+        where b.id = delivery.broadcast_id and b.status in (${sql.join(SENDABLE)}) and c.is_active = 1)`,
+    })
+    if (ids.length === 0) return []
     const claimed = await trx
       .updateTable('delivery')
       .set((eb) => ({
-        state: 'sending',
-        claimed_at: at,
-        claimed_by: options.workerId,
         chat_id: eb
           .selectFrom('unit_chat')
           .select('unit_chat.chat_id')
@@ -123,23 +140,9 @@ export async function claimDueDeliveries(
           .whereRef('unit_chat.id', '=', 'delivery.unit_chat_id'),
         updated_at: at,
       }))
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('delivery as d')
-          .innerJoin('broadcast as b', 'b.id', 'd.broadcast_id')
-          .innerJoin('unit_chat as c', 'c.id', 'd.unit_chat_id')
-          .select('d.id')
-          .where('d.state', '=', 'pending')
-          .where('d.next_attempt_at', '<=', at)
-          .where('b.status', 'in', SENDABLE)
-          .where('c.is_active', '=', 1)
-          .orderBy('d.next_attempt_at')
-          .orderBy('d.id')
-          .limit(options.limit),
-      )
+      .where('id', 'in', ids)
       .returningAll()
       .execute()
-    if (claimed.length === 0) return []
     const broadcastIds = [...new Set(claimed.map((d) => d.broadcast_id))]
     await trx
       .updateTable('broadcast')
@@ -153,69 +156,104 @@ export async function claimDueDeliveries(
       .where('id', 'in', broadcastIds)
       .execute()
     const byId = new Map(broadcasts.map((b) => [b.id, b]))
-    return claimed
-      .sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id - b.id)
-      .flatMap((d) => {
-        const b = byId.get(d.broadcast_id)
-        if (b === undefined) return []
-        const ids: unknown = JSON.parse(b.source_message_ids)
-        return [
-          {
-            id: d.id,
-            broadcastId: d.broadcast_id,
-            campaignId: b.campaign_id,
-            unitId: d.unit_id,
-            unitChatId: d.unit_chat_id,
-            chatId: d.chat_id,
-            threadId: d.thread_id,
-            attempts: d.attempts,
-            sourceChatId: b.source_chat_id,
-            sourceMessageIds: Array.isArray(ids)
-              ? ids.filter((v): v is number => typeof v === 'number')
-              : [],
-            slogan: b.slogan,
-          },
-        ]
-      })
+    const rowById = new Map(claimed.map((d) => [d.id, d]))
+    return ids.flatMap((id) => {
+      const d = rowById.get(id)
+      const b = d === undefined ? undefined : byId.get(d.broadcast_id)
+      if (d === undefined || b === undefined) return []
+      const sourceIds: unknown = JSON.parse(b.source_message_ids)
+      return [
+        {
+          id: d.id,
+          broadcastId: d.broadcast_id,
+          campaignId: b.campaign_id,
+          unitId: d.unit_id,
+          unitChatId: d.unit_chat_id,
+          chatId: d.chat_id,
+          threadId: d.thread_id,
+          attempts: d.attempts,
+          sourceChatId: b.source_chat_id,
+          sourceMessageIds: Array.isArray(sourceIds)
+            ? sourceIds.filter((v): v is number => typeof v === 'number')
+            : [],
+          slogan: b.slogan,
+          albumCopyIds:
+            d.message_id === null && d.message_ids !== null ? parseIds(d.message_ids) : null,
+        },
+      ]
+    })
   })
 }
 
-/** What recordOutcome did, for the sender's pacing and the office's notice. */
+function parseIds(json: string): number[] {
+  const ids: unknown = JSON.parse(json)
+  return Array.isArray(ids) ? ids.filter((v): v is number => typeof v === 'number') : []
+}
+
+/**
+ * The album of a claimed delivery reached the chat; its buttons are the next
+ * step. Kept on the row (message_ids, message_id still null), so a retry of the
+ * buttons, by this worker or after a crash, never copies the album again.
+ */
+export async function recordAlbumCopied(
+  deps: Deps,
+  claim: { id: number; workerId: string },
+  messageIds: readonly number[],
+): Promise<boolean> {
+  const result = await deps.db
+    .updateTable('delivery')
+    .set({ message_ids: JSON.stringify(messageIds), updated_at: nowIso(deps) })
+    .where('id', '=', claim.id)
+    .where(heldBy(claim.workerId))
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+/** What recordOutcome did, for the sender's pacing and logs. */
 export type OutcomeEffect =
   | { kind: 'sent'; messageId: number }
-  | { kind: 'retry'; at: string; pauseAllSeconds: number | null }
+  | { kind: 'retry'; at: string; retryAfterSeconds: number | null }
   | { kind: 'failed'; reason: string }
   | {
       kind: 'group-lost'
       chatId: number
       unitId: number
       reason: string
-      /** True exactly once per group: the caller tells the office (PRODUCT §9). */
-      notifyOffice: boolean
+      /** How many office notices were queued (0 when the office was told already). */
+      noticesQueued: number
     }
   | { kind: 'moved'; fromChatId: number; toChatId: number }
   | { kind: 'ignored' }
 
+export interface RecordOptions {
+  policy?: OutboxPolicy
+  /** Renders the office's notice when the group is lost; without it none is queued. */
+  translate?: Translate
+}
+
 /**
- * Records what the platform answered for one claimed delivery. Idempotent on a
- * row already `sent` (a late duplicate record changes nothing). Telegram's
- * reason is kept on the row for every failure (PRODUCT §10 delivery report).
+ * Records what the platform answered for one claimed delivery. Only the
+ * worker holding the claim records (src/db/claim.ts `heldBy`): a late record by
+ * a worker whose lease ran out, or of a row already `sent`, changes nothing.
+ * Telegram's reason is kept on the row for every failure (PRODUCT §10 delivery report).
  */
 export async function recordOutcome(
   deps: Deps,
-  deliveryId: number,
+  claim: { id: number; workerId: string },
   outcome: SendOutcome,
-  policy: OutboxPolicy = DEFAULT_OUTBOX_POLICY,
+  options: RecordOptions = {},
 ): Promise<OutcomeEffect> {
+  const policy = options.policy ?? DEFAULT_OUTBOX_POLICY
   const at = nowIso(deps)
   const row = await deps.db
     .selectFrom('delivery')
-    .select(['id', 'broadcast_id', 'unit_id', 'unit_chat_id', 'chat_id', 'state', 'attempts'])
-    .where('id', '=', deliveryId)
+    .select(['id', 'broadcast_id', 'unit_id', 'unit_chat_id', 'chat_id', 'attempts'])
+    .where('id', '=', claim.id)
+    .where(heldBy(claim.workerId))
     .executeTakeFirst()
-  if (row === undefined || row.state === 'sent' || row.state === 'failed')
-    return { kind: 'ignored' }
-  const release = { claimed_at: null, claimed_by: null, updated_at: at }
+  if (row === undefined) return { kind: 'ignored' }
+  const release = { claimed_by: null, lease_until: null, updated_at: at }
+  const mine = heldBy(claim.workerId)
 
   switch (outcome.kind) {
     case 'sent': {
@@ -233,6 +271,7 @@ export async function recordOutcome(
             sent_at: at,
           })
           .where('id', '=', row.id)
+          .where(mine)
           .execute()
         await finalizeBroadcasts(trx, [row.broadcast_id], at)
       })
@@ -251,13 +290,14 @@ export async function recordOutcome(
           failure_reason: outcome.reason,
         })
         .where('id', '=', row.id)
+        .where(mine)
         .execute()
-      return { kind: 'retry', at: next, pauseAllSeconds: outcome.seconds }
+      return { kind: 'retry', at: next, retryAfterSeconds: outcome.seconds }
     }
     case 'transient': {
       const attempts = row.attempts + 1
       if (attempts >= policy.maxAttempts) {
-        await fail(deps.db, row, attempts, outcome.errorCode, outcome.reason, at)
+        await fail(deps.db, row, claim.workerId, attempts, outcome.errorCode, outcome.reason, at)
         return { kind: 'failed', reason: outcome.reason }
       }
       const next = addMs(at, transientBackoffMs(attempts, policy))
@@ -272,13 +312,16 @@ export async function recordOutcome(
           failure_reason: outcome.reason,
         })
         .where('id', '=', row.id)
+        .where(mine)
         .execute()
-      return { kind: 'retry', at: next, pauseAllSeconds: null }
+      return { kind: 'retry', at: next, retryAfterSeconds: null }
     }
     case 'chat-gone': {
       // The bot was removed (403) or the chat deleted: this row and every other
-      // pending one for the group fail with Telegram's reason; the group goes inactive.
-      await deps.db.transaction().execute(async (trx) => {
+      // pending one for the group fail with Telegram's reason; the group goes
+      // inactive and the office's notice is queued, all in one transaction, so a
+      // crash neither loses nor repeats the notice (PRODUCT §9).
+      const noticesQueued = await deps.db.transaction().execute(async (trx) => {
         const failed = await trx
           .updateTable('delivery')
           .set({
@@ -288,7 +331,9 @@ export async function recordOutcome(
             failure_reason: outcome.reason,
           })
           .where('unit_chat_id', '=', row.unit_chat_id)
-          .where((eb) => eb.or([eb('id', '=', row.id), eb('state', '=', 'pending')]))
+          .where((eb) =>
+            eb.or([eb.and([eb('id', '=', row.id), mine]), eb('state', '=', 'pending')]),
+          )
           .returning('broadcast_id')
           .execute()
         await trx
@@ -297,15 +342,24 @@ export async function recordOutcome(
           .where('id', '=', row.id)
           .execute()
         await finalizeBroadcasts(trx, [...new Set(failed.map((f) => f.broadcast_id))], at)
+        return loseGroup(
+          { ...deps, db: trx },
+          {
+            chatId: row.chat_id,
+            unitId: row.unit_id,
+            reason: outcome.reason,
+            cause: `delivery:${row.id}`,
+          },
+          options.translate,
+        )
       })
-      await deactivateGroup(deps, row.chat_id, outcome.reason)
-      const notifyOffice = await claimNotice(deps, row.chat_id, 'bot-removed')
+      deps.wake?.()
       return {
         kind: 'group-lost',
         chatId: row.chat_id,
         unitId: row.unit_id,
         reason: outcome.reason,
-        notifyOffice,
+        noticesQueued,
       }
     }
     case 'chat-moved': {
@@ -319,7 +373,7 @@ export async function recordOutcome(
       if (unitChat?.chat_id !== outcome.toChatId) {
         // The new id is registered as another group already: do not guess which one is meant.
         const reason = `${outcome.reason} (migrated to ${outcome.toChatId}, registered separately)`
-        await fail(deps.db, row, row.attempts + 1, 400, reason, at)
+        await fail(deps.db, row, claim.workerId, row.attempts + 1, 400, reason, at)
         return { kind: 'failed', reason }
       }
       await deps.db.transaction().execute(async (trx) => {
@@ -339,12 +393,21 @@ export async function recordOutcome(
             error_code: 400,
           })
           .where('id', '=', row.id)
+          .where(mine)
           .execute()
       })
       return { kind: 'moved', fromChatId: row.chat_id, toChatId: outcome.toChatId }
     }
     case 'rejected':
-      await fail(deps.db, row, row.attempts + 1, outcome.errorCode, outcome.reason, at)
+      await fail(
+        deps.db,
+        row,
+        claim.workerId,
+        row.attempts + 1,
+        outcome.errorCode,
+        outcome.reason,
+        at,
+      )
       return { kind: 'failed', reason: outcome.reason }
   }
 }
@@ -352,6 +415,7 @@ export async function recordOutcome(
 async function fail(
   db: Db,
   row: { id: number; broadcast_id: number },
+  workerId: string,
   attempts: number,
   errorCode: number | null,
   reason: string,
@@ -365,23 +429,25 @@ async function fail(
         attempts,
         error_code: errorCode,
         failure_reason: reason,
-        claimed_at: null,
         claimed_by: null,
+        lease_until: null,
         updated_at: at,
       })
       .where('id', '=', row.id)
+      .where(heldBy(workerId))
       .execute()
     await finalizeBroadcasts(trx, [row.broadcast_id], at)
   })
 }
 
 /**
- * The pacer said this group's budget is spent: hand the row back without
- * spending an attempt, due again when the budget allows.
+ * Hands a claimed row back without spending an attempt, due again at
+ * `untilIso`: the pacer said the group's budget is spent, the claim grew old
+ * before its turn, or recording failed. Only the holder can.
  */
-export async function deferDelivery(
+export async function releaseDelivery(
   deps: Deps,
-  deliveryId: number,
+  claim: { id: number; workerId: string },
   untilIso: string,
 ): Promise<void> {
   await deps.db
@@ -389,12 +455,12 @@ export async function deferDelivery(
     .set({
       state: 'pending',
       next_attempt_at: untilIso,
-      claimed_at: null,
       claimed_by: null,
+      lease_until: null,
       updated_at: nowIso(deps),
     })
-    .where('id', '=', deliveryId)
-    .where('state', '=', 'sending')
+    .where('id', '=', claim.id)
+    .where(heldBy(claim.workerId))
     .execute()
 }
 
@@ -428,39 +494,29 @@ export async function finalizeBroadcasts(
 }
 
 /**
- * At startup: rows a previous run claimed and never recorded go back to pending,
- * due now. Their sends may or may not have reached Telegram; these are the only
- * copies that may repeat (PRODUCT §9). With several instances (§11) pass the
- * dead worker's id.
+ * When the next delivery falls due: the earliest pending row of a sendable
+ * broadcast, or the earliest lease of a row in flight (a dead worker's row is
+ * taken back then). The scheduler sleeps until then, or until a wake().
  */
-export async function recoverInFlight(
-  deps: Deps,
-  options: { workerId?: string } = {},
-): Promise<number> {
-  const at = nowIso(deps)
-  let query = deps.db
-    .updateTable('delivery')
-    .set({
-      state: 'pending',
-      next_attempt_at: at,
-      claimed_at: null,
-      claimed_by: null,
-      updated_at: at,
-    })
-    .where('state', '=', 'sending')
-  if (options.workerId !== undefined) query = query.where('claimed_by', '=', options.workerId)
-  const result = await query.executeTakeFirst()
-  return Number(result.numUpdatedRows)
-}
-
-/** When the next pending delivery falls due: the sender sleeps until then (or a wake()). */
-export async function nextDueAt(deps: Deps): Promise<Date | null> {
-  const row = await deps.db
+export async function nextDeliveryDueAt(deps: Deps): Promise<string | null> {
+  const pending = await deps.db
     .selectFrom('delivery as d')
     .innerJoin('broadcast as b', 'b.id', 'd.broadcast_id')
     .select((eb) => eb.fn.min('d.next_attempt_at').as('next'))
     .where('d.state', '=', 'pending')
     .where('b.status', 'in', SENDABLE)
     .executeTakeFirst()
-  return row?.next == null ? null : new Date(row.next)
+  const leased = await deps.db
+    .selectFrom('delivery')
+    .select((eb) => eb.fn.min('lease_until').as('next'))
+    .where('state', '=', 'sending')
+    .executeTakeFirst()
+  return earliest(pending?.next ?? null, leased?.next ?? null)
+}
+
+/** The earlier of two instants stored as UTC ISO text (they compare as text). */
+export function earliest(a: string | null, b: string | null): string | null {
+  if (a === null) return b
+  if (b === null) return a
+  return a <= b ? a : b
 }

@@ -13,7 +13,18 @@ export interface PacerLimits {
   groupPerMinute: number
   /** Group slots that edits leave to sends: counts are eventual, messages are not. */
   editReserve: number
-  /** After a 429, the global rate is multiplied by this until `slowdownMs` past the pause. */
+  /**
+   * Global slots per second that background sends (copies, notices, edits)
+   * leave to replies, so a person never waits behind a broadcast: one when
+   * nobody is being answered, growing with the replies of the last second up to this.
+   */
+  replyReserve: number
+  /**
+   * After a 429 that follows another within `slowdownMs`, the global rate is
+   * multiplied by this until `slowdownMs` past the pause. One 429 alone only
+   * pauses for retry_after: Telegram said how long, and the pace before it was
+   * within the limits.
+   */
   slowdownFactor: number
   slowdownMs: number
   /**
@@ -29,6 +40,7 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   globalPerSecond: 30,
   groupPerMinute: 20,
   editReserve: 4,
+  replyReserve: 5,
   slowdownFactor: 0.5,
   slowdownMs: 60_000,
   globalMarginMs: 150,
@@ -36,6 +48,9 @@ export const TELEGRAM_LIMITS: PacerLimits = {
 }
 
 export type PaceKind = 'send' | 'edit'
+
+/** Replies to a person go first; the queue's sends take what replies leave. */
+export type PacePriority = 'reply' | 'background'
 
 export type Reservation =
   { ok: true } | { ok: false; waitMs: number; scope: 'paused' | 'global' | 'group' }
@@ -50,9 +65,12 @@ export function isGroupChat(chatId: number): boolean {
 
 export class Pacer {
   private readonly global: number[] = []
+  /** Instants of recent replies: how much room background sends leave (replyReserve). */
+  private readonly replies: number[] = []
   private readonly groups = new Map<number, number[]>()
   private pausedUntil = -Infinity
   private slowUntil = -Infinity
+  private lastFloodAt = -Infinity
 
   constructor(
     private readonly now: () => number,
@@ -64,11 +82,16 @@ export class Pacer {
    * refusal takes nothing: ask again after `waitMs` (or try another chat when
    * the scope is `group`).
    */
-  reserve(chatId: number, kind: PaceKind = 'send'): Reservation {
-    const check = this.peek(chatId, kind)
+  reserve(
+    chatId: number,
+    kind: PaceKind = 'send',
+    priority: PacePriority = 'background',
+  ): Reservation {
+    const check = this.peek(chatId, kind, priority)
     if (!check.ok) return check
     const t = this.now()
     this.global.push(t)
+    if (priority === 'reply') this.replies.push(t)
     if (isGroupChat(chatId)) {
       const window = this.groups.get(chatId)
       if (window === undefined) this.groups.set(chatId, [t])
@@ -78,16 +101,23 @@ export class Pacer {
   }
 
   /** Like reserve, without taking the slot. */
-  peek(chatId: number, kind: PaceKind = 'send'): Reservation {
+  peek(
+    chatId: number,
+    kind: PaceKind = 'send',
+    priority: PacePriority = 'background',
+  ): Reservation {
     const t = this.now()
     if (t < this.pausedUntil) return { ok: false, waitMs: this.pausedUntil - t, scope: 'paused' }
     const second = SECOND + this.limits.globalMarginMs
     const minute = MINUTE + this.limits.groupMarginMs
     prune(this.global, t - second)
-    const globalLimit =
+    prune(this.replies, t - second)
+    const fullRate =
       t < this.slowUntil
         ? Math.max(1, Math.floor(this.limits.globalPerSecond * this.limits.slowdownFactor))
         : this.limits.globalPerSecond
+    const reserve = Math.min(this.limits.replyReserve, this.replies.length + 1)
+    const globalLimit = priority === 'reply' ? fullRate : Math.max(1, fullRate - reserve)
     let waitMs = 0
     let scope: 'global' | 'group' = 'global'
     if (this.global.length >= globalLimit) {
@@ -113,13 +143,17 @@ export class Pacer {
   }
 
   /**
-   * A 429 with retry_after: everyone waits, and the whole sender runs slower for
-   * a while after, since one flood answer means we misjudged the budget.
+   * A 429 with retry_after: everyone waits as Telegram says. Only when 429s
+   * repeat (another one within `slowdownMs`) does the pace itself drop for a
+   * while, since then the budget was misjudged.
    */
   pauseAll(milliseconds: number): void {
     const t = this.now()
+    const repeated = t - this.lastFloodAt < this.limits.slowdownMs
+    this.lastFloodAt = t
     this.pausedUntil = Math.max(this.pausedUntil, t + milliseconds)
-    this.slowUntil = Math.max(this.slowUntil, this.pausedUntil + this.limits.slowdownMs)
+    if (repeated)
+      this.slowUntil = Math.max(this.slowUntil, this.pausedUntil + this.limits.slowdownMs)
   }
 
   /** Slots left in a group's minute, for tests and logs. */

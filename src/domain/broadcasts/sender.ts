@@ -1,21 +1,28 @@
 import { escapeHtml } from '../html.js'
-import { nowIso, type Deps } from '../deps.js'
-import type { ChatPort, InlineButton, SendOutcome } from '../ports.js'
-import { keyboardContexts, type KeyboardContext } from './counts.js'
-import { refreshDueKeyboards } from './keyboard-refresh.js'
+import type { Deps } from '../deps.js'
+import {
+  claimDueOutbound,
+  nextOutboundDueAt,
+  recordOutboundOutcome,
+  releaseOutbound,
+  type ClaimedOutbound,
+} from '../outbound/outbound-queue.js'
+import type { ChatPort, InlineButton, SendOutcome, Translate } from '../ports.js'
+import { keyboardContexts, type KeyboardContext } from './keyboard-context.js'
+import { nextKeyboardRefreshAt, refreshDueKeyboards } from './keyboard-refresh.js'
 import {
   claimDueDeliveries,
+  DEFAULT_LEASE_MS,
   DEFAULT_OUTBOX_POLICY,
-  deferDelivery,
-  nextDueAt,
+  earliest,
+  nextDeliveryDueAt,
+  recordAlbumCopied,
   recordOutcome,
+  releaseDelivery,
   type ClaimedDelivery,
   type OutboxPolicy,
 } from './outbox.js'
 import type { Pacer } from './pacer.js'
-
-/** What the office must hear about (PRODUCT §9): told once per group. */
-export type SenderEvent = { kind: 'group-lost'; chatId: number; unitId: number; reason: string }
 
 export interface SenderOptions {
   deps: Deps
@@ -25,16 +32,18 @@ export interface SenderOptions {
   keyboardFor: (context: KeyboardContext) => InlineButton[][]
   /** The follow-up line of a slogan broadcast, as HTML (escaped by the caller's formatter). */
   sloganHtml?: (slogan: string) => string
-  onEvent?: (event: SenderEvent) => void | Promise<void>
+  /** Renders the office's notices the sender queues (a group lost); none without it. */
+  translate?: Translate
+  /** This process's worker id (src/db/claim.ts newWorkerId). */
   workerId?: string
+  /** How long a claim holds; a row not sent within half of it is handed back. */
+  leaseMs?: number
   /** Sends in flight at once. */
   concurrency?: number
   batchSize?: number
   /** A group wait longer than this hands the row back instead of holding a worker. */
   maxGroupWaitMs?: number
-  /** Longest idle sleep when nothing is due. */
-  maxIdleMs?: number
-  /** Coalesced keyboard refresh in the same loop and budget; false to run it elsewhere. */
+  /** Coalesced keyboard refresh in the same pass and budget; false to run it elsewhere. */
   keyboardRefresh?: { minIntervalMs: number } | false
   policy?: OutboxPolicy
   /** Pacing waits; production uses timers, tests a fake monotonic clock. */
@@ -47,22 +56,22 @@ export interface RunStats {
   failed: number
   retried: number
   deferred: number
+  /** Keyboard edits made in this pass. */
+  edited: number
 }
 
+/**
+ * The sender of the one durable queue: broadcast copies (`delivery`) and
+ * everything else the bot sends on its own (`outbound_message`), claimed with
+ * leases, paced by one Pacer, recorded row by row. It has no timer: the
+ * scheduler (src/scheduler.ts) runs a pass when {@link nextDueAt} falls due or
+ * on a wake().
+ */
 export interface Sender {
-  /** One batch: claim, send within the limits, record. */
+  /** One pass: claim, send within the limits, record, refresh due keyboards. */
   runOnce(): Promise<RunStats>
-  /** The loop: runs batches, sleeps until the next due row or wake(). */
-  start(): void
-  /** Ends the loop after the sends in flight are recorded. */
-  stop(): Promise<void>
-  /** Something became due now (a confirmed broadcast, an approval). */
-  wake(): void
-  /**
-   * Resolves the next time the loop has nothing due and goes to sleep, with
-   * every outcome recorded: for tests and the sandbox, instead of sleeping.
-   */
-  whenIdle(): Promise<void>
+  /** When the next row or keyboard refresh falls due (UTC ISO text), or null. */
+  nextDueAt(): Promise<string | null>
 }
 
 /** Unref'd: an idle sender never keeps the process alive at shutdown. */
@@ -72,11 +81,11 @@ const realSleep = (ms: number) =>
   })
 
 /**
- * The outbox's sender. Pacing is its own job (PRODUCT §9): every call goes
+ * The queue's sender. Pacing is its own job (PRODUCT §9): every call goes
  * through the Pacer, so a broadcast to 300 groups leaves as fast as Telegram's
  * limits allow and never faster; a 429 pauses every worker for retry_after.
  * Outcomes are recorded row by row as they come, so a kill -9 loses at most
- * the sends in flight, which recoverInFlight puts back at the next start.
+ * the sends in flight, which come back when their lease runs out (src/db/claim.ts).
  */
 export function createSender(options: SenderOptions): Sender {
   const { deps, port, pacer } = options
@@ -85,28 +94,43 @@ export function createSender(options: SenderOptions): Sender {
   const concurrency = options.concurrency ?? 8
   const batchSize = options.batchSize ?? 50
   const maxGroupWaitMs = options.maxGroupWaitMs ?? 2_000
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS
   const policy = options.policy ?? DEFAULT_OUTBOX_POLICY
   const workerId = options.workerId ?? 'sender'
   const sloganHtml = options.sloganHtml ?? ((s: string) => `<b>${escapeHtml(s)}</b>`)
+  const refreshIntervalMs =
+    options.keyboardRefresh === false ? undefined : options.keyboardRefresh?.minIntervalMs
 
-  let running: Promise<void> | undefined
-  let stopping = false
-  let wakeUp: (() => void) | undefined
-  let woken = false
-  const idleWaiters: (() => void)[] = []
+  const later = (ms: number) => new Date(deps.clock.now().getTime() + ms).toISOString()
 
-  /** Waits for a slot in the pacer; false when the group's wait is long and the row was handed back. */
-  async function acquire(delivery: ClaimedDelivery): Promise<boolean> {
-    for (;;) {
-      const slot = pacer.reserve(delivery.chatId, 'send')
-      if (slot.ok) return true
+  /**
+   * Waits for a slot in the pacer. False when the row should go back to the
+   * queue instead: its group's wait is long, or its claim grew too old to be
+   * sure the lease outlives the send.
+   */
+  async function acquire(
+    chatId: number,
+    claimedAt: number,
+    release: (until: string) => Promise<void>,
+    count = 1,
+  ) {
+    for (let taken = 0; taken < count;) {
+      if (deps.clock.now().getTime() - claimedAt > leaseMs / 2) {
+        await release(later(0))
+        return false
+      }
+      const slot = pacer.reserve(chatId, 'send')
+      if (slot.ok) {
+        taken++
+        continue
+      }
       if (slot.scope === 'group' && slot.waitMs > maxGroupWaitMs) {
-        const until = new Date(deps.clock.now().getTime() + slot.waitMs).toISOString()
-        await deferDelivery(deps, delivery.id, until)
+        await release(later(slot.waitMs))
         return false
       }
       await sleep(slot.waitMs)
     }
+    return true
   }
 
   async function call(send: () => Promise<SendOutcome>): Promise<SendOutcome> {
@@ -122,26 +146,99 @@ export function createSender(options: SenderOptions): Sender {
     }
   }
 
+  function onFlood(chatId: number, seconds: number) {
+    log.warn({ chatId, seconds }, 'flood wait: pausing every send')
+    pacer.pauseAll(seconds * 1000)
+  }
+
   async function deliver(
     delivery: ClaimedDelivery,
     context: KeyboardContext | undefined,
+    claimedAt: number,
     stats: RunStats,
   ) {
-    if (!(await acquire(delivery))) {
-      stats.deferred++
-      return
-    }
+    const claim = { id: delivery.id, workerId }
+    const release = (until: string) => releaseDelivery(deps, claim, until)
     const buttons = context === undefined ? undefined : options.keyboardFor(context)
-    const outcome = await call(() =>
-      port.copyMessages({
-        fromChatId: delivery.sourceChatId,
-        messageIds: delivery.sourceMessageIds,
-        toChatId: delivery.chatId,
-        threadId: delivery.threadId,
-        ...(buttons === undefined ? {} : { buttons }),
-      }),
-    )
-    const effect = await recordOutcome(deps, delivery.id, outcome, policy)
+    const isAlbum = delivery.sourceMessageIds.length > 1
+    let outcome: SendOutcome
+    if (!isAlbum) {
+      if (!(await acquire(delivery.chatId, claimedAt, release))) {
+        stats.deferred++
+        return
+      }
+      outcome = await call(() =>
+        port.copyMessages({
+          fromChatId: delivery.sourceChatId,
+          messageIds: delivery.sourceMessageIds,
+          toChatId: delivery.chatId,
+          threadId: delivery.threadId,
+          ...(buttons === undefined ? {} : { buttons }),
+        }),
+      )
+    } else {
+      // Two idempotent steps, each paced for what Telegram counts: every message
+      // of the album, then the button message (PRODUCT §9: only a send in flight at
+      // a crash may repeat, so a 429 on the buttons must not copy the album again).
+      let album = delivery.albumCopyIds
+      if (album === null) {
+        const count = delivery.sourceMessageIds.length
+        if (!(await acquire(delivery.chatId, claimedAt, release, count))) {
+          stats.deferred++
+          return
+        }
+        const copied = await call(() =>
+          port.copyMessages({
+            fromChatId: delivery.sourceChatId,
+            messageIds: delivery.sourceMessageIds,
+            toChatId: delivery.chatId,
+            threadId: delivery.threadId,
+          }),
+        )
+        if (copied.kind === 'sent') {
+          album = copied.messageIds
+          if (!(await recordAlbumCopied(deps, claim, album))) {
+            log.warn({ deliveryId: delivery.id }, 'claim lost before the album was recorded')
+            return
+          }
+        }
+        outcome = copied
+      } else {
+        outcome = { kind: 'sent', messageIds: album }
+      }
+      const first = album?.[0]
+      if (
+        outcome.kind === 'sent' &&
+        album !== null &&
+        buttons !== undefined &&
+        first !== undefined
+      ) {
+        if (!(await acquire(delivery.chatId, claimedAt, release))) {
+          stats.deferred++
+          return
+        }
+        const sent = await call(() =>
+          port.sendAlbumButtons({
+            chatId: delivery.chatId,
+            threadId: delivery.threadId,
+            replyToMessageId: first,
+            buttons,
+          }),
+        )
+        const albumIds = album
+        outcome =
+          sent.kind === 'sent'
+            ? { kind: 'sent', messageIds: [...albumIds, ...sent.messageIds] }
+            : sent.kind === 'rejected'
+              ? // The album is there; without buttons it still counts as delivered (reactions work).
+                { kind: 'sent', messageIds: albumIds }
+              : sent
+      }
+    }
+    const effect = await recordOutcome(deps, claim, outcome, {
+      policy,
+      ...(options.translate === undefined ? {} : { translate: options.translate }),
+    })
     switch (effect.kind) {
       case 'sent':
         stats.sent++
@@ -149,13 +246,7 @@ export function createSender(options: SenderOptions): Sender {
         break
       case 'retry':
         stats.retried++
-        if (effect.pauseAllSeconds !== null) {
-          log.warn(
-            { chatId: delivery.chatId, seconds: effect.pauseAllSeconds },
-            'flood wait: pausing every send',
-          )
-          pacer.pauseAll(effect.pauseAllSeconds * 1000)
-        }
+        if (effect.retryAfterSeconds !== null) onFlood(delivery.chatId, effect.retryAfterSeconds)
         break
       case 'moved':
         stats.retried++
@@ -170,17 +261,52 @@ export function createSender(options: SenderOptions): Sender {
         break
       case 'group-lost':
         stats.failed++
-        log.warn({ chatId: effect.chatId, reason: effect.reason }, 'bot removed from a unit group')
-        if (effect.notifyOffice && options.onEvent !== undefined) {
-          await options.onEvent({
-            kind: 'group-lost',
-            chatId: effect.chatId,
-            unitId: effect.unitId,
-            reason: effect.reason,
-          })
-        }
+        log.warn(
+          { chatId: effect.chatId, reason: effect.reason, notices: effect.noticesQueued },
+          'bot removed from a unit group',
+        )
         break
       case 'ignored':
+        log.warn({ deliveryId: delivery.id }, 'claim lost before the outcome was recorded')
+        break
+    }
+  }
+
+  async function sendOutbound(message: ClaimedOutbound, claimedAt: number, stats: RunStats) {
+    const claim = { id: message.id, workerId }
+    const ready = await acquire(message.chatId, claimedAt, (until) =>
+      releaseOutbound(deps, claim, until),
+    )
+    if (!ready) {
+      stats.deferred++
+      return
+    }
+    const outcome = await call(() =>
+      port.sendText({
+        chatId: message.chatId,
+        threadId: message.threadId,
+        html: message.payload.html,
+        ...(message.payload.buttons === undefined ? {} : { buttons: message.payload.buttons }),
+      }),
+    )
+    const effect = await recordOutboundOutcome(deps, claim, outcome, policy)
+    switch (effect.kind) {
+      case 'sent':
+        stats.sent++
+        break
+      case 'retry':
+        stats.retried++
+        if (effect.retryAfterSeconds !== null) onFlood(message.chatId, effect.retryAfterSeconds)
+        break
+      case 'failed':
+        stats.failed++
+        log.warn(
+          { key: message.key, chatId: message.chatId, reason: effect.reason },
+          'outbound message failed',
+        )
+        break
+      case 'ignored':
+        log.warn({ key: message.key }, 'claim lost before the outcome was recorded')
         break
     }
   }
@@ -204,22 +330,22 @@ export function createSender(options: SenderOptions): Sender {
         html: sloganHtml(slogan),
       }),
     )
-    if (outcome.kind === 'retry-after') pacer.pauseAll(outcome.seconds * 1000)
+    if (outcome.kind === 'retry-after') onFlood(delivery.chatId, outcome.seconds)
     if (outcome.kind !== 'sent')
       log.info({ deliveryId: delivery.id, outcome: outcome.kind }, 'slogan not sent')
   }
 
   /** Interleaves chats so one busy group does not hold up the others. */
-  function roundRobin(deliveries: ClaimedDelivery[]): ClaimedDelivery[] {
-    const byChat = new Map<number, ClaimedDelivery[]>()
-    for (const d of deliveries) {
+  function roundRobin<T extends { chatId: number }>(items: T[]): T[] {
+    const byChat = new Map<number, T[]>()
+    for (const d of items) {
       const list = byChat.get(d.chatId)
       if (list === undefined) byChat.set(d.chatId, [d])
       else list.push(d)
     }
     const queues = [...byChat.values()]
-    const out: ClaimedDelivery[] = []
-    for (let i = 0; out.length < deliveries.length; i++) {
+    const out: T[] = []
+    for (let i = 0; out.length < items.length; i++) {
       for (const q of queues) {
         const d = q[i]
         if (d !== undefined) out.push(d)
@@ -229,95 +355,53 @@ export function createSender(options: SenderOptions): Sender {
   }
 
   async function runOnce(): Promise<RunStats> {
-    const stats: RunStats = { claimed: 0, sent: 0, failed: 0, retried: 0, deferred: 0 }
-    const claimed = await claimDueDeliveries(deps, { limit: batchSize, workerId })
-    stats.claimed = claimed.length
-    if (claimed.length > 0) {
+    const stats: RunStats = { claimed: 0, sent: 0, failed: 0, retried: 0, deferred: 0, edited: 0 }
+    const claimedAt = deps.clock.now().getTime()
+    const messages = await claimDueOutbound(deps, { limit: batchSize, workerId, leaseMs })
+    const claimed = await claimDueDeliveries(deps, { limit: batchSize, workerId, leaseMs })
+    stats.claimed = claimed.length + messages.length
+    if (stats.claimed > 0) {
       const contexts = await keyboardContexts(
         deps,
         claimed.map((d) => d.id),
       )
-      const queue = roundRobin(claimed)
+      // Notices and reminders first: they are few, and a person is waiting for them.
+      const queue: (() => Promise<void>)[] = [
+        ...roundRobin(messages).map((m) => () => sendOutbound(m, claimedAt, stats)),
+        ...roundRobin(claimed).map((d) => () => deliver(d, contexts.get(d.id), claimedAt, stats)),
+      ]
       let next = 0
       const worker = async () => {
         for (;;) {
-          const delivery = queue[next++]
-          if (delivery === undefined) return
-          await deliver(delivery, contexts.get(delivery.id), stats)
+          const job = queue[next++]
+          if (job === undefined) return
+          await job()
         }
       }
       await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker))
     }
     if (options.keyboardRefresh !== false) {
-      await refreshDueKeyboards(deps, {
+      const refreshed = await refreshDueKeyboards(deps, {
         port,
         pacer,
         keyboardFor: options.keyboardFor,
-        minIntervalMs: options.keyboardRefresh?.minIntervalMs,
+        minIntervalMs: refreshIntervalMs,
       })
+      stats.edited = refreshed.edited
     }
     return stats
   }
 
-  async function idle(ms: number): Promise<void> {
-    if (woken) {
-      woken = false
-      return
-    }
-    // Nothing due and nobody woke us: whoever waits for a quiet outbox may go on.
-    for (const resolve of idleWaiters.splice(0)) resolve()
-    await Promise.race([
-      sleep(ms),
-      new Promise<void>((resolve) => {
-        wakeUp = resolve
-      }),
-    ])
-    wakeUp = undefined
-    woken = false
-  }
-
-  async function loop(): Promise<void> {
-    const maxIdle = options.maxIdleMs ?? 30_000
-    const refreshEvery =
+  async function nextDueAt(): Promise<string | null> {
+    const [deliveries, messages, keyboards] = await Promise.all([
+      nextDeliveryDueAt(deps),
+      nextOutboundDueAt(deps),
       options.keyboardRefresh === false
-        ? Infinity
-        : (options.keyboardRefresh?.minIntervalMs ?? 10_000)
-    while (!stopping) {
-      try {
-        const stats = await runOnce()
-        if (stopping) break
-        if (stats.claimed >= batchSize) continue
-        const due = await nextDueAt(deps)
-        const untilDue = due === null ? maxIdle : due.getTime() - deps.clock.now().getTime()
-        if (untilDue <= 0 && stats.claimed > 0) continue
-        await idle(Math.max(50, Math.min(maxIdle, refreshEvery, untilDue)))
-      } catch (error) {
-        // The database or a bug: log, back off, keep the loop alive; rows stay where they were.
-        log.error({ err: error, at: nowIso(deps) }, 'sender pass failed')
-        await idle(5_000)
-      }
-    }
+        ? Promise.resolve(null)
+        : nextKeyboardRefreshAt(deps, refreshIntervalMs),
+    ])
+    return earliest(earliest(deliveries, messages), keyboards)
   }
 
-  return {
-    runOnce,
-    start() {
-      if (running !== undefined) return
-      stopping = false
-      running = loop()
-    },
-    async stop() {
-      stopping = true
-      wakeUp?.()
-      await running
-      running = undefined
-    },
-    wake() {
-      woken = true
-      wakeUp?.()
-    },
-    whenIdle() {
-      return new Promise((resolve) => idleWaiters.push(resolve))
-    },
-  }
+  return { runOnce, nextDueAt }
 }

@@ -1,7 +1,9 @@
 import { writeAudit } from '../audit.js'
 import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
+import type { Selectable } from 'kysely'
 import type { Db } from '../../db/database.js'
+import type { MemberTable } from '../../db/schema.js'
 import { rowToMember, type Member } from './member.js'
 import { GRANTABLE_ROLES, isRole, type Role } from './roles.js'
 import { findUnitChat, findUnitById, type Unit } from './unit-repository.js'
@@ -45,6 +47,15 @@ export async function rememberMember(
   where: { chatId: number; isGroup: boolean } | undefined,
 ): Promise<Member> {
   const at = nowIso(deps)
+  // The hot path (a tap, a reaction): someone already known, nothing new about
+  // them, seen within the hour, present in this group. Read only; no write.
+  const known = await deps.db
+    .selectFrom('member')
+    .selectAll()
+    .where('telegram_id', '=', person.telegramId)
+    .executeTakeFirst()
+  if (known !== undefined && (await isUnchanged(deps, known, person, where, at)))
+    return rowToMember(known)
   return deps.db.transaction().execute(async (trx) => {
     let row = await trx
       .selectFrom('member')
@@ -100,6 +111,37 @@ export async function rememberMember(
     }
     return rowToMember(row)
   })
+}
+
+/** last_seen_at is kept to the hour: finer would cost a write per tap. */
+const SEEN_GRANULARITY_MS = 3600_000
+
+async function isUnchanged(
+  deps: Deps,
+  row: Selectable<MemberTable>,
+  person: PersonSighting,
+  where: { chatId: number; isGroup: boolean } | undefined,
+  at: string,
+): Promise<boolean> {
+  const username = person.username?.toLowerCase() ?? null
+  if ((username ?? row.username) !== row.username) return false
+  if (row.in_roster !== 1 && displayName(person) !== row.full_name) return false
+  if ((person.languageCode ?? row.telegram_language) !== row.telegram_language) return false
+  if (
+    row.last_seen_at === null ||
+    new Date(at).getTime() - new Date(row.last_seen_at).getTime() >= SEEN_GRANULARITY_MS
+  )
+    return false
+  if (where?.isGroup !== true) return true
+  // In a group: the unit and the presence must already be what this sighting would write.
+  const presence = await deps.db
+    .selectFrom('chat_membership')
+    .innerJoin('unit_chat', 'unit_chat.chat_id', 'chat_membership.chat_id')
+    .select(['chat_membership.status', 'unit_chat.unit_id'])
+    .where('chat_membership.member_id', '=', row.id)
+    .where('chat_membership.chat_id', '=', where.chatId)
+    .executeTakeFirst()
+  return presence?.status === 'present' && row.unit_id !== null
 }
 
 async function setPresence(

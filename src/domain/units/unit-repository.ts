@@ -77,11 +77,6 @@ export async function findUnitChat(db: Db, chatId: number): Promise<UnitChat | u
   return row && rowToUnitChat(row)
 }
 
-export async function listUnitChats(db: Db): Promise<UnitChat[]> {
-  const rows = await db.selectFrom('unit_chat').selectAll().orderBy('id').execute()
-  return rows.map(rowToUnitChat)
-}
-
 /** The groups that receive copies for these units: active ones only, in registration order. */
 export async function listActiveChatsOfUnits(
   db: Db,

@@ -1,3 +1,4 @@
+import { isDeadLocalWorker } from '../../db/claim.js'
 import { nowIso, type Deps } from '../deps.js'
 
 /**
@@ -27,41 +28,106 @@ export async function storeFetchedUpdates(
     .execute()
 }
 
+/** How long a process may take over one update before another may take it over. */
+export const UPDATE_LEASE_MS = 5 * 60_000
+
 /**
- * Claims an update for handling. False when it was handled already (a
- * redelivery). Writes the row for updates that did not come through
- * storeFetchedUpdates (webhook mode).
+ * Claims an update for handling, for one worker: false when it was handled
+ * already or another live process is handling it (a redelivery, a replay, a
+ * second instance). The row is written first when the update did not come
+ * through storeFetchedUpdates (webhook mode). The claim itself is one
+ * statement, so no in-memory set is needed and two processes on one database
+ * never both win.
  */
-export async function beginUpdate(deps: Deps, update: { update_id: number }): Promise<boolean> {
+export async function claimUpdate(
+  deps: Deps,
+  update: { update_id: number },
+  workerId: string,
+): Promise<boolean> {
+  const at = nowIso(deps)
+  await storeFetchedUpdates(deps, [update])
+  const claimed = await deps.db
+    .updateTable('inbound_update')
+    .set({
+      claimed_by: workerId,
+      lease_until: new Date(deps.clock.now().getTime() + UPDATE_LEASE_MS).toISOString(),
+    })
+    .where('update_id', '=', update.update_id)
+    .where('handled_at', 'is', null)
+    .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('lease_until', '<=', at)]))
+    .returning('update_id')
+    .executeTakeFirst()
+  return claimed !== undefined
+}
+
+/** Handled: never again. Only the holder of the claim records it. */
+export async function finishUpdate(deps: Deps, updateId: number, workerId: string): Promise<void> {
+  await deps.db
+    .updateTable('inbound_update')
+    .set({ handled_at: nowIso(deps), claimed_by: null, lease_until: null })
+    .where('update_id', '=', updateId)
+    .where('claimed_by', '=', workerId)
+    .execute()
+}
+
+/** True once the update has been handled (by any process). */
+export async function isUpdateHandled(deps: Deps, updateId: number): Promise<boolean> {
   const row = await deps.db
     .selectFrom('inbound_update')
     .select('handled_at')
-    .where('update_id', '=', update.update_id)
-    .executeTakeFirst()
-  if (row === undefined) {
-    await storeFetchedUpdates(deps, [update])
-    return true
-  }
-  return row.handled_at === null
-}
-
-export async function finishUpdate(deps: Deps, updateId: number): Promise<void> {
-  await deps.db
-    .updateTable('inbound_update')
-    .set({ handled_at: nowIso(deps) })
     .where('update_id', '=', updateId)
-    .execute()
+    .executeTakeFirst()
+  return row?.handled_at != null
 }
 
-/** Updates fetched before a crash and never handled, oldest first. */
-export async function unhandledUpdates(deps: Deps): Promise<unknown[]> {
+/**
+ * Updates stored and never handled, oldest first, that nobody alive holds:
+ * unclaimed, claimed by a worker whose lease ran out, or by a dead process of
+ * this host (a restart after kill -9 replays at once).
+ */
+export async function unhandledUpdates(
+  deps: Deps,
+  isDead: (workerId: string) => boolean = isDeadLocalWorker,
+): Promise<unknown[]> {
+  const at = nowIso(deps)
   const rows = await deps.db
     .selectFrom('inbound_update')
-    .select('payload')
+    .select(['payload', 'claimed_by', 'lease_until'])
     .where('handled_at', 'is', null)
     .orderBy('update_id')
     .execute()
-  return rows.map((r) => JSON.parse(r.payload) as unknown)
+  return rows
+    .filter(
+      (r) =>
+        r.claimed_by === null ||
+        (r.lease_until !== null && r.lease_until <= at) ||
+        isDead(r.claimed_by),
+    )
+    .map((r) => JSON.parse(r.payload) as unknown)
+}
+
+/** A replayed update whose holder is dead: its claim goes, so the replay can take it. */
+export async function releaseDeadClaims(
+  deps: Deps,
+  isDead: (workerId: string) => boolean = isDeadLocalWorker,
+): Promise<void> {
+  const holders = await deps.db
+    .selectFrom('inbound_update')
+    .select('claimed_by')
+    .distinct()
+    .where('handled_at', 'is', null)
+    .where('claimed_by', 'is not', null)
+    .execute()
+  const dead = holders.flatMap((h) =>
+    h.claimed_by !== null && isDead(h.claimed_by) ? [h.claimed_by] : [],
+  )
+  if (dead.length === 0) return
+  await deps.db
+    .updateTable('inbound_update')
+    .set({ claimed_by: null, lease_until: null })
+    .where('handled_at', 'is', null)
+    .where('claimed_by', 'in', dead)
+    .execute()
 }
 
 /** Handled updates older than a week only grow the file; Telegram never redelivers them. */

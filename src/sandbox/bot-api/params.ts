@@ -50,12 +50,6 @@ export function optInt(params: Params, key: string): number | undefined {
   throw badRequest(`invalid ${key} specified`)
 }
 
-export function reqInt(params: Params, key: string, missing: string): number {
-  const value = optInt(params, key)
-  if (value === undefined) throw badRequest(missing)
-  return value
-}
-
 export function optStr(params: Params, key: string): string | undefined {
   const value = params[key]
   if (value === undefined || value === null) return undefined

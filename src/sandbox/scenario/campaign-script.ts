@@ -73,7 +73,7 @@ export async function playCampaign(
   if (code === undefined) throw new Error('the plan did not become a campaign')
   await stage.says(LAN, 'private', `${cmd.campaigns} ${code} ${cmd.start}`)
   await stage.says(LAN, 'private', `${cmd.campaigns} ${code}`)
-  stage.recorder.endStep()
+  await stage.finishStep()
 
   // 2. A formatted message, /gui with a deadline, the preview confirmed.
   stage.at('2024-04-15 08:20')
@@ -82,14 +82,14 @@ export async function playCampaign(
   const composed = await stage.says(LAN, 'private', text, {
     formatting: [{ type: 'bold', offset: 0, length: words.broadcastTitle.length }],
   })
-  await stage.says(LAN, 'private', `${cmd.send} ${code} ${cmd.now}`, {
+  await stage.says(LAN, 'private', `${cmd.send} ${code} ${cmd.now} ${cmd.deadline} 22/04`, {
     replyTo: composed.message?.message_id ?? 0,
   })
   await stage.presses(LAN, 'private', stage.lastBotMessage(LAN).message_id, '✅')
   await stage.settle()
   const copies = new Map(UNITS.map((u) => [u.code, stage.lastBotMessage(u.chatId).message_id]))
   const copy = (unit: string) => copies.get(unit) ?? 0
-  stage.recorder.endStep()
+  await stage.finishStep()
 
   // 3. Confirmations by button, by reaction and by reply; participation with a note and a photo.
   stage.at('2024-04-15 08:45')
@@ -110,7 +110,7 @@ export async function playCampaign(
     'doc-sach-ban-tdkt.jpg',
     `${cmd.join} ${code} ${words.joinPhotoCaption}`,
   )
-  stage.recorder.endStep()
+  await stage.finishStep()
 
   // 4. The clock moves to the first reminder; a late member confirms from the private one.
   stage.at('2024-04-16 08:00')
@@ -124,7 +124,7 @@ export async function playCampaign(
     .at(-1)
   if (privateReminder !== undefined)
     await stage.presses(TRANG, 'private', privateReminder.message_id, '✅')
-  stage.recorder.endStep()
+  await stage.finishStep()
 
   // 5. A head's /baocao and /nopbaocao; the office's /tonghop and /xuat.
   stage.at('2024-04-16 09:30')
@@ -137,7 +137,7 @@ export async function playCampaign(
   await stage.says(LAN, 'private', `${cmd.summary} ${code}`)
   for (const format of ['docx', 'xlsx', 'csv', 'json'])
     await stage.says(LAN, 'private', `${cmd.export} ${code} ${format}`)
-  stage.recorder.endStep()
+  await stage.finishStep()
 
   // 6. Past the deadline: the overdue notice to the heads and the office.
   stage.at('2024-04-23 08:00')
@@ -145,7 +145,7 @@ export async function playCampaign(
   await stage.settle()
   stage.pause(30)
   await stage.settle()
-  stage.recorder.endStep()
+  await stage.finishStep()
 
   return { campaignCode: code, copies }
 }

@@ -59,6 +59,8 @@ export class Recorder {
   private readonly known = new Map<string, Known>()
   private readonly edited = new Map<string, { chatId: number; messageId: number }>()
   private readonly fileNames = new Map<string, string>()
+  /** The buttons of each message as the transcript last drew them. */
+  private readonly shownButtons = new Map<string, string>()
   private seq = 0
   private muted = true
 
@@ -138,16 +140,24 @@ export class Recorder {
     }
     fresh.sort((a, b) => a.entry.date - b.entry.date)
     if (this.muted) return
-    for (const { chatId, entry } of fresh) this.events.push(this.toEvent(chatId, entry, false))
+    for (const { chatId, entry } of fresh) {
+      const event = this.toEvent(chatId, entry, false)
+      if (event.kind === 'message')
+        this.shownButtons.set(key(chatId, entry.message_id), JSON.stringify(event.buttons))
+      this.events.push(event)
+    }
   }
 
   private flushEdits(): void {
-    if (!this.muted) {
-      for (const { chatId, messageId } of this.edited.values()) {
-        const entry = this.api.transcript(chatId).find((e) => e.message_id === messageId)
-        if (entry !== undefined && entry.deleted !== true)
-          this.events.push({ ...this.toEvent(chatId, entry, true), at: this.now() })
-      }
+    for (const [k, { chatId, messageId }] of this.edited) {
+      const entry = this.api.transcript(chatId).find((e) => e.message_id === messageId)
+      if (entry === undefined || entry.deleted === true) continue
+      const event = { ...this.toEvent(chatId, entry, true), at: this.now() }
+      // An edit that left the buttons as they were last shown is not news.
+      const drawn = event.kind === 'message' ? JSON.stringify(event.buttons) : ''
+      if (this.shownButtons.get(k) === drawn) continue
+      this.shownButtons.set(k, drawn)
+      if (!this.muted) this.events.push(event)
     }
     this.edited.clear()
   }

@@ -9,6 +9,7 @@ import { loadConfig } from '../../config.js'
 import { BotApiStandIn } from '../bot-api/index.js'
 import { ADMIN, PEOPLE, UNITS } from './cast.js'
 import { Recorder } from './recorder.js'
+import { scenarioTime } from './scenario-time.js'
 
 const TOKEN = '7000001:SANDBOX-token-for-the-loa-stand-in'
 
@@ -37,8 +38,8 @@ export class Stage {
     logFile: string
   }): Promise<Stage> {
     const clock = new ManualClock(options.start)
-    // Limits are recorded, not enforced: the scenario's clock stands still between
-    // gestures, and a 429 would make grammY wait on the wall clock for a minute that never passes.
+    // Limits are recorded, not enforced: Loa paces itself on the scenario's clock
+    // (scenario-time.ts), but grammY's retry after a 429 would wait on the wall clock.
     const api = await BotApiStandIn.start({
       token: TOKEN,
       clock,
@@ -56,6 +57,7 @@ export class Stage {
     })
     const app = createApp(config, {
       clock,
+      time: scenarioTime(clock),
       logger: pino({ level: 'warn' }, pino.destination({ dest: options.logFile, sync: true })),
       polling: { timeoutSeconds: 1 },
     })
@@ -171,10 +173,20 @@ export class Stage {
 
   /** Lets Loa's own timer run at the current instant: queued sends, counts, reminders. */
   async settle(): Promise<void> {
-    const idle = this.app.sender.whenIdle()
-    this.app.sender.wake()
+    const idle = this.app.scheduler.whenIdle()
+    this.app.scheduler.wake()
     await idle
     this.recorder.sync()
+  }
+
+  /**
+   * Ends a step: a little later, so that the counts Loa coalesces (one edit
+   * per message every few seconds) are on the buttons before the next step.
+   */
+  async finishStep(): Promise<void> {
+    this.pause(15)
+    await this.settle()
+    this.recorder.endStep()
   }
 
   /** The last message the bot sent into a chat. */

@@ -51,10 +51,15 @@ export function defineCallback(tag: string): CallbackCodec {
 
 /** Every button Loa puts under a message. */
 export const callbacks = {
-  /** ✅ Đã đọc, on a delivered broadcast: the delivery id. */
+  /** ✅ Đã đọc, on a delivered broadcast: the broadcast id (checked against the copy it sits on). */
   acknowledge: defineCallback('a'),
-  /** 🙋 Tham gia, on a delivered broadcast: the delivery id. */
+  /**
+   * 🙋 Tham gia, on a delivered broadcast: the activity id; it counts only on a
+   * delivered copy of that activity's campaign (recordParticipation checks).
+   */
   participate: defineCallback('p'),
+  /** One of the activities a bare /thamgia offers: the activity id. */
+  chooseActivity: defineCallback('pc'),
   /** Xác nhận / Huỷ under a preview: the pending action id. */
   confirm: defineCallback('ok'),
   cancel: defineCallback('no'),
@@ -68,4 +73,6 @@ export const callbacks = {
   reportDocument: defineCallback('rd'),
   /** /nopbaocao with several report activities: the pending action holding the draft. */
   submitActivity: defineCallback('sa'),
+  /** ✅ Đã hoàn thành under a task reminder: the activity id (the unit is the presser's). */
+  taskDone: defineCallback('td'),
 } as const

@@ -1,9 +1,9 @@
 import { Composer } from 'grammy'
-import { deactivateGroup, updateGroupFacts } from '../../domain/units/register-group.js'
+import { updateGroupFacts } from '../../domain/units/register-group.js'
 import type { I18n } from '@grammyjs/i18n'
-import { claimNotice } from '../../domain/notices.js'
+import { recordGroupLost } from '../../domain/outbound/group-lost.js'
 import type { LoaContext } from '../context.js'
-import { tellOfficeGroupLost } from '../office-notices.js'
+import { noticeTranslator } from '../office-notices.js'
 
 /**
  * my_chat_member in a registered group: keep the bot's rights current (reactions
@@ -17,12 +17,18 @@ export function groupEventsFeature(i18n: I18n<LoaContext>): Composer<LoaContext>
     const status = ctx.myChatMember.new_chat_member.status
     if (status === 'left' || status === 'kicked') {
       const reason = ctx.t(status === 'kicked' ? 'group-bot-kicked' : 'group-bot-left')
-      await deactivateGroup(ctx.deps, ctx.chat.id, reason)
+      // The group goes inactive and the office's notice is queued in one transaction.
+      await recordGroupLost(
+        ctx.deps,
+        {
+          chatId: ctx.chat.id,
+          unitId: ctx.unitChat.unitId,
+          reason,
+          cause: `update:${ctx.update.update_id}`,
+        },
+        noticeTranslator(i18n, ctx.deps.config.defaultLocale),
+      )
       ctx.log.warn({ chatId: ctx.chat.id, status }, 'bot removed from a unit group')
-      // Said once per group, whether Telegram told us here or a send found out first.
-      if (await claimNotice(ctx.deps, ctx.chat.id, 'bot-removed')) {
-        await tellOfficeGroupLost(ctx.deps, ctx.api, i18n, { unitId: ctx.unitChat.unitId, reason })
-      }
       return
     }
     await updateGroupFacts(ctx.deps, ctx.chat.id, {

@@ -6,7 +6,16 @@ import { commandAnywhere } from '../command-anywhere.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { allow } from '../middlewares/guards.js'
-import { replyError } from '../reply-error.js'
+import { errorMessage, replyError } from '../reply-error.js'
+import type { ParticipationRecorded } from '../../domain/acknowledgements/record-participation.js'
+
+function joinedText(ctx: LoaContext, value: ParticipationRecorded): string {
+  const { created, updated, activity, campaign } = value
+  return ctx.t(created ? 'join-recorded' : updated ? 'join-updated' : 'join-already', {
+    activity: activity.title.length > 160 ? `${activity.title.slice(0, 157)}…` : activity.title,
+    code: campaign.code,
+  })
+}
 
 /**
  * /thamgia [MÃ] [ghi chú], in a group or in private, optionally replying to a
@@ -45,7 +54,7 @@ export function joinFeature(): Composer<LoaContext> {
           keyboard
             .text(
               `${option.campaignCode}: ${option.title}`.slice(0, 60),
-              callbacks.participate.pack(option.activityId),
+              callbacks.chooseActivity.pack(option.activityId),
             )
             .row()
         }
@@ -54,13 +63,27 @@ export function joinFeature(): Composer<LoaContext> {
       }
       return replyError(ctx, result.error)
     }
-    const { created, updated, activity, campaign } = result.value
-    await ctx.reply(
-      ctx.t(created ? 'join-recorded' : updated ? 'join-updated' : 'join-already', {
-        activity: activity.title.length > 160 ? `${activity.title.slice(0, 157)}…` : activity.title,
-        code: campaign.code,
-      }),
-    )
+    await ctx.reply(joinedText(ctx, result.value))
+  })
+
+  // The choice a bare /thamgia offered: the same as /thamgia with that activity.
+  composer.callbackQuery(callbacks.chooseActivity.filter, async (ctx) => {
+    const activityId = callbacks.chooseActivity.unpack(ctx.callbackQuery.data)
+    if (activityId === undefined || ctx.member === undefined) {
+      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+      return
+    }
+    const result = await recordParticipation(ctx.deps, {
+      activityId,
+      memberId: ctx.member.id,
+      source: 'command',
+      fromChoice: true,
+    })
+    if (!result.ok) {
+      await ctx.answerCallbackQuery({ text: errorMessage(ctx, result.error), show_alert: true })
+      return
+    }
+    await ctx.answerCallbackQuery({ text: joinedText(ctx, result.value) })
   })
   return composer
 }

@@ -1,12 +1,10 @@
 import { Composer, InlineKeyboard } from 'grammy'
-import {
-  broadcastDeliveryReport,
-  listSchedule,
-  type ScheduleEntry,
-} from '../../domain/broadcasts/counts.js'
+import { deadlineSuffix } from '../deadline-text.js'
+import { broadcastDeliveryReport } from '../../domain/broadcasts/delivery-report.js'
+import { listSchedule, type ScheduleEntry } from '../../domain/broadcasts/schedule-view.js'
 import { formatLocal } from '../../domain/broadcasts/parse-when.js'
 import { retryFailedDeliveries } from '../../domain/broadcasts/retry-failed.js'
-import { cancelBroadcast } from '../../domain/broadcasts/schedule-broadcast.js'
+import { cancelBroadcast } from '../../domain/broadcasts/cancel-broadcast.js'
 import { can } from '../../domain/units/roles.js'
 import { callbacks, type CallbackCodec } from '../callback-data/codec.js'
 import { ok, type Result } from '../../domain/errors.js'
@@ -15,9 +13,13 @@ import type { LoaContext } from '../context.js'
 import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { errorMessage, replyError } from '../reply-error.js'
+import { firstOf, replyInParts } from '../reply-parts.js'
 
 /** Buttons per message: Telegram allows 100, a long list stays readable with fewer. */
 const MAX_CANCEL_BUTTONS = 10
+/** Groups listed per state in /lich <số>; the rest are counted. Failed ones come first. */
+const MAX_GROUPS_PER_STATE = 30
+const STATE_ORDER = ['failed', 'sending', 'pending', 'sent'] as const
 
 /**
  * /lich [MÃ]: scheduled and recent broadcasts with delivered / failed /
@@ -46,12 +48,10 @@ export function scheduleFeature(onRetry: () => void): Composer<LoaContext> {
         .row()
     }
     const lines = result.value.map((entry) => entryLine(ctx, entry))
-    await ctx.reply(
-      [ctx.t('schedule-header'), ...lines, escapeHtml(ctx.t('schedule-hint'))].join('\n\n'),
-      {
-        parse_mode: 'HTML',
-        reply_markup: keyboard,
-      },
+    await replyInParts(
+      ctx,
+      [ctx.t('schedule-header'), ...lines, escapeHtml(ctx.t('schedule-hint'))],
+      { separator: '\n\n', keyboard },
     )
   })
 
@@ -79,7 +79,9 @@ function entryLine(ctx: LoaContext, entry: ScheduleEntry): string {
   return ctx.t('schedule-item', {
     id: broadcast.id,
     code: escapeHtml(entry.campaignCode),
-    when: formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone),
+    when:
+      formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone) +
+      deadlineSuffix(ctx, broadcast.confirmBy),
     status: ctx.t(`broadcast-status-${broadcast.status}`),
     sent: counts.sent,
     total: counts.total,
@@ -92,31 +94,47 @@ async function showOne(ctx: LoaContext, id: number): Promise<void> {
   const result = await broadcastDeliveryReport(ctx.deps, id)
   if (!result.ok) return replyError(ctx, result.error)
   const { broadcast, campaign, counts, groups, unitsWithoutDelivery } = result.value
-  const lines = groups.map((g) =>
-    ctx.t(`schedule-group-${g.state}`, {
-      unit: escapeHtml(g.unitCode),
-      title: escapeHtml(g.chatTitle),
-      acknowledged: g.acknowledged,
-      reason: escapeHtml(g.failureReason ?? '—'),
-      attempts: g.attempts,
-    }),
-  )
-  const text = [
+  // PRODUCT §10 delivery report: failed groups with Telegram's reason first; each state
+  // names at most MAX_GROUPS_PER_STATE groups and counts the rest, so 200 groups fit.
+  const lines = STATE_ORDER.flatMap((state) => {
+    const { shown, hidden } = firstOf(
+      groups.filter((g) => g.state === state),
+      MAX_GROUPS_PER_STATE,
+    )
+    const stateLines = shown.map((g) =>
+      ctx.t(`schedule-group-${g.state}`, {
+        unit: escapeHtml(g.unitCode),
+        title: escapeHtml(g.chatTitle),
+        acknowledged: g.acknowledged,
+        reason: escapeHtml(g.failureReason ?? '—'),
+        attempts: g.attempts,
+      }),
+    )
+    if (hidden > 0) stateLines.push(ctx.t(`schedule-group-more-${state}`, { count: hidden }))
+    return stateLines
+  })
+  const without = firstOf(unitsWithoutDelivery, 10)
+  const blocks = [
     ctx.t('schedule-detail', {
       id: broadcast.id,
       code: escapeHtml(campaign.code),
-      when: formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone),
+      when:
+        formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone) +
+        deadlineSuffix(ctx, broadcast.confirmBy),
       status: ctx.t(`broadcast-status-${broadcast.status}`),
       sent: counts.sent,
       total: counts.total,
       failed: counts.failed,
       acknowledged: counts.acknowledged,
     }),
-    lines.join('\n'),
-    unitsWithoutDelivery.length === 0
+    ...lines,
+    without.shown.length === 0
       ? ''
       : ctx.t('send-preview-no-group', {
-          units: escapeHtml(unitsWithoutDelivery.map((u) => u.code).join(', ')),
+          count: unitsWithoutDelivery.length,
+          units:
+            escapeHtml(without.shown.map((u) => u.code).join(', ')) +
+            (without.hidden > 0 ? ctx.t('send-preview-more-units', { count: without.hidden }) : ''),
         }),
   ]
   const keyboard =
@@ -126,10 +144,7 @@ async function showOne(ctx: LoaContext, id: number): Promise<void> {
           callbacks.retryFailed.pack(broadcast.id),
         )
       : undefined
-  await ctx.reply(text.filter((part) => part !== '').join('\n\n'), {
-    parse_mode: 'HTML',
-    ...(keyboard === undefined ? {} : { reply_markup: keyboard }),
-  })
+  await replyInParts(ctx, blocks, keyboard === undefined ? {} : { keyboard })
 }
 
 /**

@@ -2,13 +2,19 @@ import { Composer, InlineKeyboard } from 'grammy'
 import { z } from 'zod'
 import { albumMessageIds, rememberAlbumItem } from '../../domain/albums.js'
 import { formatLocal, takeWhen } from '../../domain/broadcasts/parse-when.js'
+import { takeDeadline } from '../../domain/reminders/parse-deadline.js'
+import { formatDay } from '../format.js'
 import {
   confirmBroadcast,
   previewBroadcast,
   type BroadcastPreview,
   type BroadcastRequest,
 } from '../../domain/broadcasts/schedule-broadcast.js'
-import { savePendingAction, takePendingAction } from '../../domain/pending-actions.js'
+import {
+  readPendingAction,
+  savePendingAction,
+  takePendingAction,
+} from '../../domain/pending-actions.js'
 import { callbacks } from '../callback-data/codec.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
@@ -20,12 +26,17 @@ import type { ConfirmationHandlers } from './confirmations.js'
 const KIND = 'broadcast'
 const URGENT = ['khan', 'khẩn', 'urgent']
 const ROTATE = ['khauhieu', 'khẩuhiệu', 'slogans']
+const ALL = ['tatca', 'tấtcả', 'all']
 const MAX_TIMES_SHOWN = 5
+/** Units named in a preview; the rest are counted (Telegram refuses over 4,096 characters). */
+const MAX_UNITS_SHOWN = 10
 
 const requestSchema = z.object({
   campaignCode: z.string(),
   when: z.string().nullable(),
+  deadline: z.string().nullable().optional(),
   unitCodes: z.array(z.string()),
+  allUnits: z.boolean().optional(),
   sourceChatId: z.number(),
   sourceMessageIds: z.array(z.number()),
   rotateSlogans: z.boolean(),
@@ -67,12 +78,17 @@ export function sendFeature(onConfirmed: () => void): {
       await ctx.reply(ctx.t('send-usage'))
       return
     }
-    const { when, rest: others } = takeWhen(rest)
+    const { deadline, rest: withoutDeadline } = takeDeadline(rest)
+    const { when, rest: others } = takeWhen(withoutDeadline)
     const lower = (t: string) => t.toLowerCase()
+    const flag = (t: string) =>
+      URGENT.includes(lower(t)) || ROTATE.includes(lower(t)) || ALL.includes(lower(t))
     const request: BroadcastRequest = {
       campaignCode,
       when,
-      unitCodes: others.filter((t) => !URGENT.includes(lower(t)) && !ROTATE.includes(lower(t))),
+      deadline,
+      unitCodes: others.filter((t) => !flag(t)),
+      allUnits: others.some((t) => ALL.includes(lower(t))),
       sourceChatId: ctx.chat.id,
       sourceMessageIds: await albumMessageIds(ctx.deps, {
         memberId: ctx.member.id,
@@ -100,14 +116,16 @@ export function sendFeature(onConfirmed: () => void): {
   const confirmations: ConfirmationHandlers = {
     kind: KIND,
     async confirm(ctx, id, memberId) {
-      const request = await takePendingAction(ctx.deps, {
+      const request = await readPendingAction(ctx.deps, {
         id,
         memberId,
         kind: KIND,
         schema: requestSchema,
       })
       if (request === undefined) return ctx.t('error-stale-button')
-      const confirmed = await confirmBroadcast(ctx.deps, request)
+      const confirmed = await confirmBroadcast(ctx.deps, request, {
+        consume: { id, memberId, kind: KIND },
+      })
       if (!confirmed.ok) return escapeHtml(errorMessage(ctx, confirmed.error))
       onConfirmed()
       const first = confirmed.value.preview.sendAts[0]
@@ -136,28 +154,41 @@ function previewText(ctx: LoaContext, preview: BroadcastPreview): string {
     .slice(0, MAX_TIMES_SHOWN)
     .map((at) => formatLocal(new Date(at), zone))
   const more = preview.sendAts.length - times.length
-  const targets = preview.targets.map((t) =>
+  const targets = preview.targets.slice(0, MAX_UNITS_SHOWN).map((t) =>
     ctx.t('send-preview-target', {
       code: escapeHtml(t.unit.code),
       name: escapeHtml(t.unit.name),
       groups: t.chats.length,
     }),
   )
+  const hiddenTargets = preview.targets.length - targets.length
+  if (hiddenTargets > 0) targets.push(ctx.t('send-preview-targets-more', { count: hiddenTargets }))
+  const without = preview.unitsWithoutGroup
+  const withoutShown = without.slice(0, MAX_UNITS_SHOWN).map((u) => u.code)
   return [
     ctx.t('send-preview', {
       code: escapeHtml(preview.campaign.code),
       title: escapeHtml(preview.campaign.title),
       times: times.join(', ') + (more > 0 ? ctx.t('send-preview-more', { count: more }) : ''),
       occurrences: preview.sendAts.length,
+      units: preview.targets.length,
       groups: preview.groupCount,
       copies: preview.deliveryCount,
     }),
     targets.join('\n'),
-    preview.unitsWithoutGroup.length === 0
+    without.length === 0
       ? ''
       : ctx.t('send-preview-no-group', {
-          units: escapeHtml(preview.unitsWithoutGroup.map((u) => u.code).join(', ')),
+          count: without.length,
+          units:
+            escapeHtml(withoutShown.join(', ')) +
+            (without.length > withoutShown.length
+              ? ctx.t('send-preview-more-units', { count: without.length - withoutShown.length })
+              : ''),
         }),
+    preview.confirmBy === null
+      ? ctx.t('send-preview-no-deadline')
+      : ctx.t('send-preview-deadline', { day: formatDay(preview.confirmBy) }),
     preview.requiresApproval ? ctx.t('send-preview-approval') : '',
     ctx.t('send-preview-confirm'),
   ]

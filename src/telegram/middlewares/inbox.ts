@@ -1,28 +1,28 @@
 import type { MiddlewareFn } from 'grammy'
-import { beginUpdate, finishUpdate } from '../../domain/updates/inbox.js'
+import { claimUpdate, finishUpdate } from '../../domain/updates/inbox.js'
 import type { LoaContext } from '../context.js'
 
 /**
- * Each update_id is handled once: a redelivery (webhook retry, replay after a
- * crash that had already handled it) is dropped. An update whose handler threw
- * is still marked handled, so one poisonous update cannot loop forever; the
- * error is logged by bot.catch.
+ * Each update_id is handled once, by one process: the claim is a statement on
+ * the inbox row (src/domain/updates/inbox.ts), so a redelivery (webhook retry,
+ * replay after a crash, a second instance) is dropped. An update whose handler
+ * threw is still marked handled, so one poisonous update cannot loop forever;
+ * the error is logged where it is caught.
  */
-export function handleOnce(onHandled?: (updateId: number) => void): MiddlewareFn<LoaContext> {
-  const inFlight = new Set<number>()
+export function handleOnce(
+  workerId: string,
+  onHandled?: (updateId: number) => void,
+): MiddlewareFn<LoaContext> {
   return async (ctx, next) => {
     const id = ctx.update.update_id
-    if (inFlight.has(id) || !(await beginUpdate(ctx.deps, ctx.update))) {
-      ctx.log.debug('duplicate update dropped')
-      onHandled?.(id)
+    if (!(await claimUpdate(ctx.deps, ctx.update, workerId))) {
+      ctx.log.debug('update handled elsewhere or already: dropped')
       return
     }
-    inFlight.add(id)
     try {
       await next()
     } finally {
-      inFlight.delete(id)
-      await finishUpdate(ctx.deps, id)
+      await finishUpdate(ctx.deps, id, workerId)
       onHandled?.(id)
     }
   }

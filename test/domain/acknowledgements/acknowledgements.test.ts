@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { recordAcknowledgement } from '../../../src/domain/acknowledgements/record-acknowledgement.js'
 import { recordParticipation } from '../../../src/domain/acknowledgements/record-participation.js'
 import { pendingForMember } from '../../../src/domain/acknowledgements/pending-for-member.js'
-import type { KeyboardContext } from '../../../src/domain/broadcasts/counts.js'
+import type { KeyboardContext } from '../../../src/domain/broadcasts/keyboard-context.js'
 import { refreshDueKeyboards } from '../../../src/domain/broadcasts/keyboard-refresh.js'
 import { Pacer } from '../../../src/domain/broadcasts/pacer.js'
 import { confirmBroadcast } from '../../../src/domain/broadcasts/schedule-broadcast.js'
@@ -142,8 +142,8 @@ describe('recordAcknowledgement', () => {
     expect(
       await deps.db
         .selectFrom('delivery')
-        .select('keyboard_dirty_at')
-        .where('keyboard_dirty_at', 'is not', null)
+        .select(['acknowledged', 'keyboard_version'])
+        .where('keyboard_version', '>', 0)
         .execute(),
     ).toEqual([])
   })
@@ -221,9 +221,41 @@ describe('keyboard refresh', () => {
       await deps.db
         .selectFrom('delivery')
         .select('id')
-        .where('keyboard_dirty_at', 'is not', null)
+        .whereRef('keyboard_version', '<>', 'refreshed_version')
         .execute(),
     ).toEqual([])
+  })
+
+  it('a crash between the edit and its record leaves the copy behind: edited again, never stale', async () => {
+    const messageId = copies.get(-1001) ?? 0
+    await recordAcknowledgement(deps, {
+      chatId: -1001,
+      messageId,
+      broadcastId,
+      memberId: member(0, 0).id,
+      source: 'button',
+    })
+    // The edit reaches Telegram, then the process dies before recording it.
+    const row = await deps.db
+      .selectFrom('delivery')
+      .select(['acknowledged', 'keyboard_version', 'refreshed_version'])
+      .where('chat_id', '=', -1001)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ acknowledged: 1, keyboard_version: 1, refreshed_version: 0 })
+    // After the restart the pass edits it (again) and records the version it showed.
+    expect(await refreshDueKeyboards(deps, { port, pacer, keyboardFor })).toEqual({
+      edited: 1,
+      deferred: 0,
+    })
+    expect(
+      await deps.db
+        .selectFrom('delivery')
+        .select(['keyboard_version', 'refreshed_version'])
+        .where('chat_id', '=', -1001)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ keyboard_version: 1, refreshed_version: 1 })
+    const last = port.calls.filter((c) => c.method === 'setButtons').at(-1)
+    expect(last?.method === 'setButtons' && last.buttons[0]?.[0]?.text).toBe('✅ Đã đọc (1)')
   })
 })
 
@@ -350,7 +382,7 @@ describe('pendingForMember (/cuatoi)', () => {
     await recordParticipation(deps, {
       campaignCode: 'NGAYSACH2024',
       memberId: m.id,
-      source: 'button',
+      source: 'command',
     })
     const after = await pendingForMember(deps, m.id)
     expect(after.ok && after.value).toEqual({

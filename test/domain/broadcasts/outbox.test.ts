@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { KeyboardContext } from '../../../src/domain/broadcasts/counts.js'
+import type { KeyboardContext } from '../../../src/domain/broadcasts/keyboard-context.js'
 import {
   claimDueDeliveries,
-  nextDueAt,
+  nextDeliveryDueAt,
   recordOutcome,
-  recoverInFlight,
 } from '../../../src/domain/broadcasts/outbox.js'
 import { Pacer } from '../../../src/domain/broadcasts/pacer.js'
 import { confirmBroadcast } from '../../../src/domain/broadcasts/schedule-broadcast.js'
@@ -58,7 +57,43 @@ describe('claimDueDeliveries', () => {
       .orderBy('id')
       .execute()
     expect(statuses.map((s) => s.status)).toEqual(['sending', 'scheduled'])
-    expect((await nextDueAt(deps))?.toISOString()).toBe('2024-04-15T03:00:00.000Z')
+    // The leases of the rows in flight run out first; then the 10:00 broadcast is due.
+    expect(await nextDeliveryDueAt(deps)).toBe('2024-04-15T01:01:00.000Z')
+    await deps.db
+      .updateTable('delivery')
+      .set({ state: 'sent' })
+      .where('state', '=', 'sending')
+      .execute()
+    expect(await nextDeliveryDueAt(deps)).toBe('2024-04-15T03:00:00.000Z')
+  })
+
+  it('takes back a row whose lease ran out, after the never-tried ones, and the old holder records nothing', async () => {
+    await schedule('ngay')
+    const [held] = await claimDueDeliveries(deps, { limit: 1, workerId: 'dead' })
+    if (held === undefined) throw new Error('nothing claimed')
+    // Within the lease nobody else may take it.
+    deps.clock.advance(59_000)
+    const early = await claimDueDeliveries(deps, { limit: 100, workerId: 'live' })
+    expect(early.map((d) => d.id)).not.toContain(held.id)
+    expect(early.length).toBe(9)
+    for (const d of early)
+      await recordOutcome(deps, { id: d.id, workerId: 'live' }, { kind: 'sent', messageIds: [1] })
+    deps.clock.advance(1_000)
+    const [again] = await claimDueDeliveries(deps, { limit: 100, workerId: 'live' })
+    expect(again?.id).toBe(held.id)
+    const late = await recordOutcome(
+      deps,
+      { id: held.id, workerId: 'dead' },
+      { kind: 'sent', messageIds: [7] },
+    )
+    expect(late).toEqual({ kind: 'ignored' })
+    expect(
+      await deps.db
+        .selectFrom('delivery')
+        .select(['state', 'claimed_by'])
+        .where('id', '=', held.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ state: 'sending', claimed_by: 'live' })
   })
 
   it('reaches a group at its current id and skips broadcasts not yet approved or cancelled', async () => {
@@ -81,7 +116,11 @@ describe('recordOutcome', () => {
     const id = await schedule('ngay')
     const claimed = await claimDueDeliveries(deps, { limit: 100, workerId: 'w' })
     for (const [i, d] of claimed.entries()) {
-      await recordOutcome(deps, d.id, { kind: 'sent', messageIds: [i * 10 + 1, i * 10 + 2] })
+      await recordOutcome(
+        deps,
+        { id: d.id, workerId: 'w' },
+        { kind: 'sent', messageIds: [i * 10 + 1, i * 10 + 2] },
+      )
       const status = await deps.db
         .selectFrom('broadcast')
         .select('status')
@@ -97,23 +136,31 @@ describe('recordOutcome', () => {
     expect(first).toEqual({ message_id: 2, message_ids: '[1,2]', state: 'sent' })
     // A late duplicate record changes nothing.
     expect(
-      await recordOutcome(deps, claimed[0]?.id ?? 0, {
-        kind: 'rejected',
-        reason: 'x',
-        errorCode: 400,
-      }),
+      await recordOutcome(
+        deps,
+        { id: claimed[0]?.id ?? 0, workerId: 'w' },
+        {
+          kind: 'rejected',
+          reason: 'x',
+          errorCode: 400,
+        },
+      ),
     ).toEqual({ kind: 'ignored' })
   })
 
   it('retry-after: back to pending after the wait, no attempt spent', async () => {
     await schedule('ngay')
     const [d] = await claimDueDeliveries(deps, { limit: 1, workerId: 'w' })
-    const effect = await recordOutcome(deps, d?.id ?? 0, {
-      kind: 'retry-after',
-      seconds: 30,
-      reason: 'Too Many Requests: retry after 30',
-    })
-    expect(effect).toEqual({ kind: 'retry', at: '2024-04-15T01:00:30.000Z', pauseAllSeconds: 30 })
+    const effect = await recordOutcome(
+      deps,
+      { id: d?.id ?? 0, workerId: 'w' },
+      {
+        kind: 'retry-after',
+        seconds: 30,
+        reason: 'Too Many Requests: retry after 30',
+      },
+    )
+    expect(effect).toEqual({ kind: 'retry', at: '2024-04-15T01:00:30.000Z', retryAfterSeconds: 30 })
     expect(
       await deps.db
         .selectFrom('delivery')
@@ -141,12 +188,12 @@ describe('crash safety (PRODUCT §9)', () => {
         messageIds: [55],
         toChatId: d.chatId,
       })
-      await recordOutcome(deps, d.id, outcome)
+      await recordOutcome(deps, { id: d.id, workerId: 'before-crash' }, outcome)
     }
     for (const d of claimed.slice(6, 9))
       await port.copyMessages({ fromChatId: 9, messageIds: [55], toChatId: d.chatId })
-    // kill -9 here. Restart:
-    expect(await recoverInFlight(deps)).toBe(4)
+    // kill -9 here. A live process takes the rows back once their lease has run out:
+    deps.clock.advance(60_000)
     const keyboardFor = (c: KeyboardContext) => [
       [{ text: `✅ (${c.ackCount})`, callbackData: `a1:${c.broadcastId}` }],
     ]
@@ -157,10 +204,12 @@ describe('crash safety (PRODUCT §9)', () => {
       keyboardFor,
       sleep: time.sleep,
       keyboardRefresh: false,
+      workerId: 'after-crash',
     })
     await sender.runOnce()
     const perChat = new Map<number, number>()
-    for (const c of port.calls) perChat.set(c.chatId, (perChat.get(c.chatId) ?? 0) + 1)
+    for (const c of port.calls.filter((call) => call.method === 'copyMessages'))
+      perChat.set(c.chatId, (perChat.get(c.chatId) ?? 0) + 1)
     expect(perChat.size).toBe(10)
     const repeated = [...perChat].filter(([, n]) => n > 1).map(([chat]) => chat)
     expect(repeated.sort((a, b) => a - b)).toEqual(

@@ -5,13 +5,30 @@ import { Pacer, TELEGRAM_LIMITS } from '../../../src/domain/broadcasts/pacer.js'
 const EXACT_WINDOWS = { ...TELEGRAM_LIMITS, globalMarginMs: 0, groupMarginMs: 0 }
 
 describe('Pacer', () => {
-  it('allows 30 per second overall, then says how long to wait', () => {
+  it('allows 30 per second overall, replies first: background sends leave room for them', () => {
     let now = 0
     const pacer = new Pacer(() => now, EXACT_WINDOWS)
-    for (let i = 0; i < 30; i++) expect(pacer.reserve(1000 + i).ok).toBe(true)
+    // Nobody being answered: background sends leave one slot.
+    for (let i = 0; i < 29; i++) expect(pacer.reserve(1000 + i).ok).toBe(true)
     expect(pacer.reserve(5000)).toEqual({ ok: false, waitMs: 1000, scope: 'global' })
+    expect(pacer.reserve(1029, 'send', 'reply').ok).toBe(true)
+    expect(pacer.reserve(5000, 'send', 'reply')).toEqual({
+      ok: false,
+      waitMs: 1000,
+      scope: 'global',
+    })
     now = 1000
     expect(pacer.reserve(5000).ok).toBe(true)
+  })
+
+  it('while replies flow, background sends leave them up to replyReserve slots a second', () => {
+    const now = 0
+    const pacer = new Pacer(() => now, EXACT_WINDOWS)
+    for (let i = 0; i < 4; i++) expect(pacer.reserve(1 + i, 'send', 'reply').ok).toBe(true)
+    let background = 0
+    while (pacer.reserve(100 + background).ok) background++
+    expect(background).toBe(30 - 4 - TELEGRAM_LIMITS.replyReserve)
+    expect(pacer.reserve(99, 'send', 'reply').ok).toBe(true)
   })
 
   it('allows 20 per minute into a group, edits keeping room for sends; private chats only the global limit', () => {
@@ -29,16 +46,26 @@ describe('Pacer', () => {
     expect(pacer.groupRemaining(-1)).toBe(1)
   })
 
-  it('pauseAll stops everyone, then runs at half speed for a while', () => {
+  it('one 429 pauses everyone for retry_after, then the pace resumes in full', () => {
     let now = 0
     const pacer = new Pacer(() => now)
     pacer.pauseAll(5_000)
     expect(pacer.reserve(7)).toEqual({ ok: false, waitMs: 5_000, scope: 'paused' })
     now = 5_000
-    for (let i = 0; i < 15; i++) expect(pacer.reserve(i + 1).ok).toBe(true)
-    expect(pacer.reserve(99)).toMatchObject({ ok: false, scope: 'global' })
-    now = 5_000 + 60_000 + 1_000
-    for (let i = 0; i < 30; i++) expect(pacer.reserve(i + 1).ok).toBe(true)
+    for (let i = 0; i < 30; i++) expect(pacer.reserve(i + 1, 'send', 'reply').ok).toBe(true)
+  })
+
+  it('429s that repeat within a minute halve the pace for a while', () => {
+    let now = 0
+    const pacer = new Pacer(() => now)
+    pacer.pauseAll(1_000)
+    now = 10_000
+    pacer.pauseAll(5_000)
+    now = 15_000
+    for (let i = 0; i < 15; i++) expect(pacer.reserve(i + 1, 'send', 'reply').ok).toBe(true)
+    expect(pacer.reserve(99, 'send', 'reply')).toMatchObject({ ok: false, scope: 'global' })
+    now = 15_000 + 60_000 + 1_000
+    for (let i = 0; i < 30; i++) expect(pacer.reserve(i + 1, 'send', 'reply').ok).toBe(true)
   })
 })
 
@@ -46,7 +73,7 @@ describe('jitter margins', () => {
   it('keep the 31st send of a second back a little longer than the second itself', () => {
     let now = 0
     const pacer = new Pacer(() => now)
-    for (let i = 0; i < 30; i++) expect(pacer.reserve(-1000 - i).ok).toBe(true)
+    for (let i = 0; i < 30; i++) expect(pacer.reserve(-1000 - i, 'send', 'reply').ok).toBe(true)
     now = 1_000
     expect(pacer.reserve(-2000)).toEqual({
       ok: false,

@@ -1,15 +1,18 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { claimDueDeliveries } from '../../../src/domain/broadcasts/outbox.js'
+import { cancelBroadcast } from '../../../src/domain/broadcasts/cancel-broadcast.js'
 import {
   approveBroadcast,
-  cancelBroadcast,
+  rejectBroadcast,
+} from '../../../src/domain/broadcasts/review-broadcast.js'
+import {
   confirmBroadcast,
   previewBroadcast,
-  rejectBroadcast,
   type BroadcastRequest,
 } from '../../../src/domain/broadcasts/schedule-broadcast.js'
-import { broadcastDeliveryReport, listSchedule } from '../../../src/domain/broadcasts/counts.js'
+import { broadcastDeliveryReport } from '../../../src/domain/broadcasts/delivery-report.js'
+import { listSchedule } from '../../../src/domain/broadcasts/schedule-view.js'
 import { createTestDeps, type TestDeps } from '../../support/temp-db.js'
 import { seedWorld, type World } from '../../support/seed-world.js'
 

@@ -101,6 +101,48 @@ describe('/gui and the outbox', () => {
   })
 })
 
+describe('albums (PRODUCT §9: only a send in flight at a crash may repeat)', () => {
+  it('a 429 on the button message after the album went out sends the buttons again, never the album', async () => {
+    const album = t.api.sendAlbum(9, 9, [
+      { kind: 'photo', caption: 'Ảnh 1' },
+      { kind: 'photo' },
+      { kind: 'photo' },
+    ])
+    await t.handled(album)
+    await office.says('/gui NGAYSACH2024 ngay U1', 'private', {
+      replyTo: album[0]!.message!.message_id,
+    })
+    await confirmLastPreview()
+    const group = groups[0]!
+    t.api.failNext('sendMessage', { status: 429, retryAfter: 1 }, { chatId: group.id })
+    await runSenderAt('2024-04-15T00:00:01Z')
+    const copied = () =>
+      t.api.callsOf('copyMessages').filter((c) => c.ok && Number(c.params['chat_id']) === group.id)
+    expect(copied()).toHaveLength(1)
+    expect(buttons(group)).toEqual([])
+    const waiting = await t.db
+      .selectFrom('delivery')
+      .select(['state', 'message_id', 'message_ids'])
+      .executeTakeFirstOrThrow()
+    expect(waiting.state).toBe('pending')
+    expect(waiting.message_id).toBeNull()
+    expect(JSON.parse(waiting.message_ids!)).toHaveLength(3)
+
+    await runSenderAt('2024-04-15T00:00:03Z')
+    expect(copied()).toHaveLength(1)
+    const kinds = t.api.transcript(group.id).map((e) => e.kind)
+    expect(kinds).toEqual(['photo', 'photo', 'photo', 'text'])
+    expect(buttons(group).map((b) => b.text)).toEqual(['✅ Đã đọc (0)', '🙋 Tham gia (0)'])
+    const sent = await t.db
+      .selectFrom('delivery')
+      .select(['state', 'message_id', 'message_ids'])
+      .executeTakeFirstOrThrow()
+    expect(sent.state).toBe('sent')
+    expect(JSON.parse(sent.message_ids!)).toHaveLength(4)
+    expect(sent.message_id).toBe(t.api.botMessages(group.id).at(-1)!.message_id)
+  })
+})
+
 describe('acknowledgements', () => {
   let messageIds: number[]
 

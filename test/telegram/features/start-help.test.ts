@@ -41,6 +41,8 @@ describe('/start', () => {
       'chiendich',
       'gui',
       'lich',
+      'nhacnho',
+      'lichnghi',
       'donvi',
       'baocao',
       'tonghop',

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { ManualClock } from '../../src/clock.js'
+import { currentUpdate } from '../../src/telegram/paced-api.js'
+import { seedWorld } from '../support/seed-world.js'
+import { TestBot } from '../support/test-bot.js'
+
+let t: TestBot
+afterEach(() => t.stop())
+
+describe('the tap path (issue 8: counters instead of counting)', () => {
+  it('a ✅ press by a known member costs a fixed handful of statements, one write transaction for the ack', async () => {
+    const statements: { updateId: number | undefined; sql: string }[] = []
+    t = await TestBot.start({
+      clock: new ManualClock('2024-04-15T01:00:00Z'),
+      onQuery: (event) =>
+        statements.push({
+          updateId: currentUpdate.getStore()?.updateId,
+          sql: event.query.sql,
+        }),
+    })
+    const world = await seedWorld(t.app.deps)
+    const group = t.group(world.units[0]!.chatId, 'Nhóm phòng 1')
+    const office = t.person({ id: 9, first_name: 'Văn', last_name: 'Phòng' })
+    const composed = await office.says('Sách hay cần bạn đọc', 'private')
+    await office.says(`/gui ${world.campaignCode} ngay U1`, 'private', {
+      replyTo: composed.message!.message_id,
+    })
+    await t.confirmLast(office)
+    await t.runSenderAt('2024-04-15T01:00:01Z')
+    const copy = t.api.botMessages(group.id).at(-1)!
+    const ack = t.buttons(group, copy.message_id)[0]!
+    const member = world.members[0]!
+    const person = t.person({ id: member.telegramId, first_name: 'Người', last_name: '1.1' })
+    // Seen once already (within the hour), as a member tapping is in practice.
+    await person.says('Chào cả phòng', group)
+
+    const press = await person.presses(group, copy.message_id, ack.callback_data)
+    const tap = statements.filter((s) => s.updateId === press.update_id).map((s) => s.sql)
+    console.info(`tap statements (${tap.length}):\n${tap.join('\n')}`)
+    const writes = tap.filter((sql) => /^(insert|update|delete)/i.test(sql))
+    expect(writes.map((sql) => sql.split(' ').slice(0, 3).join(' '))).toEqual([
+      'insert into "inbound_update"',
+      'update "inbound_update" set',
+      'insert into "acknowledgement"',
+      'update "delivery" set',
+      // Issue 10: the member's queued private reminders of this broadcast are withdrawn.
+      'update "outbound_message" set',
+      'update "inbound_update" set',
+    ])
+    // No count over acknowledgement, no member write.
+    expect(tap.some((sql) => /count\(/i.test(sql))).toBe(false)
+    expect(tap.some((sql) => /^update "member"/i.test(sql))).toBe(false)
+    // 11 statements and the transaction's begin and commit; a flat cost, whatever the table sizes.
+    expect(tap.length).toBe(13)
+    expect(
+      await t.db.selectFrom('delivery').select(['acknowledged', 'keyboard_version']).execute(),
+    ).toEqual([{ acknowledged: 1, keyboard_version: 1 }])
+  })
+})
