@@ -36,7 +36,11 @@ export interface ControlServer {
  * POST /say, /press, /react; POST /clock moves time (reminders fall due);
  * GET /chats and /transcript show what each chat holds. JSON in and out.
  */
-export async function startControlServer(stage: Stage): Promise<ControlServer> {
+export async function startControlServer(
+  stage: Stage,
+  /** A message of the story to show in the examples: the broadcast's copy in the VP group. */
+  example: { chat: string; message: number },
+): Promise<ControlServer> {
   const server = createServer((req, res) => {
     handle(stage, req, res).catch((error: unknown) => {
       reply(res, 400, { ok: false, error: error instanceof Error ? error.message : String(error) })
@@ -44,15 +48,16 @@ export async function startControlServer(stage: Stage): Promise<ControlServer> {
   })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const someone = PEOPLE.find((p) => p.role === 'member')?.id ?? 0
+  const someone = PEOPLE.find((p) => p.role === 'member' && p.unitCode === example.chat)?.id ?? 0
+  const target = `"chat":"${example.chat}","message":${example.message}`
   return {
     url,
     help: [
       `curl ${url}/chats`,
-      `curl '${url}/transcript?chat=TCBC'`,
+      `curl '${url}/transcript?chat=${example.chat}'`,
       `curl -X POST ${url}/say -d '{"from":${someone},"chat":"private","text":"/cuatoi"}'`,
-      `curl -X POST ${url}/press -d '{"from":${someone},"chat":"VP","message":1,"button":"✅"}'`,
-      `curl -X POST ${url}/react -d '{"from":${someone},"chat":"VP","message":1,"emoji":"👍"}'`,
+      `curl -X POST ${url}/press -d '{"from":${someone},${target},"button":"🙋"}'`,
+      `curl -X POST ${url}/react -d '{"from":${someone},${target},"emoji":"👍"}'`,
       `curl -X POST ${url}/clock -d '{"to":"2024-04-19 08:00"}'`,
       `Bot API: ${stage.api.apiRoot}/bot${stage.api.token}/getMe`,
     ],

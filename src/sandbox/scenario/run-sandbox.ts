@@ -84,7 +84,10 @@ export async function runSandbox(options: SandboxOptions): Promise<SandboxRun> {
     for (const file of files) options.print(`  ${file}`)
     options.print(t('sandbox-html-hint'))
     if (!options.keep) return { outDir, files, campaignCode: result.campaignCode }
-    const control = await startControlServer(stage)
+    const control = await startControlServer(stage, {
+      chat: 'VP',
+      message: result.copies.get('VP') ?? 0,
+    })
     options.print('')
     options.print(t('sandbox-kept', { control: control.url }))
     for (const line of control.help) options.print(`  ${line}`)
