@@ -71,6 +71,8 @@ describe('outbox, 300 groups', () => {
       globalMarginMs: 0,
       groupMarginMs: 0,
       replyReserve: 0,
+      floodBurst: 3,
+      floodWindowMs: 5_000,
       editReserve: 0,
       slowdownFactor: 1,
       slowdownMs: 0,

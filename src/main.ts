@@ -1,21 +1,26 @@
 import './dotenv.js'
 import { createApp } from './app.js'
-import { ConfigError, loadConfig, requireBotToken } from './config.js'
+import { startupConfig } from './startup.js'
+import { requireBotToken } from './config.js'
+import { checkTelegram } from './telegram/check-telegram.js'
 
 /** Composition root for `npm start`: configuration, the app, and signals. */
 async function main(): Promise<void> {
-  let config
-  try {
-    config = loadConfig(process.env)
-    requireBotToken(config)
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Loa cannot start: ${error.message}`)
-      if (error.variable === 'BOT_TOKEN')
-        console.error('To try Loa without Telegram: npm run sandbox')
-      process.exit(1)
-    }
-    throw error
+  const startup = startupConfig(process.env)
+  if (!startup.ok) {
+    console.error(startup.message)
+    if (!process.env['BOT_TOKEN']) console.error('To try Loa without Telegram: npm run sandbox')
+    process.exit(1)
+  }
+  // Before the database or the bot: a wrong token or a silent API root is one line, not a stack.
+  const { config } = startup
+  const telegram = await checkTelegram({
+    botToken: requireBotToken(config),
+    telegramApiRoot: config.telegramApiRoot,
+  })
+  if (!telegram.ok) {
+    console.error(`Loa cannot start: ${telegram.variable}: ${telegram.problem}`)
+    process.exit(1)
   }
   const app = createApp(config)
   let exiting = false

@@ -1,4 +1,5 @@
 import type { Deps } from './domain/deps.js'
+import { differenceInMilliseconds } from 'date-fns'
 
 /**
  * The one timer of Loa (STYLE §2): it decides nothing, it wakes the jobs that
@@ -117,7 +118,7 @@ export function createScheduler(deps: Deps, options: SchedulerOptions = {}): Sch
         if (stopping) break
         const next = await nextDue()
         const untilDue =
-          next === null ? maxIdleMs : new Date(next).getTime() - deps.clock.now().getTime()
+          next === null ? maxIdleMs : differenceInMilliseconds(next, deps.clock.now())
         waitMs = Math.max(minIdleMs, Math.min(maxIdleMs, untilDue))
       } catch (error) {
         // The database or a bug: log, back off, keep the loop alive; rows stay where they were.

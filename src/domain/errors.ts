@@ -24,6 +24,7 @@ export type DomainError =
   | { code: 'invalid-when'; given: string; example: string }
   | { code: 'date-in-past'; given: string; example: string }
   | { code: 'daily-needs-period'; campaignCode: string }
+  | { code: 'campaign-period-ended'; campaignCode: string; start: string | null; end: string }
   | { code: 'no-target-groups'; campaignCode: string; unitsWithoutGroup: string[] }
   | { code: 'unknown-broadcast'; broadcastId: number }
   | { code: 'broadcast-not-cancellable'; broadcastId: number; status: string }
@@ -53,6 +54,15 @@ export type DomainError =
   | { code: 'remind-too-soon'; unitCode: string; nextAt: string }
   | { code: 'nothing-to-remind'; campaignCode: string | null }
   | { code: 'invalid-deadline'; given: string; example: string }
+  | { code: 'plan-no-text-layer' }
+  // An activity added by hand (src/domain/campaigns/add-activity.ts)
+  | {
+      code: 'invalid-activity'
+      field: 'title' | 'unit' | 'due' | 'due-past'
+      given: string
+      known: string[]
+      example: string
+    }
 
 /** An open participation activity offered as a button when /thamgia names no campaign. */
 export interface ActivityChoice {

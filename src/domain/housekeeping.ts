@@ -1,8 +1,7 @@
 import type { Deps } from './deps.js'
+import { addHours, subWeeks } from 'date-fns'
 import type { ScheduledJob } from '../scheduler.js'
 import { pruneHandledUpdates } from './updates/inbox.js'
-
-const WEEK_MS = 7 * 24 * 3600_000
 
 /**
  * Rows that only ever grow: handled updates (Telegram never redelivers one a
@@ -11,11 +10,9 @@ const WEEK_MS = 7 * 24 * 3600_000
  */
 export async function pruneStaleRows(deps: Deps): Promise<void> {
   const now = deps.clock.now()
-  await pruneHandledUpdates(deps, new Date(now.getTime() - WEEK_MS).toISOString())
+  await pruneHandledUpdates(deps, subWeeks(now, 1).toISOString())
   await deps.db.deleteFrom('pending_action').where('expires_at', '<=', now.toISOString()).execute()
 }
-
-const HOUR_MS = 3600_000
 
 /** Housekeeping as a scheduler job: at start, then hourly (from the last run in this process). */
 export function housekeepingJob(): ScheduledJob {
@@ -23,7 +20,7 @@ export function housekeepingJob(): ScheduledJob {
   return {
     nextDueAt: (deps) => Promise.resolve(nextAt ?? deps.clock.now().toISOString()),
     async run(deps) {
-      nextAt = new Date(deps.clock.now().getTime() + HOUR_MS).toISOString()
+      nextAt = addHours(deps.clock.now(), 1).toISOString()
       await pruneStaleRows(deps)
       return false
     },

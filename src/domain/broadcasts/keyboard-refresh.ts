@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { addMilliseconds, subMilliseconds } from 'date-fns'
 import type { Db } from '../../db/database.js'
 import { nowIso, type Deps } from '../deps.js'
 import type { ChatPort, InlineButton } from '../ports.js'
@@ -83,7 +84,7 @@ export async function refreshDueKeyboards(
 ): Promise<RefreshStats> {
   const interval = options.minIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS
   const at = nowIso(deps)
-  const cutoff = new Date(deps.clock.now().getTime() - interval).toISOString()
+  const cutoff = subMilliseconds(deps.clock.now(), interval).toISOString()
   const rows = await deps.db
     .selectFrom('delivery')
     .select(['id', 'chat_id', 'message_id', 'keyboard_version'])
@@ -174,7 +175,5 @@ export async function nextKeyboardRefreshAt(
     .executeTakeFirst()
   if (row === undefined) return null
   if (Number(row.fresh) > 0) return nowIso(deps)
-  return row.again == null
-    ? null
-    : new Date(new Date(row.again).getTime() + minIntervalMs).toISOString()
+  return row.again == null ? null : addMilliseconds(row.again, minIntervalMs).toISOString()
 }

@@ -1,4 +1,5 @@
 import { sql, type SqlBool } from 'kysely'
+import { addMilliseconds } from 'date-fns'
 import { claimRows, heldBy } from '../../db/claim.js'
 import type { Db } from '../../db/database.js'
 import { nowIso, type Deps } from '../deps.js'
@@ -62,7 +63,7 @@ export function transientBackoffMs(
 }
 
 function addMs(iso: string, ms: number): string {
-  return new Date(new Date(iso).getTime() + ms).toISOString()
+  return addMilliseconds(iso, ms).toISOString()
 }
 
 /** How long a claim holds: a send starts within half of it, or the row is handed back. */

@@ -20,13 +20,15 @@ export interface PacerLimits {
    */
   replyReserve: number
   /**
-   * After a 429 that follows another within `slowdownMs`, the global rate is
-   * multiplied by this until `slowdownMs` past the pause. One 429 alone only
-   * pauses for retry_after: Telegram said how long, and the pace before it was
-   * within the limits.
+   * When 429s come in a burst (`floodBurst` of them within `floodWindowMs`),
+   * the global rate is multiplied by this until `slowdownMs` past the pause: the
+   * budget was misjudged. A 429 alone, or a few spread out, only pause for
+   * retry_after: Telegram said how long, and the pace before was within the limits.
    */
   slowdownFactor: number
   slowdownMs: number
+  floodBurst: number
+  floodWindowMs: number
   /**
    * Added to each window: a request reserved at t reaches Telegram a little
    * later, and one reserved a second after may overtake it on another
@@ -43,6 +45,8 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   replyReserve: 5,
   slowdownFactor: 0.5,
   slowdownMs: 60_000,
+  floodBurst: 3,
+  floodWindowMs: 5_000,
   globalMarginMs: 150,
   groupMarginMs: 2_000,
 }
@@ -70,7 +74,8 @@ export class Pacer {
   private readonly groups = new Map<number, number[]>()
   private pausedUntil = -Infinity
   private slowUntil = -Infinity
-  private lastFloodAt = -Infinity
+  /** Instants of recent 429s, to tell a burst from a stray one. */
+  private readonly floods: number[] = []
 
   constructor(
     private readonly now: () => number,
@@ -144,15 +149,14 @@ export class Pacer {
 
   /**
    * A 429 with retry_after: everyone waits as Telegram says. Only when 429s
-   * repeat (another one within `slowdownMs`) does the pace itself drop for a
-   * while, since then the budget was misjudged.
+   * repeat in a burst does the pace itself drop for a while.
    */
   pauseAll(milliseconds: number): void {
     const t = this.now()
-    const repeated = t - this.lastFloodAt < this.limits.slowdownMs
-    this.lastFloodAt = t
+    prune(this.floods, t - this.limits.floodWindowMs)
+    this.floods.push(t)
     this.pausedUntil = Math.max(this.pausedUntil, t + milliseconds)
-    if (repeated)
+    if (this.floods.length >= this.limits.floodBurst)
       this.slowUntil = Math.max(this.slowUntil, this.pausedUntil + this.limits.slowdownMs)
   }
 

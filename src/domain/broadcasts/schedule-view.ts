@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js'
+import { subDays } from 'date-fns'
 import { findCampaignByCode, unknownCampaign } from '../campaigns/campaign-queries.js'
 import type { Campaign } from '../campaigns/campaign.js'
 import type { Deps } from '../deps.js'
@@ -87,9 +88,7 @@ export async function listSchedule(
     campaign = await findCampaignByCode(deps.db, options.campaignCode)
     if (campaign === undefined) return unknownCampaign(deps.db, options.campaignCode)
   }
-  const since = new Date(
-    deps.clock.now().getTime() - (options.recentDays ?? 7) * 86_400_000,
-  ).toISOString()
+  const since = subDays(deps.clock.now(), options.recentDays ?? 7).toISOString()
   let query = deps.db
     .selectFrom('broadcast')
     .innerJoin('campaign', 'campaign.id', 'broadcast.campaign_id')

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../html.js'
+import { addMilliseconds } from 'date-fns'
 import type { Deps } from '../deps.js'
 import {
   claimDueOutbound,
@@ -101,7 +102,7 @@ export function createSender(options: SenderOptions): Sender {
   const refreshIntervalMs =
     options.keyboardRefresh === false ? undefined : options.keyboardRefresh?.minIntervalMs
 
-  const later = (ms: number) => new Date(deps.clock.now().getTime() + ms).toISOString()
+  const later = (ms: number) => addMilliseconds(deps.clock.now(), ms).toISOString()
 
   /**
    * Waits for a slot in the pacer. False when the row should go back to the
@@ -375,7 +376,13 @@ export function createSender(options: SenderOptions): Sender {
         for (;;) {
           const job = queue[next++]
           if (job === undefined) return
-          await job()
+          try {
+            await job()
+          } catch (error) {
+            // Recording failed (a busy database, a bug): the row keeps its claim until
+            // the lease runs out, then it is taken back; the rest of the batch goes on.
+            log.error({ err: error }, 'send or record failed; the row returns when its lease ends')
+          }
         }
       }
       await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker))

@@ -1,4 +1,5 @@
 import { claimRows, heldBy } from '../../db/claim.js'
+import { addMilliseconds } from 'date-fns'
 import { nowIso, type Deps } from '../deps.js'
 import type { SendOutcome } from '../ports.js'
 import {
@@ -26,7 +27,7 @@ export interface ClaimedOutbound {
 }
 
 function addMs(iso: string, ms: number): string {
-  return new Date(new Date(iso).getTime() + ms).toISOString()
+  return addMilliseconds(iso, ms).toISOString()
 }
 
 /** Claims up to `limit` due messages (pending and not_before reached, or a dead worker's). */

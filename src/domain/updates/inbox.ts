@@ -1,4 +1,5 @@
 import { isDeadLocalWorker } from '../../db/claim.js'
+import { addMilliseconds } from 'date-fns'
 import { nowIso, type Deps } from '../deps.js'
 
 /**
@@ -50,7 +51,7 @@ export async function claimUpdate(
     .updateTable('inbound_update')
     .set({
       claimed_by: workerId,
-      lease_until: new Date(deps.clock.now().getTime() + UPDATE_LEASE_MS).toISOString(),
+      lease_until: addMilliseconds(deps.clock.now(), UPDATE_LEASE_MS).toISOString(),
     })
     .where('update_id', '=', update.update_id)
     .where('handled_at', 'is', null)

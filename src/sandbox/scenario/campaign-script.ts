@@ -58,7 +58,7 @@ export async function playCampaign(
   for (const p of PEOPLE) await stage.joins(p.id, p.unitCode)
   for (const p of PEOPLE.filter((m) => m.started)) await stage.says(p.id, 'private', '/start')
 
-  // 1. The office imports the plan and confirms; /chiendich shows it.
+  // 1. The office imports the plan and confirms, adds the activity to join; /chiendich shows it.
   stage.at('2024-04-15 08:00')
   stage.recorder.beginStep(heading('sandbox-step-import'))
   const plan = readFileSync(PLAN_FILE)
@@ -71,6 +71,12 @@ export async function playCampaign(
   await stage.presses(LAN, 'private', stage.lastBotMessage(LAN).message_id, '✅')
   const code = (await listCampaignCodes(deps.db))[0]
   if (code === undefined) throw new Error('the plan did not become a campaign')
+  // The plan asks every unit to take part but names no activity people can join: the office adds it.
+  await stage.says(
+    LAN,
+    'private',
+    `${cmd.campaigns} ${code} ${cmd.add} ${words.joinActivity} | - |`,
+  )
   await stage.says(LAN, 'private', `${cmd.campaigns} ${code} ${cmd.start}`)
   await stage.says(LAN, 'private', `${cmd.campaigns} ${code}`)
   await stage.finishStep()

@@ -48,7 +48,13 @@ export async function runSandbox(options: SandboxOptions): Promise<SandboxRun> {
   const words = wordsFor(lang)
   let kept = false
   try {
-    const result = await playCampaign(stage, words, t)
+    const result = await playCampaign(stage, words, t).catch((error: unknown) => {
+      // What happened up to the failure is the best clue to it: print that first.
+      stage.recorder.endStep()
+      const { steps, events } = stage.recorder
+      for (const line of renderTextTranscript({ steps, events, timeZone, t })) options.print(line)
+      throw error
+    })
     const { events, steps } = stage.recorder
     const files = await saveFilesSentTo(stage, OFFICE, outDir)
     const figures = summaryFigures(events, words.cmd.summary)

@@ -14,12 +14,15 @@ export interface Words {
     summary: string
     export: string
     start: string
+    add: string
     now: string
     deadline: string
   }
   /** The broadcast: a bold first line, then the body. */
   broadcastTitle: string
   broadcastBody: string
+  /** The participation activity the office adds by hand (the plan's own wording, in Vietnamese). */
+  joinActivity: string
   replyAck: string
   joinNote: string
   joinPhotoCaption: string
@@ -37,12 +40,14 @@ const vi: Words = {
     summary: '/tonghop',
     export: '/xuat',
     start: 'batdau',
+    add: 'them',
     now: 'ngay',
     deadline: 'han',
   },
   broadcastTitle: '📚 Hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam lần thứ ba năm 2024',
   broadcastBody:
     'Đề nghị mỗi đồng chí đọc ít nhất một cuốn sách trong tháng 4 và chia sẻ cảm nhận với đơn vị. Thông điệp: «Sách hay cần bạn đọc».\nSau khi đọc, Anh/Chị bấm «✅ Đã đọc»; đăng ký tham gia bằng nút «🙋 Tham gia» hoặc gửi /thamgia kèm ghi chú, ảnh.',
+  joinActivity: 'Công chức, viên chức tham gia đọc sách và chia sẻ cảm nhận',
   replyAck: 'Đã nắm ạ.',
   joinNote: 'Đã đọc cuốn «Đất rừng phương Nam» và chia sẻ với Ban',
   joinPhotoCaption: 'Buổi đọc sách chung của Ban chiều nay',
@@ -61,13 +66,15 @@ const en: Words = {
     summary: '/summary',
     export: '/export',
     start: 'start',
+    add: 'add',
     now: 'now',
     deadline: 'deadline',
   },
   broadcastTitle: '📚 Vietnam Book and Reading Culture Day, third edition, 2024',
   broadcastBody:
     'Everyone is asked to read at least one book in April and share their thoughts with the unit. Message: “Good books need readers”.\nAfter reading, tap «✅ Read»; take part with «🙋 Join» or send /join with a note or a photo.',
-  replyAck: 'Noted, thank you.',
+  joinActivity: 'Công chức, viên chức tham gia đọc sách và chia sẻ cảm nhận',
+  replyAck: 'Noted.',
   joinNote: 'Read “The Southern Forest” and shared it with the board',
   joinPhotoCaption: 'Our reading session this afternoon',
   unitReport:

@@ -13,6 +13,7 @@ import { formatDay } from '../format.js'
 import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
+import { ADD_ACTIVITY, addActivityByHand } from './add-activity.js'
 import { startNewCampaign } from './new-campaign.js'
 import { reminderPolicyLine, setCampaignReminders } from './campaign-reminders.js'
 import { campaignReminderPolicy } from '../../domain/reminders/reminder-policy.js'
@@ -42,12 +43,21 @@ export function campaignsFeature(): Composer<LoaContext> {
     if (action === undefined) return showOne(ctx, code)
     const verb = action.toLowerCase()
     if (REMINDERS.includes(verb)) return setCampaignReminders(ctx, code)
+    if (ADD_ACTIVITY.includes(verb)) {
+      if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
+        return
+      const rest = ctx.match.trim().replace(/^\S+\s+\S+\s*/u, '')
+      return addActivityByHand(ctx, code, rest)
+    }
     if (![...START, ...CLOSE].includes(verb)) {
       await ctx.reply(ctx.t('campaigns-usage'))
       return
     }
-    if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
+    // A head may read campaigns but not run them: say so, and how to read this one.
+    if (!can(ctx.role, 'manage-campaigns')) {
+      await ctx.reply(ctx.t('campaigns-manage-office-only', { code: code.toUpperCase() }))
       return
+    }
     const input = { code, actorTelegramId: ctx.from?.id ?? null }
     const result = START.includes(verb)
       ? await startCampaign(ctx.deps, input)
@@ -59,6 +69,7 @@ export function campaignsFeature(): Composer<LoaContext> {
     await ctx.reply(
       ctx.t(changed ? 'campaigns-status-changed' : 'campaigns-status-unchanged', {
         code: campaign.code,
+        state: campaign.status,
         status: ctx.t(`campaign-status-${campaign.status}`),
       }),
     )
@@ -109,7 +120,8 @@ async function showOne(ctx: LoaContext, code: string): Promise<void> {
       title: escapeHtml(a.title),
       kind: ctx.t(`activity-kind-${a.kind}`),
       lead: escapeHtml(a.leadText ?? '—'),
-      due: a.dueOn === null ? escapeHtml(a.dueText ?? '—') : formatDay(a.dueOn),
+      due:
+        a.dueOn === null ? escapeHtml(a.dueText ?? ctx.t('activity-no-due')) : formatDay(a.dueOn),
     }),
   )
   const text = [

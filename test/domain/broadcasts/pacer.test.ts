@@ -55,16 +55,24 @@ describe('Pacer', () => {
     for (let i = 0; i < 30; i++) expect(pacer.reserve(i + 1, 'send', 'reply').ok).toBe(true)
   })
 
-  it('429s that repeat within a minute halve the pace for a while', () => {
+  it('429s spread out only pause; a burst of them halves the pace for a while', () => {
     let now = 0
     const pacer = new Pacer(() => now)
-    pacer.pauseAll(1_000)
+    for (const at of [0, 3_000, 6_000, 9_000]) {
+      now = at
+      pacer.pauseAll(1_000)
+    }
     now = 10_000
-    pacer.pauseAll(5_000)
-    now = 15_000
+    for (let i = 0; i < 30; i++) expect(pacer.reserve(i + 1, 'send', 'reply').ok).toBe(true)
+    now = 11_000
+    pacer.pauseAll(1_000)
+    pacer.pauseAll(1_000)
+    now = 11_100
+    pacer.pauseAll(4_000)
+    now = 15_100
     for (let i = 0; i < 15; i++) expect(pacer.reserve(i + 1, 'send', 'reply').ok).toBe(true)
     expect(pacer.reserve(99, 'send', 'reply')).toMatchObject({ ok: false, scope: 'global' })
-    now = 15_000 + 60_000 + 1_000
+    now = 15_100 + 60_000 + 1_000
     for (let i = 0; i < 30; i++) expect(pacer.reserve(i + 1, 'send', 'reply').ok).toBe(true)
   })
 })
