@@ -226,10 +226,13 @@ send-preview-targets-more = … and { $count } more unit(s)
 send-preview-more-units = { " " }and { $count } more
 send-preview-approval = This campaign needs a leader's approval before anything is sent.
 send-preview-confirm = Press «Confirm» to schedule, or «Cancel».
-send-scheduled = Broadcast { $id } scheduled ({ $count ->
-        [one] one copy
-       *[other] { $count } copies
-    } to the groups), starting { $when }. Follow it with /schedule { $id }
+send-scheduled = Broadcast { $id } scheduled to { $groups ->
+        [one] one group
+       *[other] { $groups } groups
+    } at { $time } on { $day }{ $occurrences ->
+        [1] {""}
+       *[other] {" "}(every working day, { $occurrences } times)
+    }. Follow it with /schedule { $id }
 send-awaiting-approval = Broadcast { $id } is waiting for a leader's approval; nothing has been sent.
 send-cancelled = Cancelled; nothing has been sent.
 

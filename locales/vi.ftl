@@ -217,7 +217,10 @@ send-preview-targets-more = … và { $count } đơn vị khác
 send-preview-more-units = { " " }và { $count } đơn vị khác
 send-preview-approval = Chiến dịch này cần Lãnh đạo Sở duyệt trước khi gửi.
 send-preview-confirm = Bấm «Xác nhận» để lên lịch, hoặc «Huỷ».
-send-scheduled = Đã lên lịch gửi thông báo số { $id } ({ $count } lượt gửi tới các nhóm), bắt đầu lúc { $when }. Theo dõi bằng /lich { $id }
+send-scheduled = Đã lên lịch gửi thông báo số { $id } tới { $groups } nhóm lúc { $time } ngày { $day }{ $occurrences ->
+        [1] {""}
+       *[other] {" "}(hằng ngày, { $occurrences } lần)
+    }. Theo dõi bằng /lich { $id }
 send-awaiting-approval = Thông báo số { $id } đang chờ Lãnh đạo Sở duyệt; chưa gửi đi.
 send-cancelled = Đã huỷ, chưa gửi thông báo nào.
 

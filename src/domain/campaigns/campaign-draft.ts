@@ -180,17 +180,24 @@ export async function createCampaignFromDraft(
   input: { memberId: number; actorTelegramId: number | null },
 ): Promise<Result<CreatedCampaign> | undefined> {
   const draft = await findCampaignDraft(deps, input.memberId)
-  if (draft?.step !== 'preview' || draft.title === null) return undefined
-  await dropCampaignDraft(deps, input.memberId)
+  const draftId = await campaignDraftId(deps, input.memberId)
+  if (draft?.step !== 'preview' || draft.title === null || draftId === undefined) return undefined
   const units = await listUnits(deps.db)
-  return createCampaign(deps, {
-    title: draft.title,
-    period: draft.period,
-    slogans: draft.slogans,
-    targetUnitIds: units.map((u) => u.id),
-    activities: [],
-    createdByMemberId: input.memberId,
-    actorTelegramId: input.actorTelegramId,
-    status: 'draft',
-  })
+  // The draft is spent inside the transaction that creates the campaign (issue 8).
+  const created = await createCampaign(
+    deps,
+    {
+      title: draft.title,
+      period: draft.period,
+      slogans: draft.slogans,
+      targetUnitIds: units.map((u) => u.id),
+      activities: [],
+      createdByMemberId: input.memberId,
+      actorTelegramId: input.actorTelegramId,
+      status: 'draft',
+    },
+    { consume: { id: draftId, memberId: input.memberId, kind: KIND } },
+  )
+  if (!created.ok && created.error.code === 'stale-button') return undefined
+  return created
 }

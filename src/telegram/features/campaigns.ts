@@ -13,6 +13,7 @@ import { formatDay } from '../format.js'
 import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
+import { firstOf, replyInParts } from '../reply-parts.js'
 import { ADD_ACTIVITY, addActivityByHand } from './add-activity.js'
 import { startNewCampaign } from './new-campaign.js'
 import { reminderPolicyLine, setCampaignReminders } from './campaign-reminders.js'
@@ -98,15 +99,14 @@ async function listAll(ctx: LoaContext): Promise<void> {
       period: periodOf(c),
     }),
   )
-  await ctx.reply(
+  await replyInParts(
+    ctx,
     [
       ctx.t('campaigns-header', { count: campaigns.length }),
       ...lines,
       escapeHtml(ctx.t('campaigns-hint')),
-    ].join('\n\n'),
-    {
-      parse_mode: 'HTML',
-    },
+    ],
+    { separator: '\n\n' },
   )
 }
 
@@ -135,7 +135,7 @@ async function showOne(ctx: LoaContext, code: string): Promise<void> {
         campaign.slogans.length === 0
           ? '—'
           : campaign.slogans.map((s) => `“${escapeHtml(s)}”`).join('; '),
-      targets: targets.length === 0 ? '—' : escapeHtml(targets.map((u) => u.code).join(', ')),
+      targets: targetsLine(ctx, targets),
       count: activities.length,
     }),
     ...activityLines,
@@ -144,5 +144,14 @@ async function showOne(ctx: LoaContext, code: string): Promise<void> {
       ? ctx.t('campaigns-manage-hint', { code: escapeHtml(campaign.code) })
       : '',
   ]
-  await ctx.reply(text.filter((line) => line !== '').join('\n\n'), { parse_mode: 'HTML' })
+  // A plan with many activities, or sent to a province's 400 units, still fits Telegram.
+  await replyInParts(ctx, text, { separator: '\n\n' })
+}
+
+/** The target units' codes, the first 30 named and the rest counted. */
+function targetsLine(ctx: LoaContext, targets: readonly { code: string }[]): string {
+  if (targets.length === 0) return '—'
+  const { shown, hidden } = firstOf(targets, 30)
+  const named = escapeHtml(shown.map((u) => u.code).join(', '))
+  return hidden === 0 ? named : named + ctx.t('send-preview-more-units', { count: hidden })
 }

@@ -178,8 +178,9 @@ export function sendFeature(onConfirmed: () => void): {
       confirmed.value.status === 'awaiting_approval' ? 'send-awaiting-approval' : 'send-scheduled',
       {
         id: confirmed.value.broadcastIds[0] ?? 0,
-        count: confirmed.value.preview.deliveryCount,
-        when: first === undefined ? '—' : formatLocal(new Date(first), ctx.deps.config.timezone),
+        groups: confirmed.value.preview.groupCount,
+        occurrences: confirmed.value.preview.sendAts.length,
+        ...localDayAndTime(first, ctx.deps.config.timezone),
       },
     )
   }
@@ -241,4 +242,14 @@ function previewText(ctx: LoaContext, preview: BroadcastPreview): string {
   ]
     .filter((part) => part !== '')
     .join('\n\n')
+}
+
+/** `{ day: '15/04/2024', time: '08:00' }` of a stored instant, for "lúc 08:00 ngày 15/04/2024". */
+function localDayAndTime(
+  instant: string | undefined,
+  timeZone: string,
+): { day: string; time: string } {
+  if (instant === undefined) return { day: '—', time: '—' }
+  const [day = '—', time = '—'] = formatLocal(new Date(instant), timeZone).split(' ')
+  return { day, time }
 }

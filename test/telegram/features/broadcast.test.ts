@@ -41,7 +41,7 @@ describe('/gui and the outbox', () => {
     expect(t.lastBotText(office)).toContain('Gửi 1 lần tới 3 nhóm')
     await confirmLastPreview()
     expect(t.lastBotText(office)).toMatch(
-      /^Đã lên lịch gửi thông báo số \d+ \(3 lượt gửi tới các nhóm\), bắt đầu lúc 15\/04\/2024 08:00/,
+      /^Đã lên lịch gửi thông báo số \d+ tới 3 nhóm lúc 08:00 ngày 15\/04\/2024\. Theo dõi bằng \/lich \d+$/,
     )
     expect(await t.db.selectFrom('delivery').select('state').execute()).toEqual([
       { state: 'pending' },

@@ -154,7 +154,7 @@ describe('dates in TIMEZONE (issue 11, point 2)', () => {
       replyTo: composed.message!.message_id,
     })
     await t.confirmLast(office)
-    expect(t.lastBotText(office)).toContain('16/04/2024 01:12')
+    expect(t.lastBotText(office)).toContain('lúc 01:12 ngày 16/04/2024')
     await t.runSenderAt('2024-04-15T18:12:00Z') // still the 15th in UTC
     const minh = t.person({ id: 101, first_name: 'Minh' })
     await minh.says('/cuatoi', 'private')
@@ -252,7 +252,7 @@ describe('/gui … ngay in quiet hours (issue 11, point 13)', () => {
       '✖️ Huỷ',
     ])
     await office.presses('private', preview.message_id, morning!.callback_data)
-    expect(t.lastBotText(office)).toMatch(/bắt đầu lúc 16\/04\/2024 07:00/)
+    expect(t.lastBotText(office)).toMatch(/ lúc 07:00 ngày 16\/04\/2024\./)
     await office.presses('private', preview.message_id, now!.callback_data, { forged: true })
     expect(await t.db.selectFrom('broadcast').select(['send_at', 'status']).execute()).toEqual([
       { send_at: '2024-04-16T00:00:00.000Z', status: 'scheduled' },

@@ -34,9 +34,7 @@ describe('/gui at a province’s scale (PRODUCT §9 "no reply depends on the dat
     expect(preview).toContain('… và 190 đơn vị khác')
     expect(preview).not.toContain('Phòng số 150')
     await t.confirmLast(office)
-    expect(t.lastBotText(office)).toMatch(
-      /^Đã lên lịch gửi thông báo số \d+ \(200 lượt gửi tới các nhóm\)/,
-    )
+    expect(t.lastBotText(office)).toMatch(/^Đã lên lịch gửi thông báo số \d+ tới 200 nhóm lúc /)
     expect(await t.db.selectFrom('delivery').select('id').execute()).toHaveLength(200)
   })
 
