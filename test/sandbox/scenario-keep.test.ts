@@ -53,6 +53,13 @@ describe('npm run sandbox -- --keep', () => {
     expect(after.answer.text).not.toContain('Thông báo chưa xác nhận')
   })
 
+  it('moves the clock forward only', async () => {
+    const back = await call('/clock', { to: '2024-04-16 08:00' })
+    expect(back).toMatchObject({ ok: false, error: 'the clock only moves forward' })
+    const on = await call('/clock', { to: '2024-05-02 08:00' })
+    expect(on).toMatchObject({ ok: true, now: '2024-05-02T01:00:00.000Z' })
+  })
+
   it('refuses a malformed gesture with a reason, changing nothing', async () => {
     const refused = await call('/press', { from: 7204, chat: 'TCBC' })
     expect(refused['ok']).toBe(false)

@@ -58,7 +58,7 @@ export async function startControlServer(
       `curl -X POST ${url}/say -d '{"from":${someone},"chat":"private","text":"/cuatoi"}'`,
       `curl -X POST ${url}/press -d '{"from":${someone},${target},"button":"🙋"}'`,
       `curl -X POST ${url}/react -d '{"from":${someone},${target},"emoji":"👍"}'`,
-      `curl -X POST ${url}/clock -d '{"to":"2024-04-19 08:00"}'`,
+      `curl -X POST ${url}/clock -d '{"to":"2024-05-02 08:00"}'`,
       `Bot API: ${stage.api.apiRoot}/bot${stage.api.token}/getMe`,
     ],
     close: () => new Promise<void>((done) => server.close(() => done())),
@@ -110,7 +110,17 @@ async function handle(stage: Stage, req: IncomingMessage, res: ServerResponse): 
     }
     case 'POST /clock': {
       const b = clockSchema.parse(body)
+      const before = stage.clock.now()
       stage.at(b.to)
+      if (stage.clock.now() < before) {
+        // Loa's records and pacing assume time only moves forward.
+        stage.clock.set(before)
+        return reply(res, 400, {
+          ok: false,
+          error: 'the clock only moves forward',
+          now: before.toISOString(),
+        })
+      }
       await stage.settle()
       return reply(res, 200, { ok: true, now: stage.clock.now().toISOString() })
     }
