@@ -8,6 +8,7 @@ import { formatDay } from '../format.js'
 import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
+import { replyInParts } from '../reply-parts.js'
 
 /** /cuatoi: what this person still has to confirm or do, earliest due first (PRODUCT §3). */
 export function mineFeature(): Composer<LoaContext> {
@@ -41,17 +42,19 @@ export function mineFeature(): Composer<LoaContext> {
         due: task.dueOn === null ? escapeHtml(task.dueText ?? '') : formatDay(task.dueOn),
       }),
     )
-    const parts = [
-      confirmLines.length === 0
-        ? ''
-        : [ctx.t('mine-confirm-header', { count: confirmLines.length }), ...confirmLines].join(
-            '\n',
-          ),
-      todoLines.length === 0
-        ? ''
-        : [ctx.t('mine-todo-header', { count: todoLines.length }), ...todoLines].join('\n'),
+    // One line a block, so a long list is split between lines, never inside one.
+    const blocks = [
+      ...(confirmLines.length === 0
+        ? []
+        : [ctx.t('mine-confirm-header', { count: confirmLines.length }), ...confirmLines]),
+      ...(todoLines.length === 0
+        ? []
+        : [
+            `${confirmLines.length === 0 ? '' : '\n'}${ctx.t('mine-todo-header', { count: todoLines.length })}`,
+            ...todoLines,
+          ]),
     ]
-    await ctx.reply(parts.filter((p) => p !== '').join('\n\n'), { parse_mode: 'HTML' })
+    await replyInParts(ctx, blocks)
   })
   return composer
 }
