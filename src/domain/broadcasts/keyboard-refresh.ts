@@ -78,8 +78,6 @@ export interface RefreshStats {
   edited: number
   /** Left behind for a later pass: the group's budget was short, or the edit must be retried. */
   deferred: number
-  /** Copies whose new counts were shown (issue 12 checks them for "everyone has read"). */
-  refreshedIds: number[]
 }
 
 /** One pass over the copies whose keyboard is behind; "message is not modified" counts as done. */
@@ -102,7 +100,9 @@ export async function refreshDueKeyboards(
     .orderBy('id')
     .limit(options.limit ?? 100)
     .execute()
-  const stats: RefreshStats = { edited: 0, deferred: 0, refreshedIds: [] }
+  const stats: RefreshStats = { edited: 0, deferred: 0 }
+  /** Copies whose new counts were shown (issue 12 checks them for "everyone has read"). */
+  const refreshedIds: number[] = []
   const contexts = await keyboardContexts(
     deps,
     rows.map((r) => r.id),
@@ -122,13 +122,13 @@ export async function refreshDueKeyboards(
     switch (outcome.kind) {
       case 'sent':
         stats.edited++
-        stats.refreshedIds.push(row.id)
+        refreshedIds.push(row.id)
         await recordRefreshed(deps.db, row.id, row.keyboard_version, at)
         break
       case 'rejected':
         if (/not modified/i.test(outcome.reason)) {
           stats.edited++
-          stats.refreshedIds.push(row.id)
+          refreshedIds.push(row.id)
         } else {
           deps.logger.warn({ deliveryId: row.id, reason: outcome.reason }, 'keyboard edit refused')
         }
@@ -150,8 +150,8 @@ export async function refreshDueKeyboards(
         break
     }
   }
-  if (options.translate !== undefined && stats.refreshedIds.length > 0)
-    await noticeEveryoneRead(deps, stats.refreshedIds, options.translate)
+  if (options.translate !== undefined && refreshedIds.length > 0)
+    await noticeEveryoneRead(deps, refreshedIds, options.translate)
   return stats
 }
 
