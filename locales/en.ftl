@@ -582,3 +582,10 @@ sandbox-figures = ━━ Final /summary figures
 sandbox-written = Everything was written to { $dir }:
 sandbox-html-hint = Open transcript.html in a browser to see each group and private chat as Telegram shows them.
 sandbox-kept = Loa and the Telegram stand-in keep running (--keep). Control endpoints: { $control }. Stop with Ctrl+C.
+
+## /schedule <number> of a daily series
+
+schedule-occurrences-header = This daily series has { $count } sends (see each with /schedule &lt;number&gt;):
+schedule-occurrence = • No. { $id } · { $when } · { $status }
+schedule-occurrence-current = • <b>No. { $id } · { $when } · { $status }</b> (this one)
+schedule-occurrences-more = … and { $count } more.

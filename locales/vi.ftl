@@ -566,3 +566,10 @@ sandbox-figures = ━━ Số liệu /tonghop cuối cùng
 sandbox-written = Kết quả đã ghi vào thư mục { $dir }:
 sandbox-html-hint = Mở transcript.html bằng trình duyệt để xem từng nhóm, từng tin nhắn riêng như trên Telegram.
 sandbox-kept = Loa và máy chủ Telegram giả lập vẫn chạy (--keep). Địa chỉ điều khiển: { $control }. Dừng bằng Ctrl+C.
+
+## /lich <số> của một chuỗi hằng ngày
+
+schedule-occurrences-header = Chuỗi hằng ngày gồm { $count } lần gửi (xem từng lần bằng /lich &lt;số&gt;):
+schedule-occurrence = • Số { $id } · { $when } · { $status }
+schedule-occurrence-current = • <b>Số { $id } · { $when } · { $status }</b> (đang xem)
+schedule-occurrences-more = … và { $count } lần khác.
