@@ -497,6 +497,63 @@ schedule-series-cancelled = { $count } unsent broadcast(s) of series { $id } can
 activity-no-due = no deadline
 campaign-new-period-reversed = The start { $start } is after the end { $end }. Type it again, start first, for example: { $end } - { $start }, or type «skip».
 
+## Approval, heads' own broadcasts, absences (issue 12)
+
+approval-switch-on = From now on, announcements of campaign { $code } must be approved by a leader before they go out.
+approval-switch-off = Announcements of campaign { $code } no longer need a leader's approval; those already waiting keep waiting.
+error-invalid-approval-switch = Cannot read «{ $given }». Write «bat» to turn approval on or «tat» to turn it off, for example: { $example }
+error-self-approval = You wrote announcement no. { $id }, so you cannot approve it yourself; another leader must.
+error-broadcast-already-approved = Announcement no. { $id } was already approved by { $name }.
+error-broadcast-already-rejected = Announcement no. { $id } was already returned by { $name }.
+error-other-unit-broadcast = You can only send to your own unit's groups. Announcements to unit { $code } are sent by the office.
+error-other-unit-broadcast-heads = A head can only send to their own unit's groups. Announcements to unit { $code } are sent by the office or its heads ({ $heads }).
+approval-more = {" "}and { $count } more
+approval-request = 📝 <b>Approval requested for announcement no. { $id }</b> (the message above), written by { $sender }.
+    Campaign: { $code } — { $title }
+    Send time: { $times }
+    Units: { $units }
+    Confirmation deadline: { $deadline }{ $urgent }
+    Press «✅ Approve» to send it, or «↩️ Return» to send it back with a reason.
+approval-request-urgent = {" "}· URGENT announcement
+approval-approve-button = ✅ Approve
+approval-reject-button = ↩️ Return
+approval-leaders-only = Only leaders approve or return announcements, in a private chat with Loa.
+approval-done = ✅ You approved announcement no. { $id }; it goes out at its scheduled time.
+approval-done-late = ✅ You approved announcement no. { $id }. Its send time passed over an hour ago, so its writer will choose a new one.
+approval-ask-reason = Please write the reason for returning announcement no. { $id } in your next message.
+approval-rejected = Announcement no. { $id } was returned with your reason; its writer has been told.
+approval-sender-approved = ✅ Announcement no. { $id } was approved by { $name } and goes out at { $when }.
+approval-sender-rejected = ↩️ Announcement no. { $id } was returned by { $name } and has not been sent. Reason: { $reason }
+approval-sender-new-time = ✅ Announcement no. { $id } was approved by { $name }, but its send time { $when } passed over an hour ago. Please write a new send time in your next message, for example: ngay, 14:00 or 16/4 08:00.
+approval-rescheduled = Announcement no. { $id } is scheduled for { $when }.
+cmd-vangmat = Report an absence (leave, mission, illness): /away 16/4 19/4 leave
+error-invalid-absence-from = Cannot read the start date «{ $given }». Example: { $example }
+error-invalid-absence-to = Cannot read the end date «{ $given }». Example: { $example }
+error-invalid-absence-order = The end date comes before the start date («{ $given }»). Example: { $example }
+error-invalid-absence-past = The end date «{ $given }» has passed. Example: { $example }
+error-no-absence = You have no current or coming absence to cancel.
+away-group-heads-only = In a group, only the unit's head records an absence for a colleague, by replying to their message: /away 16/4 19/4 mission. Record your own in a private chat with Loa.
+away-head-usage = Reply to the message of the colleague who will be away, for example: /away 16/4 19/4 mission
+away-other-unit = { $name } is not in your unit, so you cannot record their absence.
+away-recorded-own = ✅ You are recorded as away from { $from } to { $to }. You get no reminders and are left out of the rates meanwhile.
+away-recorded-own-reason = ✅ You are recorded as away from { $from } to { $to } ({ $reason }). You get no reminders and are left out of the rates meanwhile.
+away-recorded-member = ✅ { $name } is recorded as away from { $from } to { $to }.
+away-recorded-member-reason = ✅ { $name } is recorded as away from { $from } to { $to } ({ $reason }).
+away-none = No current or coming absences.
+away-list-own = Your absences:
+away-list-unit = Your unit's absences:
+away-line = • { $name }: { $from } – { $to }
+away-line-reason = • { $name }: { $from } – { $to } ({ $reason })
+away-list-more = … and { $count } more.
+away-cancelled = Cancelled { $count } of your absences; from today you count as usual.
+urgent-reminder = 🔴 <b>URGENT</b> — You have not confirmed reading urgent announcement no. { $id } ({ $campaign }). Please read it in your unit's group now and press «✅ Read» below. (Reminder { $nth } of 4)
+goal-set = 🎯 Campaign { $code } goal: { $goal } read by { $day }. /summary and /report show each unit's progress.
+goal-set-first-deadline = 🎯 Campaign { $code } goal: { $goal } read by the campaign's first deadline. /summary and /report show each unit's progress.
+error-invalid-goal-rate = Cannot read the goal «{ $given }». Give a rate from 1% to 100%, for example: { $example }
+error-invalid-goal-day = The date «{ $given }» is not valid or has passed. Example: { $example }
+allread-unit = ✅ Everyone in { $unit } has confirmed reading announcement no. { $id }.
+allread-sender = ✅ All { $units } target units have fully read announcement no. { $id }, { $hours } h { $minutes } min after it was sent.
+
 ## Sandbox (npm run sandbox)
 
 sandbox-title = Loa — a whole campaign on this machine, without Telegram

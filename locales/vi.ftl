@@ -481,6 +481,63 @@ schedule-series-cancelled = Đã huỷ { $count } lần chưa gửi của chuỗ
 activity-no-due = không có hạn
 campaign-new-period-reversed = Ngày bắt đầu { $start } ở sau ngày kết thúc { $end }. Anh/Chị nhập lại, ngày bắt đầu trước, ví dụ: { $end } - { $start }, hoặc gõ «bỏ qua».
 
+## Duyệt, đơn vị tự gửi, vắng mặt (issue 12)
+
+approval-switch-on = Từ nay thông báo của chiến dịch { $code } phải được Lãnh đạo Sở duyệt trước khi gửi.
+approval-switch-off = Thông báo của chiến dịch { $code } không cần Lãnh đạo Sở duyệt nữa; thông báo đang chờ duyệt vẫn chờ duyệt.
+error-invalid-approval-switch = Không hiểu «{ $given }». Ghi «bat» để bật hoặc «tat» để tắt việc duyệt, ví dụ: { $example }
+error-self-approval = Anh/Chị là người soạn thông báo số { $id } nên không tự duyệt được; cần một Lãnh đạo Sở khác duyệt.
+error-broadcast-already-approved = Thông báo số { $id } đã được duyệt bởi đồng chí { $name }.
+error-broadcast-already-rejected = Thông báo số { $id } đã được đồng chí { $name } trả lại.
+error-other-unit-broadcast = Anh/Chị chỉ gửi được cho nhóm của đơn vị mình. Thông báo cho đơn vị { $code } do Văn phòng gửi.
+error-other-unit-broadcast-heads = Trưởng đơn vị chỉ gửi được cho nhóm của đơn vị mình. Thông báo cho đơn vị { $code } do Văn phòng hoặc trưởng đơn vị đó (Đ/c { $heads }) gửi.
+approval-more = {" "}và { $count } mục khác
+approval-request = 📝 <b>Đề nghị duyệt thông báo số { $id }</b> (nội dung ở tin nhắn trên), do Đ/c { $sender } soạn.
+    Chiến dịch: { $code } — { $title }
+    Thời điểm gửi: { $times }
+    Đơn vị nhận: { $units }
+    Hạn xác nhận: { $deadline }{ $urgent }
+    Bấm «✅ Duyệt» để gửi đi, hoặc «↩️ Trả lại» để trả lại kèm lý do.
+approval-request-urgent = {" "}· thông báo KHẨN
+approval-approve-button = ✅ Duyệt
+approval-reject-button = ↩️ Trả lại
+approval-leaders-only = Chỉ lãnh đạo duyệt hoặc trả lại thông báo, trong tin nhắn riêng với Loa.
+approval-done = ✅ Anh/Chị đã duyệt thông báo số { $id }; thông báo sẽ được gửi đúng thời điểm đã định.
+approval-done-late = ✅ Anh/Chị đã duyệt thông báo số { $id }. Thời điểm gửi đã qua hơn một giờ nên người soạn sẽ chọn thời điểm mới.
+approval-ask-reason = Anh/Chị nhắn lý do trả lại thông báo số { $id } trong tin nhắn tiếp theo.
+approval-rejected = Đã trả lại thông báo số { $id } kèm lý do; người soạn đã được báo.
+approval-sender-approved = ✅ Thông báo số { $id } đã được đồng chí { $name } duyệt và sẽ gửi lúc { $when }.
+approval-sender-rejected = ↩️ Thông báo số { $id } đã bị đồng chí { $name } trả lại, chưa gửi đi. Lý do: { $reason }
+approval-sender-new-time = ✅ Thông báo số { $id } đã được đồng chí { $name } duyệt nhưng thời điểm gửi { $when } đã qua hơn một giờ. Đề nghị nhắn thời điểm gửi mới trong tin nhắn tiếp theo, ví dụ: ngay, 14:00 hoặc 16/4 08:00.
+approval-rescheduled = Đã lên lịch gửi thông báo số { $id } lúc { $when }.
+cmd-vangmat = Báo vắng mặt (nghỉ phép, công tác, ốm): /vangmat 16/4 19/4 nghỉ phép
+error-invalid-absence-from = Không hiểu ngày bắt đầu «{ $given }». Ví dụ: { $example }
+error-invalid-absence-to = Không hiểu ngày kết thúc «{ $given }». Ví dụ: { $example }
+error-invalid-absence-order = Ngày kết thúc đứng trước ngày bắt đầu («{ $given }»). Ví dụ: { $example }
+error-invalid-absence-past = Ngày kết thúc «{ $given }» đã qua. Ví dụ: { $example }
+error-no-absence = Anh/Chị không có lịch vắng mặt nào hiện tại hoặc sắp tới để huỷ.
+away-group-heads-only = Trong nhóm, chỉ trưởng đơn vị báo vắng cho người trong đơn vị, bằng cách trả lời tin nhắn của người đó: /vangmat 16/4 19/4 công tác. Ai tự báo vắng cho mình thì nhắn riêng với Loa.
+away-head-usage = Anh/Chị trả lời tin nhắn của người cần báo vắng, ví dụ: /vangmat 16/4 19/4 công tác
+away-other-unit = Đồng chí { $name } không thuộc đơn vị của Anh/Chị nên Anh/Chị không báo vắng được.
+away-recorded-own = ✅ Đã ghi nhận Anh/Chị vắng mặt từ { $from } đến { $to }. Trong thời gian này Anh/Chị không bị nhắc và không tính vào tỷ lệ.
+away-recorded-own-reason = ✅ Đã ghi nhận Anh/Chị vắng mặt từ { $from } đến { $to } ({ $reason }). Trong thời gian này Anh/Chị không bị nhắc và không tính vào tỷ lệ.
+away-recorded-member = ✅ Đã ghi nhận đồng chí { $name } vắng mặt từ { $from } đến { $to }.
+away-recorded-member-reason = ✅ Đã ghi nhận đồng chí { $name } vắng mặt từ { $from } đến { $to } ({ $reason }).
+away-none = Không có lịch vắng mặt nào hiện tại hoặc sắp tới.
+away-list-own = Lịch vắng mặt của Anh/Chị:
+away-list-unit = Lịch vắng mặt của đơn vị:
+away-line = • { $name }: { $from } – { $to }
+away-line-reason = • { $name }: { $from } – { $to } ({ $reason })
+away-list-more = … và { $count } lịch khác.
+away-cancelled = Đã huỷ { $count } lịch vắng mặt của Anh/Chị; từ hôm nay Anh/Chị được tính bình thường.
+urgent-reminder = 🔴 <b>KHẨN</b> — Anh/Chị chưa xác nhận đã đọc thông báo khẩn số { $id } ({ $campaign }). Đề nghị Anh/Chị đọc ngay trong nhóm đơn vị và bấm «✅ Đã đọc» bên dưới. (Lần nhắc { $nth }/4)
+goal-set = 🎯 Mục tiêu của chiến dịch { $code }: { $goal } đã đọc trước ngày { $day }. /tonghop và /baocao hiển thị tiến độ của từng đơn vị.
+goal-set-first-deadline = 🎯 Mục tiêu của chiến dịch { $code }: { $goal } đã đọc trước hạn đầu tiên của chiến dịch. /tonghop và /baocao hiển thị tiến độ của từng đơn vị.
+error-invalid-goal-rate = Không hiểu tỷ lệ mục tiêu «{ $given }». Ghi tỷ lệ từ 1% đến 100%, ví dụ: { $example }
+error-invalid-goal-day = Ngày «{ $given }» không hợp lệ hoặc đã qua. Ví dụ: { $example }
+allread-unit = ✅ Toàn bộ cán bộ của đơn vị { $unit } đã xác nhận đọc thông báo số { $id }.
+allread-sender = ✅ Tất cả { $units } đơn vị nhận đã đọc đủ thông báo số { $id }, sau { $hours } giờ { $minutes } phút kể từ khi gửi.
+
 ## Chạy thử (npm run sandbox)
 
 sandbox-title = Loa — chạy thử một chiến dịch trọn vẹn trên máy này, không cần Telegram

@@ -99,6 +99,8 @@ export interface CampaignTable {
   status: Generated<'draft' | 'active' | 'closed'>
   requires_approval: Generated<number>
   goal_rate: number | null
+  /** 0003: the goal's date (YYYY-MM-DD); null: the campaign's first deadline. */
+  goal_on: string | null
   reminder_policy: string | null
   source_fingerprint: string | null
   created_by: number | null

@@ -29,6 +29,24 @@ export type DomainError =
   | { code: 'unknown-broadcast'; broadcastId: number }
   | { code: 'broadcast-not-cancellable'; broadcastId: number; status: string }
   | { code: 'broadcast-not-awaiting-approval'; broadcastId: number; status: string }
+  // Issue 12 (src/domain/approvals/, src/domain/absences/)
+  | { code: 'self-approval'; broadcastId: number }
+  | {
+      code: 'broadcast-already-reviewed'
+      broadcastId: number
+      reviewer: string
+      outcome: 'approved' | 'rejected'
+    }
+  | { code: 'other-unit-broadcast'; unitCode: string; heads: string[] }
+  | { code: 'invalid-approval-switch'; given: string; example: string }
+  | {
+      code: 'invalid-absence'
+      part: 'from' | 'to' | 'order' | 'past'
+      given: string
+      example: string
+    }
+  | { code: 'no-absence' }
+  | { code: 'invalid-goal'; part: 'rate' | 'day'; given: string; example: string }
   // Buttons, reactions, replies, /thamgia (src/domain/acknowledgements/)
   | { code: 'stale-button' }
   | { code: 'wrong-chat-button' }

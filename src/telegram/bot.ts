@@ -24,6 +24,8 @@ import { languageFeature } from './features/language.js'
 import { makeHeadFeature } from './features/make-head.js'
 import { registerGroupFeature } from './features/register-group.js'
 import { newCampaignFeature } from './features/new-campaign.js'
+import { approvalsFeature } from './features/approvals.js'
+import { awayFeature } from './features/away.js'
 import { sendFeature } from './features/send.js'
 import { startFeature } from './features/start.js'
 import { unitsFeature } from './features/units.js'
@@ -126,6 +128,8 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(i18n)
   bot.use(unregisteredGroupGate())
 
+  // Before every feature that reads private text: an open approval conversation takes the next message.
+  bot.use(approvalsFeature(i18n))
   bot.use(startFeature(menus))
   bot.use(helpFeature())
   bot.use(languageFeature())
@@ -145,8 +149,9 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(summaryFeature())
   bot.use(submitReportFeature(i18n))
   bot.use(exportFeature())
+  bot.use(awayFeature())
   bot.use(scheduleFeature(() => options.onBroadcastConfirmed?.()))
-  const send = sendFeature(() => options.onBroadcastConfirmed?.())
+  const send = sendFeature(() => options.onBroadcastConfirmed?.(), i18n)
   bot.use(send.composer)
   const newCampaign = newCampaignFeature()
   bot.use(newCampaign.composer)

@@ -49,7 +49,12 @@ export function createTelegramSender(
   const keyboards: ScheduledJob = {
     nextDueAt: (d) => nextKeyboardRefreshAt(d, DEFAULT_REFRESH_INTERVAL_MS),
     run: async (d) => {
-      const stats = await refreshDueKeyboards(d, { port, pacer: options.pacer, keyboardFor })
+      const stats = await refreshDueKeyboards(d, {
+        port,
+        pacer: options.pacer,
+        keyboardFor,
+        translate: noticeTranslator(options.i18n, locale),
+      })
       return stats.edited > 0
     },
   }

@@ -36,7 +36,7 @@ export const COMMANDS = {
     capability: 'read-own-unit-report',
     where: ['private'],
   },
-  send: { name: 'gui', alias: 'send', capability: 'broadcast', where: ['private'] },
+  send: { name: 'gui', alias: 'send', capability: 'broadcast-own-unit', where: ['private'] },
   schedule: { name: 'lich', alias: 'schedule', capability: 'broadcast', where: ['private'] },
   remind: {
     name: 'nhacnho',
@@ -78,6 +78,8 @@ export const COMMANDS = {
     where: ['private', 'group'],
   },
   export: { name: 'xuat', alias: 'export', capability: 'read-all-reports', where: ['private'] },
+  // Issue 12: anyone for themselves in private; a head for a member, replying in the unit group.
+  away: { name: 'vangmat', alias: 'away', where: ['private'] },
 } as const satisfies Record<string, CommandSpec>
 
 export type CommandKey = keyof typeof COMMANDS

@@ -96,6 +96,43 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-broadcast-not-cancellable', { id: error.broadcastId })
     case 'broadcast-not-awaiting-approval':
       return ctx.t('error-broadcast-not-awaiting-approval', { id: error.broadcastId })
+    case 'self-approval':
+      return ctx.t('error-self-approval', { id: error.broadcastId })
+    case 'broadcast-already-reviewed': {
+      const args = { id: error.broadcastId, name: error.reviewer }
+      return error.outcome === 'approved'
+        ? ctx.t('error-broadcast-already-approved', args)
+        : ctx.t('error-broadcast-already-rejected', args)
+    }
+    case 'invalid-approval-switch':
+      return ctx.t('error-invalid-approval-switch', { given: error.given, example: error.example })
+    case 'invalid-absence': {
+      const args = { given: error.given, example: error.example }
+      switch (error.part) {
+        case 'from':
+          return ctx.t('error-invalid-absence-from', args)
+        case 'to':
+          return ctx.t('error-invalid-absence-to', args)
+        case 'order':
+          return ctx.t('error-invalid-absence-order', args)
+        case 'past':
+          return ctx.t('error-invalid-absence-past', args)
+      }
+      break
+    }
+    case 'no-absence':
+      return ctx.t('error-no-absence')
+    case 'invalid-goal':
+      return error.part === 'rate'
+        ? ctx.t('error-invalid-goal-rate', { given: error.given, example: error.example })
+        : ctx.t('error-invalid-goal-day', { given: error.given, example: error.example })
+    case 'other-unit-broadcast':
+      return error.heads.length === 0
+        ? ctx.t('error-other-unit-broadcast', { code: error.unitCode })
+        : ctx.t('error-other-unit-broadcast-heads', {
+            code: error.unitCode,
+            heads: error.heads.join(', '),
+          })
     case 'stale-button':
       return ctx.t('error-stale-button')
     case 'wrong-chat-button':

@@ -58,10 +58,21 @@ export interface TestBotOptions {
 export class TestBot {
   private constructor(
     readonly api: BotApiStandIn,
-    readonly app: App,
+    public app: App,
     readonly dir: TempDir,
     private readonly manualClock: ManualClock | undefined,
+    private readonly makeApp: () => App,
   ) {}
+
+  /**
+   * A restart: this process stops and a new one starts on the same database,
+   * against the same Telegram (which keeps its chats and update ids).
+   */
+  async restart(): Promise<void> {
+    await this.app.stop()
+    this.app = this.makeApp()
+    await this.app.start()
+  }
 
   /** The clock tests move; a bot started with `clock: 'real'` has none. */
   get clock(): ManualClock {
@@ -84,15 +95,17 @@ export class TestBot {
       LOG_LEVEL: 'silent',
       ...options.env,
     })
-    const app = createApp(config, {
-      clock: clock === 'real' ? systemClock : clock,
-      logger: pino({ level: 'silent' }),
-      polling: { timeoutSeconds: 1 },
-      ...(options.time === undefined ? {} : { time: options.time }),
-      ...(options.onQuery === undefined ? {} : { onQuery: options.onQuery }),
-    })
+    const makeApp = () =>
+      createApp(config, {
+        clock: clock === 'real' ? systemClock : clock,
+        logger: pino({ level: 'silent' }),
+        polling: { timeoutSeconds: 1 },
+        ...(options.time === undefined ? {} : { time: options.time }),
+        ...(options.onQuery === undefined ? {} : { onQuery: options.onQuery }),
+      })
+    const app = makeApp()
     await app.start()
-    return new TestBot(api, app, dir, clock === 'real' ? undefined : clock)
+    return new TestBot(api, app, dir, clock === 'real' ? undefined : clock, makeApp)
   }
 
   get db() {

@@ -2,7 +2,8 @@ import { sql } from 'kysely'
 import { addMilliseconds, subMilliseconds } from 'date-fns'
 import type { Db } from '../../db/database.js'
 import { nowIso, type Deps } from '../deps.js'
-import type { ChatPort, InlineButton } from '../ports.js'
+import type { ChatPort, InlineButton, Translate } from '../ports.js'
+import { noticeEveryoneRead } from '../everyone-read/everyone-read.js'
 import { keyboardContexts, type KeyboardContext } from './keyboard-context.js'
 import type { Pacer } from './pacer.js'
 
@@ -67,6 +68,8 @@ export interface RefreshOptions {
   /** At most one edit per message per this interval. */
   minIntervalMs?: number | undefined
   limit?: number
+  /** Issue 12: with it, the copies refreshed are checked for "everyone has read" notices. */
+  translate?: Translate
 }
 
 export const DEFAULT_REFRESH_INTERVAL_MS = 10_000
@@ -98,6 +101,8 @@ export async function refreshDueKeyboards(
     .limit(options.limit ?? 100)
     .execute()
   const stats: RefreshStats = { edited: 0, deferred: 0 }
+  /** Copies whose new counts were shown (issue 12 checks them for "everyone has read"). */
+  const refreshedIds: number[] = []
   const contexts = await keyboardContexts(
     deps,
     rows.map((r) => r.id),
@@ -117,11 +122,13 @@ export async function refreshDueKeyboards(
     switch (outcome.kind) {
       case 'sent':
         stats.edited++
+        refreshedIds.push(row.id)
         await recordRefreshed(deps.db, row.id, row.keyboard_version, at)
         break
       case 'rejected':
         if (/not modified/i.test(outcome.reason)) {
           stats.edited++
+          refreshedIds.push(row.id)
         } else {
           deps.logger.warn({ deliveryId: row.id, reason: outcome.reason }, 'keyboard edit refused')
         }
@@ -143,6 +150,8 @@ export async function refreshDueKeyboards(
         break
     }
   }
+  if (options.translate !== undefined && refreshedIds.length > 0)
+    await noticeEveryoneRead(deps, refreshedIds, options.translate)
   return stats
 }
 

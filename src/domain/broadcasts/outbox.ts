@@ -34,6 +34,8 @@ export interface ClaimedDelivery {
   sourceChatId: number
   sourceMessageIds: number[]
   slogan: string | null
+  /** Issue 12: «KHẨN» goes above the copy. */
+  urgent: boolean
   /**
    * An album whose copy went out while its buttons did not (a 429 on them, a
    * crash between the two): only the button message is left to send.
@@ -153,7 +155,7 @@ export async function claimDueDeliveries(
       .execute()
     const broadcasts = await trx
       .selectFrom('broadcast')
-      .select(['id', 'campaign_id', 'source_chat_id', 'source_message_ids', 'slogan'])
+      .select(['id', 'campaign_id', 'source_chat_id', 'source_message_ids', 'slogan', 'urgent'])
       .where('id', 'in', broadcastIds)
       .execute()
     const byId = new Map(broadcasts.map((b) => [b.id, b]))
@@ -178,6 +180,7 @@ export async function claimDueDeliveries(
             ? sourceIds.filter((v): v is number => typeof v === 'number')
             : [],
           slogan: b.slogan,
+          urgent: b.urgent === 1,
           albumCopyIds:
             d.message_id === null && d.message_ids !== null ? parseIds(d.message_ids) : null,
         },

@@ -11,6 +11,7 @@ import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 import { consumePendingAction } from '../pending-actions.js'
 import {
+  findUnitById,
   findUnitByCode,
   listActiveChatsOfUnits,
   listUnitCodes,
@@ -21,6 +22,9 @@ import { insertTargets, listUnitsWithActiveGroup, writeDeliveries } from './broa
 import { parseWhen, type ParsedWhen } from './parse-when.js'
 import { resolveDeadline } from '../reminders/parse-deadline.js'
 import { syncReminders } from '../reminders/sync-reminders.js'
+import type { ApprovalMessages } from '../approvals/approval-messages.js'
+import { requestApproval } from '../approvals/request-approval.js'
+import { planUrgentReminders } from '../urgent/urgent-reminders.js'
 
 /** What `/gui <MÃ> [khi] [đơn vị…]` asks for, as a reply to the composed message. */
 export interface BroadcastRequest {
@@ -39,6 +43,11 @@ export interface BroadcastRequest {
   /** Give each occurrence the next of the campaign's slogans (PRODUCT §2). */
   rotateSlogans?: boolean
   urgent?: boolean
+  /**
+   * Issue 12: a head sends to the groups of these units only (their own); the
+   * default targets become these, and naming another unit is refused. Absent: anywhere (office).
+   */
+  ownUnitIds?: number[]
   createdByMemberId: number | null
   actorTelegramId: number | null
 }
@@ -106,7 +115,12 @@ async function prepare(
   })
   if (!confirmBy.ok) return confirmBy
   let units: Unit[]
-  if (request.allUnits === true) {
+  const own = request.ownUnitIds
+  if (own !== undefined) {
+    const restricted = await restrictToOwnUnits(db, request, own)
+    if (!restricted.ok) return restricted
+    units = restricted.value
+  } else if (request.allUnits === true) {
     units = await listUnitsWithActiveGroup(db)
   } else if (request.unitCodes.length === 0) {
     units = await listCampaignTargets(db, campaign.id)
@@ -154,6 +168,47 @@ async function prepare(
   })
 }
 
+/**
+ * A head's targets (issue 12): the named units if all are their own, else the
+ * first other one is refused with who may send there (the office and its heads).
+ */
+async function restrictToOwnUnits(
+  db: Db,
+  request: BroadcastRequest,
+  own: number[],
+): Promise<Result<Unit[]>> {
+  const ownUnits = (await Promise.all(own.map((id) => findUnitById(db, id)))).filter(
+    (u): u is Unit => u !== undefined,
+  )
+  if (request.unitCodes.length === 0 && request.allUnits !== true) return ok(ownUnits)
+  const codes = request.allUnits === true ? ['tatca'] : request.unitCodes
+  const units: Unit[] = []
+  for (const code of codes) {
+    const unit = await findUnitByCode(db, code)
+    if (unit === undefined && request.allUnits !== true)
+      return err({ code: 'unknown-unit', unitCode: code, knownCodes: await listUnitCodes(db) })
+    if (unit === undefined || !own.includes(unit.id)) {
+      const heads =
+        unit === undefined
+          ? []
+          : await db
+              .selectFrom('member')
+              .select('full_name')
+              .where('unit_id', '=', unit.id)
+              .where('role', '=', 'head')
+              .orderBy('full_name')
+              .execute()
+      return err({
+        code: 'other-unit-broadcast',
+        unitCode: unit?.code ?? code,
+        heads: heads.map((h) => h.full_name),
+      })
+    }
+    if (!units.some((u) => u.id === unit.id)) units.push(unit)
+  }
+  return ok(units)
+}
+
 export interface ConfirmedBroadcast {
   preview: BroadcastPreview
   broadcastIds: number[]
@@ -176,7 +231,11 @@ export interface ConfirmedBroadcast {
 export async function confirmBroadcast(
   deps: Deps,
   request: BroadcastRequest,
-  options: { consume?: { id: number; memberId: number; kind: string } } = {},
+  options: {
+    consume?: { id: number; memberId: number; kind: string }
+    /** Issue 12: with approval required, the leaders' requests are queued in this transaction. */
+    approvalMessages?: ApprovalMessages
+  } = {},
 ): Promise<Result<ConfirmedBroadcast>> {
   const at = nowIso(deps)
   return deps.db.transaction().execute(async (trx): Promise<Result<ConfirmedBroadcast>> => {
@@ -255,6 +314,20 @@ export async function confirmBroadcast(
         status,
       },
     })
+    // Issue 12: an urgent broadcast's private reminders, planned with it.
+    if (status === 'scheduled' && request.urgent === true)
+      await planUrgentReminders(
+        deps,
+        trx,
+        ids.map((id, i) => ({ id, sendAt: preview.sendAts[i] ?? at })),
+        at,
+      )
+    if (status === 'awaiting_approval' && options.approvalMessages !== undefined)
+      await requestApproval(
+        trx,
+        { broadcastIds: ids, at, actorTelegramId: request.actorTelegramId },
+        options.approvalMessages,
+      )
     // The deadline's reminder rows, in the same transaction (issue 10).
     if (preview.confirmBy !== null) await syncReminders(deps, preview.campaign.id, trx)
     return ok({ preview, broadcastIds: ids, seriesId, status, deliveryCount })

@@ -5,6 +5,7 @@ import {
   claimDueOutbound,
   nextOutboundDueAt,
   recordOutboundOutcome,
+  recordOutboundCopied,
   releaseOutbound,
   type ClaimedOutbound,
 } from '../outbound/outbound-queue.js'
@@ -33,6 +34,8 @@ export interface SenderOptions {
   keyboardFor: (context: KeyboardContext) => InlineButton[][]
   /** The follow-up line of a slogan broadcast, as HTML (escaped by the caller's formatter). */
   sloganHtml?: (slogan: string) => string
+  /** Issue 12: the line sent right above an urgent broadcast's copy («🔴 KHẨN»). */
+  urgentHtml?: string
   /** Renders the office's notices the sender queues (a group lost); none without it. */
   translate?: Translate
   /** This process's worker id (src/db/claim.ts newWorkerId). */
@@ -162,6 +165,10 @@ export function createSender(options: SenderOptions): Sender {
     const release = (until: string) => releaseDelivery(deps, claim, until)
     const buttons = context === undefined ? undefined : options.keyboardFor(context)
     const isAlbum = delivery.sourceMessageIds.length > 1
+    // Telegram cannot prefix a copied message, so «KHẨN» is its own line right above the
+    // copy: decoration like the slogan, sent on the first try only, never retried.
+    if (delivery.urgent && delivery.attempts === 0 && delivery.albumCopyIds === null)
+      await sendDecoration(delivery, options.urgentHtml ?? '🔴 <b>KHẨN</b>')
     let outcome: SendOutcome
     if (!isAlbum) {
       if (!(await acquire(delivery.chatId, claimedAt, release))) {
@@ -282,6 +289,31 @@ export function createSender(options: SenderOptions): Sender {
       stats.deferred++
       return
     }
+    const copy = message.payload.copy
+    if (copy !== undefined && message.messageId === null) {
+      const copied = await call(() =>
+        port.copyMessages({
+          fromChatId: copy.fromChatId,
+          messageIds: copy.messageIds,
+          toChatId: message.chatId,
+          threadId: message.threadId,
+        }),
+      )
+      const copiedId = copied.kind === 'sent' ? copied.messageIds[0] : undefined
+      if (copiedId === undefined) {
+        const effect = await recordOutboundOutcome(deps, claim, copied, policy)
+        if (effect.kind === 'retry') stats.retried++
+        else if (effect.kind === 'failed') stats.failed++
+        return
+      }
+      if (!(await recordOutboundCopied(deps, claim, copiedId))) return
+      if (
+        !(await acquire(message.chatId, claimedAt, (until) => releaseOutbound(deps, claim, until)))
+      ) {
+        stats.deferred++
+        return
+      }
+    }
     const outcome = await call(() =>
       port.sendText({
         chatId: message.chatId,
@@ -318,6 +350,11 @@ export function createSender(options: SenderOptions): Sender {
    * refusal here cannot repeat the broadcast itself.
    */
   async function sendSlogan(delivery: ClaimedDelivery, slogan: string) {
+    await sendDecoration(delivery, sloganHtml(slogan))
+  }
+
+  /** A short line beside a copy (slogan, «KHẨN»): sent once, never retried (see sendSlogan). */
+  async function sendDecoration(delivery: ClaimedDelivery, html: string) {
     for (;;) {
       const slot = pacer.reserve(delivery.chatId, 'send')
       if (slot.ok) break
@@ -328,12 +365,12 @@ export function createSender(options: SenderOptions): Sender {
       port.sendText({
         chatId: delivery.chatId,
         threadId: delivery.threadId,
-        html: sloganHtml(slogan),
+        html,
       }),
     )
     if (outcome.kind === 'retry-after') onFlood(delivery.chatId, outcome.seconds)
     if (outcome.kind !== 'sent')
-      log.info({ deliveryId: delivery.id, outcome: outcome.kind }, 'slogan not sent')
+      log.info({ deliveryId: delivery.id, outcome: outcome.kind }, 'decoration not sent')
   }
 
   /** Interleaves chats so one busy group does not hold up the others. */
@@ -393,6 +430,7 @@ export function createSender(options: SenderOptions): Sender {
         pacer,
         keyboardFor: options.keyboardFor,
         minIntervalMs: refreshIntervalMs,
+        ...(options.translate === undefined ? {} : { translate: options.translate }),
       })
       stats.edited = refreshed.edited
     }

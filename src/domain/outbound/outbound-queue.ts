@@ -24,6 +24,8 @@ export interface ClaimedOutbound {
   threadId: number | null
   attempts: number
   payload: OutboundPayload
+  /** Set once a `copy` step went out (issue 12); null before. */
+  messageId: number | null
 }
 
 function addMs(iso: string, ms: number): string {
@@ -63,6 +65,7 @@ export async function claimDueOutbound(
           threadId: r.thread_id,
           attempts: r.attempts,
           payload: JSON.parse(r.payload) as OutboundPayload,
+          messageId: r.message_id,
         },
       ]
     })
@@ -168,6 +171,24 @@ export async function recordOutboundOutcome(
       })
       return { kind: 'failed', reason: outcome.reason }
   }
+}
+
+/**
+ * Records that the `copy` step of a claimed message went out (its message id),
+ * so a retry of the text that follows does not copy again. False when the claim was lost.
+ */
+export async function recordOutboundCopied(
+  deps: Deps,
+  claim: { id: number; workerId: string },
+  messageId: number,
+): Promise<boolean> {
+  const result = await deps.db
+    .updateTable('outbound_message')
+    .set({ message_id: messageId })
+    .where('id', '=', claim.id)
+    .where(heldBy(claim.workerId))
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
 }
 
 /** Hands a claimed message back, due at `untilIso`, without spending an attempt. */

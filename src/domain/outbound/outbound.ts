@@ -14,6 +14,12 @@ import type { InlineButton } from '../ports.js'
 export interface OutboundPayload {
   html: string
   buttons?: InlineButton[][]
+  /**
+   * Issue 12: a stored message copied first, then `html` with the buttons under
+   * it (a leader's approval request shows the broadcast itself). The copy is its
+   * own recorded step, so a retry of the text never copies it twice.
+   */
+  copy?: { fromChatId: number; messageIds: number[] }
 }
 
 export interface OutboundItem {

@@ -3,6 +3,7 @@ import { enqueueOutbound } from '../outbound/outbound.js'
 import { outOfQuietHours } from './plan-reminders.js'
 import type { DueKind } from './due-items.js'
 import { expandReminder } from './reminder-messages.js'
+import { expandUrgentReminder, URGENT_KIND } from '../urgent/urgent-reminders.js'
 import type { ReminderRenderer } from './reminder-renderer.js'
 
 /** Rows handled per run; the scheduler runs again at once while more are due. */
@@ -95,19 +96,31 @@ export async function sendDueReminders(
         .where('scheduled_at', '<', row.scheduled_at)
         .executeTakeFirst()
       stats.skipped += Number(older.numUpdatedRows)
-      const expanded = await expandReminder(
-        deps,
-        trx,
-        renderer,
-        {
-          kind: row.kind as DueKind,
-          itemId,
-          unitId: row.unit_id,
-          slot: row.slot,
-          dueOn: row.due_on ?? '',
-        },
-        `rem:${row.id}`,
-      )
+      // Issue 12: urgent broadcasts' private reminders are rows of their own kind.
+      const expanded =
+        row.kind === URGENT_KIND
+          ? {
+              items: await expandUrgentReminder(
+                deps,
+                trx,
+                renderer,
+                { broadcastId: itemId, slot: row.slot },
+                `rem:${row.id}`,
+              ),
+            }
+          : await expandReminder(
+              deps,
+              trx,
+              renderer,
+              {
+                kind: row.kind as DueKind,
+                itemId,
+                unitId: row.unit_id,
+                slot: row.slot,
+                dueOn: row.due_on ?? '',
+              },
+              `rem:${row.id}`,
+            )
       const items = expanded.items.map((item) => ({ ...item, notBefore }))
       await enqueueOutbound(trx, items, now)
       await trx

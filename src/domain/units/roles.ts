@@ -17,13 +17,15 @@ export type Capability =
   | 'manage-units'
   | 'manage-campaigns'
   | 'broadcast'
+  /** Issue 12: /gui to the groups of one's own unit only (heads); `broadcast` is anywhere. */
+  | 'broadcast-own-unit'
   | 'read-all-reports'
   | 'read-own-unit-report'
   | 'take-part'
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   member: ['take-part'],
-  head: ['take-part', 'read-own-unit-report'],
+  head: ['take-part', 'read-own-unit-report', 'broadcast-own-unit'],
   leader: ['take-part', 'read-own-unit-report', 'read-all-reports'],
   office: [
     'take-part',
@@ -32,6 +34,7 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
     'manage-units',
     'manage-campaigns',
     'broadcast',
+    'broadcast-own-unit',
   ],
   admin: [
     'take-part',
@@ -40,6 +43,7 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
     'manage-units',
     'manage-campaigns',
     'broadcast',
+    'broadcast-own-unit',
     'register-group',
     'grant-role',
   ],

@@ -79,4 +79,7 @@ export const callbacks = {
   submitActivity: defineCallback('sa'),
   /** ✅ Đã hoàn thành under a task reminder: the activity id (the unit is the presser's). */
   taskDone: defineCallback('td'),
+  /** Issue 12: a leader's «Duyệt» / «Trả lại» on a broadcast awaiting approval. */
+  approve: defineCallback('ap'),
+  reject: defineCallback('rj'),
 } as const

@@ -17,12 +17,16 @@ import { firstOf, replyInParts } from '../reply-parts.js'
 import { ADD_ACTIVITY, addActivityByHand } from './add-activity.js'
 import { startNewCampaign } from './new-campaign.js'
 import { reminderPolicyLine, setCampaignReminders } from './campaign-reminders.js'
+import { setCampaignApproval } from './campaign-approval.js'
+import { setGoal } from './campaign-goal.js'
 import { campaignReminderPolicy } from '../../domain/reminders/reminder-policy.js'
 import { syncReminders } from '../../domain/reminders/sync-reminders.js'
 
 const START = ['batdau', 'start']
 const CLOSE = ['ketthuc', 'close']
 const REMINDERS = ['nhacnho', 'reminders']
+const APPROVAL = ['duyet', 'duyệt', 'approval']
+const GOAL = ['muctieu', 'mụctiêu', 'goal']
 
 /**
  * /chiendich lists campaigns; `/chiendich MÃ` shows one with its activities and
@@ -44,6 +48,8 @@ export function campaignsFeature(): Composer<LoaContext> {
     if (action === undefined) return showOne(ctx, code)
     const verb = action.toLowerCase()
     if (REMINDERS.includes(verb)) return setCampaignReminders(ctx, code)
+    if (APPROVAL.includes(verb)) return setCampaignApproval(ctx, code)
+    if (GOAL.includes(verb)) return setGoal(ctx, code)
     if (ADD_ACTIVITY.includes(verb)) {
       if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
         return

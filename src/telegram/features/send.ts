@@ -1,4 +1,6 @@
+import type { I18n } from '@grammyjs/i18n'
 import { Composer, InlineKeyboard } from 'grammy'
+import { telegramApprovalMessages } from '../approval-messages.js'
 import { z } from 'zod'
 import { albumMessageIds, rememberAlbumItem } from '../../domain/albums.js'
 import { formatLocal, takeWhen } from '../../domain/broadcasts/parse-when.js'
@@ -21,6 +23,7 @@ import { callbacks } from '../callback-data/codec.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { escapeHtml } from '../../domain/html.js'
+import { can } from '../../domain/units/roles.js'
 import { allow } from '../middlewares/guards.js'
 import { errorMessage, replyError } from '../reply-error.js'
 import type { ConfirmationHandlers } from './confirmations.js'
@@ -43,6 +46,7 @@ const requestSchema = z.object({
   sourceMessageIds: z.array(z.number()),
   rotateSlogans: z.boolean(),
   urgent: z.boolean(),
+  ownUnitIds: z.array(z.number()).optional(),
   createdByMemberId: z.number().nullable(),
   actorTelegramId: z.number().nullable(),
 })
@@ -52,7 +56,10 @@ const requestSchema = z.object({
  * broadcast (PRODUCT §3). A preview first; "Xác nhận" writes the broadcast and
  * its outbox rows in one transaction and wakes the sender.
  */
-export function sendFeature(onConfirmed: () => void): {
+export function sendFeature(
+  onConfirmed: () => void,
+  i18n: I18n<LoaContext>,
+): {
   composer: Composer<LoaContext>
   confirmations: ConfirmationHandlers
 } {
@@ -72,7 +79,7 @@ export function sendFeature(onConfirmed: () => void): {
   })
 
   composer.command(commandNames('send'), async (ctx) => {
-    if (!(await allow(ctx, '/gui', { capability: 'broadcast', where: 'private' }))) return
+    if (!(await allow(ctx, '/gui', { capability: 'broadcast-own-unit', where: 'private' }))) return
     const composed = ctx.msg.reply_to_message
     const tokens = ctx.match.trim().split(/\s+/).filter(Boolean)
     const [campaignCode, ...rest] = tokens
@@ -99,6 +106,10 @@ export function sendFeature(onConfirmed: () => void): {
       }),
       rotateSlogans: others.some((t) => ROTATE.includes(lower(t))),
       urgent: others.some((t) => URGENT.includes(lower(t))),
+      // Issue 12: a head sends to the groups of their own unit only.
+      ...(can(ctx.role, 'broadcast')
+        ? {}
+        : { ownUnitIds: ctx.member.unitId === null ? [] : [ctx.member.unitId] }),
       createdByMemberId: ctx.member.id,
       actorTelegramId: ctx.from?.id ?? null,
     }
@@ -170,6 +181,11 @@ export function sendFeature(onConfirmed: () => void): {
     const request = { ...stored, ...override }
     const confirmed = await confirmBroadcast(ctx.deps, request, {
       consume: { id, memberId, kind: KIND },
+      approvalMessages: telegramApprovalMessages(
+        i18n,
+        ctx.deps.config.defaultLocale,
+        ctx.deps.config.timezone,
+      ),
     })
     if (!confirmed.ok) return escapeHtml(errorMessage(ctx, confirmed.error))
     onConfirmed()

@@ -172,6 +172,23 @@ describe('confirmBroadcast', () => {
 })
 
 describe('approval (PRODUCT §10)', () => {
+  it('approved over an hour late: nothing written, the sender is asked for a new time', async () => {
+    const result = await confirmBroadcast(deps, request())
+    if (!result.ok) throw new Error(result.error.code)
+    deps.clock.advance(3 * 3_600_000 + 60_000) // 11:01
+    const id = result.value.broadcastIds[0] ?? 0
+    const approved = await approveBroadcast(deps, {
+      broadcastId: id,
+      reviewerMemberId: null,
+      actorTelegramId: 7,
+    })
+    expect(approved).toMatchObject({ ok: true, value: { needsNewTime: true, deliveryCount: 0 } })
+    expect(await deps.db.selectFrom('delivery').selectAll().execute()).toEqual([])
+    expect(
+      await deps.db.selectFrom('pending_action').select(['member_id', 'kind']).execute(),
+    ).toEqual([{ member_id: world.officeId, kind: 'approval-new-time' }])
+  })
+
   beforeEach(async () => {
     await deps.db.updateTable('campaign').set({ requires_approval: 1 }).execute()
   })
@@ -202,11 +219,11 @@ describe('approval (PRODUCT §10)', () => {
     expect(audit.map((a) => a.action)).toEqual(['broadcast.schedule', 'broadcast.approve'])
   })
 
-  it('a one-off approved after its time goes now; a rejected one never goes', async () => {
+  it('a one-off approved within the hour after its time goes now; a rejected one never goes', async () => {
     const first = await confirmBroadcast(deps, request())
     const second = await confirmBroadcast(deps, request())
     if (!first.ok || !second.ok) throw new Error('confirm')
-    deps.clock.advance(3 * 3_600_000)
+    deps.clock.advance(150 * 60_000) // 10:30: half an hour late
     await approveBroadcast(deps, {
       broadcastId: first.value.broadcastIds[0] ?? 0,
       reviewerMemberId: null,

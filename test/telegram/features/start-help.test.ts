@@ -48,6 +48,7 @@ describe('/start', () => {
       'tonghop',
       'nopbaocao',
       'xuat',
+      'vangmat',
     ])
   })
 
@@ -97,6 +98,7 @@ describe('menus', () => {
       'ngonngu',
       'cuatoi',
       'thamgia',
+      'vangmat',
     ])
     expect(names({ type: 'all_private_chats' }, 'en')).toEqual([
       'start',
@@ -104,6 +106,7 @@ describe('menus', () => {
       'language',
       'mine',
       'join',
+      'away',
     ])
     expect(names({ type: 'all_group_chats' }, 'vi')).toEqual(['trogiup', 'thamgia'])
     expect(names({ type: 'all_chat_administrators' }, 'vi')).toEqual([

@@ -1,0 +1,72 @@
+import type { I18n } from '@grammyjs/i18n'
+import type { ApprovalMessages } from '../domain/approvals/approval-messages.js'
+import { formatLocal } from '../domain/broadcasts/parse-when.js'
+import { escapeHtml } from '../domain/html.js'
+import { callbacks } from './callback-data/codec.js'
+import type { LoaContext } from './context.js'
+import { formatDay } from './format.js'
+import { toLocale, type Locale } from './i18n.js'
+
+/** Occurrences and units named in a request; the rest are counted (4,096 characters). */
+const MAX_SHOWN = 10
+
+/** The approval flow's texts from locales/ and buttons with Loa's callback codecs. */
+export function telegramApprovalMessages(
+  i18n: I18n<LoaContext>,
+  defaultLocale: Locale,
+  timeZone: string,
+): ApprovalMessages {
+  const more = (locale: string, total: number, shown: number) =>
+    total > shown ? i18n.t(locale, 'approval-more', { count: total - shown }) : ''
+  return {
+    localeOf: (language) => toLocale(language) ?? defaultLocale,
+    request(locale, s) {
+      const times = s.sendAts.slice(0, MAX_SHOWN).map((at) => formatLocal(new Date(at), timeZone))
+      const units = s.unitCodes.slice(0, MAX_SHOWN)
+      return {
+        html: i18n.t(locale, 'approval-request', {
+          id: s.broadcastId,
+          sender: escapeHtml(s.senderName),
+          code: escapeHtml(s.campaignCode),
+          title: escapeHtml(s.campaignTitle),
+          times: times.join(', ') + more(locale, s.sendAts.length, times.length),
+          units: escapeHtml(units.join(', ')) + more(locale, s.unitCodes.length, units.length),
+          deadline: s.confirmBy === null ? '—' : formatDay(s.confirmBy),
+          urgent: s.urgent ? i18n.t(locale, 'approval-request-urgent') : '',
+        }),
+        buttons: [
+          [
+            {
+              text: i18n.t(locale, 'approval-approve-button'),
+              callbackData: callbacks.approve.pack(s.broadcastId),
+            },
+            {
+              text: i18n.t(locale, 'approval-reject-button'),
+              callbackData: callbacks.reject.pack(s.broadcastId),
+            },
+          ],
+        ],
+      }
+    },
+    outcome(locale, o) {
+      const common = { id: o.broadcastId, name: escapeHtml(o.reviewer) }
+      switch (o.kind) {
+        case 'approved':
+          return i18n.t(locale, 'approval-sender-approved', {
+            ...common,
+            when: formatLocal(new Date(o.sendAt), timeZone),
+          })
+        case 'rejected':
+          return i18n.t(locale, 'approval-sender-rejected', {
+            ...common,
+            reason: escapeHtml(o.reason),
+          })
+        case 'needs-new-time':
+          return i18n.t(locale, 'approval-sender-new-time', {
+            ...common,
+            when: formatLocal(new Date(o.sendAt), timeZone),
+          })
+      }
+    },
+  }
+}

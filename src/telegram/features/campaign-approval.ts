@@ -1,0 +1,26 @@
+import { setApprovalRequired } from '../../domain/approvals/set-approval.js'
+import type { LoaContext } from '../context.js'
+import { allow } from '../middlewares/guards.js'
+import { replyError } from '../reply-error.js'
+
+/** `/chiendich <MÃ> duyet bat|tat` (issue 12), office only. */
+export async function setCampaignApproval(ctx: LoaContext, code: string): Promise<void> {
+  if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
+    return
+  const text = (typeof ctx.match === 'string' ? ctx.match : '')
+    .trim()
+    .split(/\s+/)
+    .slice(2)
+    .join(' ')
+  const result = await setApprovalRequired(ctx.deps, {
+    code,
+    text,
+    actorTelegramId: ctx.from?.id ?? null,
+  })
+  if (!result.ok) return replyError(ctx, result.error)
+  await ctx.reply(
+    ctx.t(result.value.required ? 'approval-switch-on' : 'approval-switch-off', {
+      code: result.value.campaignCode,
+    }),
+  )
+}

@@ -1,0 +1,29 @@
+import { setCampaignGoal } from '../../domain/campaigns/set-goal.js'
+import type { LoaContext } from '../context.js'
+import { formatDay, formatPercent } from '../format.js'
+import { allow } from '../middlewares/guards.js'
+import { replyError } from '../reply-error.js'
+
+/** `/chiendich <MÃ> muctieu 100% 05/05` (issue 12), office only. */
+export async function setGoal(ctx: LoaContext, code: string): Promise<void> {
+  if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
+    return
+  const text = (typeof ctx.match === 'string' ? ctx.match : '')
+    .trim()
+    .split(/\s+/)
+    .slice(2)
+    .join(' ')
+  const result = await setCampaignGoal(ctx.deps, {
+    code,
+    text,
+    actorTelegramId: ctx.from?.id ?? null,
+  })
+  if (!result.ok) return replyError(ctx, result.error)
+  const { campaignCode, rate, on } = result.value
+  const goal = formatPercent(rate, ctx.deps.config.defaultLocale)
+  await ctx.reply(
+    on === null
+      ? ctx.t('goal-set-first-deadline', { code: campaignCode, goal })
+      : ctx.t('goal-set', { code: campaignCode, goal, day: formatDay(on) }),
+  )
+}
