@@ -4,7 +4,7 @@ import type { RunnerHandle } from '@grammyjs/runner'
 import type { UserFromGetMe } from 'grammy/types'
 import { systemClock, type Clock } from './clock.js'
 import { requireBotToken, type Config } from './config.js'
-import { openDatabase, type OpenedDatabase } from './db/database.js'
+import { openConfiguredDatabase, type OpenedDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrator.js'
 import type { Deps } from './domain/deps.js'
 import { createLogger, type Logger } from './logger.js'
@@ -68,8 +68,8 @@ export interface App {
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.logLevel)
-  const database = openDatabase(
-    config.databasePath,
+  const database = openConfiguredDatabase(
+    config,
     overrides.onQuery === undefined ? {} : { onQuery: overrides.onQuery },
   )
   const deps: Deps = { db: database.db, clock: overrides.clock ?? systemClock, logger, config }
