@@ -119,8 +119,13 @@ error-no-participation-activity = Campaign { $code } has no activity to sign up 
 error-choose-activity = Choose the activity you take part in:
 error-not-a-plan = This does not read as a plan or an official letter (no «KẾ HOẠCH» heading, «V/v» subject or «Số:» line). Send the plan as a .txt, .md or .docx file with the caption /importplan.
 error-plan-too-large = The file is larger than { $megabytes } MB, so it cannot be read. Send the plan as .docx or .txt.
-error-plan-unsupported-type = Cannot read «{ $fileName }». Send a .txt, .md or .docx file.
-error-plan-not-text = The file is not readable text (binary or damaged). Send a .txt, .md or .docx file.
+error-plan-unsupported-type = Cannot read «{ $fileName }». Send a .txt, .md, .docx or .pdf file.
+error-plan-not-text = The file is not readable text (binary or damaged). Send a .txt, .md, .docx or .pdf file.
+error-plan-no-text-layer = This PDF is a scan with no text layer, so Loa cannot read it. Send the .docx, or a PDF exported from Word.
+error-invalid-activity-title = The activity has no title. Example: { $example }
+error-invalid-activity-unit = There is no unit «{ $given }»; known codes: { $known } (write «-» for no unit yet). Example: { $example }
+error-invalid-activity-due = Cannot read the deadline «{ $given }»; write it as 30/04/2024. Example: { $example }
+error-invalid-activity-due-past = The deadline «{ $given }» has passed; choose today or a later day. Example: { $example }
 
 ## Shared buttons
 
@@ -129,8 +134,8 @@ button-cancel = ✖️ Cancel
 
 ## /importplan
 
-cmd-kehoach = Import a plan (.txt, .md, .docx file or pasted text)
-plan-usage = Usage: send the plan file (.txt, .md or .docx) with the caption /importplan, or reply to a file or pasted plan text with /importplan.
+cmd-kehoach = Import a plan (.txt, .md, .docx, .pdf file or pasted text)
+plan-usage = Usage: send the plan file (.txt, .md, .docx or .pdf) with the caption /importplan, or reply to a file or pasted plan text with /importplan.
 plan-preview = 📋 <b>{ $title }</b>
     Number: { $number } · Issued by: { $issuer }
     Period: { $period }
@@ -141,7 +146,15 @@ plan-preview-activity = { $index }. { $title }
     ({ $kind }; lead: { $lead }; due: { $due })
 plan-preview-units = Units named in the plan:
 plan-preview-unit-matched = • { $name } → { $code }
-plan-preview-unit-unmatched = • { $name } → not matched
+plan-preview-unit-unmatched = • { $name } → not in the list of units
+plan-preview-activity-partners = { $index }. { $title }
+    ({ $kind }; lead: { $lead }; with: { $partners }; due: { $due })
+plan-preview-no-activities = No activity with a unit or a deadline was found; after creating the campaign you can add one with /campaigns { $code } add &lt;title&gt; | &lt;unit&gt; | &lt;due&gt;, for example: /campaigns { $code } add Book talk | { $unit } | { $due }
+plan-preview-more-activities = … and { $count } more activities; see them all with /campaigns once created.
+plan-preview-more-units = … and { $count } more units.
+plan-preview-unit-all = • { $name } → all units
+plan-preview-looks-cut = ⚠️ The text looks incomplete: there is no «Nơi nhận» list and no signature. Telegram splits a long paste into several messages; send the plan as a file (.docx, .pdf or .txt) instead.
+plan-created-add-hint = The campaign has no activity yet; add one with /campaigns { $code } add &lt;title&gt; | &lt;unit&gt; | &lt;due&gt;
 plan-preview-confirm = Press «Confirm» to create the campaign (as a draft), or «Cancel».
 plan-preview-duplicate = ⚠️ This plan was already imported as campaign { $code }; nothing more is created.
 plan-created = Campaign <b>{ $code }</b> — { $title } created with { $count } activities. See it with /campaigns { $code }
@@ -172,9 +185,11 @@ campaigns-detail = <b>{ $code }</b> — { $title }
 campaigns-activity = { $index }. { $title }
     ({ $kind }; lead: { $lead }; due: { $due })
 campaigns-manage-hint = Start: /campaigns { $code } start · Close: /campaigns { $code } close
-campaigns-usage = Usage: /campaigns, /campaigns <CODE>, /campaigns <CODE> start or /campaigns <CODE> close. Example: /campaigns NGAYSACH2024 start
+campaigns-usage = Usage: /campaigns, /campaigns <CODE>, /campaigns <CODE> start, /campaigns <CODE> close or /campaigns <CODE> reminders 3,1,0 08:00 (tat to turn reminders off). Example: /campaigns NGAYSACH2024 start
 campaigns-status-changed = Campaign { $code } is now { $status }.
 campaigns-status-unchanged = Campaign { $code } is still { $status }; nothing changed.
+campaigns-activity-added = Activity { $index } added to campaign <b>{ $code }</b>: { $title }
+    ({ $kind }; lead: { $lead }; due: { $due })
 
 ## Broadcasts in groups
 
@@ -186,7 +201,7 @@ broadcast-group-lost = ⚠️ The bot was removed from the group of { $unit } (T
 ## /send
 
 cmd-gui = Reply to a message to schedule it to the unit groups
-send-usage = Usage: send the bot the message (text, photo, file or album), then reply to it with /send <CAMPAIGN_CODE> [when] [unit codes… or tatca]. «when» is ngay (now), 08:00, 15/4 08:00, 15/04/2024 08:00 or hangngay 08:00 (every working day). Add khauhieu to add the campaign's slogans in turn, khan for an urgent broadcast, tatca (all) for every unit with a group. Example: /send NGAYSACH2024 hangngay 08:00
+send-usage = Usage: send the bot the message (text, photo, file or album), then reply to it with /send <CAMPAIGN_CODE> [when] [han <date>] [unit codes… or tatca]. «han 11/03» sets the confirmation deadline, and Loa reminds those who have not confirmed. «when» is ngay (now), 08:00, 15/4 08:00, 15/04/2024 08:00 or hangngay 08:00 (every working day). Add khauhieu to add the campaign's slogans in turn, khan for an urgent broadcast, tatca (all) for every unit with a group. Example: /send NGAYSACH2024 hangngay 08:00
 send-preview = 📣 Broadcast for campaign <b>{ $code }</b> — { $title }
     When: { $times }
     { $occurrences } time(s) × { $groups } group(s) = { $copies } copies
@@ -269,3 +284,144 @@ campaign-new-created = Campaign <b>{ $code }</b> — { $title } created. Start i
 campaign-new-cancelled = Cancelled; no campaign was created.
 schedule-retry-button = 🔁 Resend to failed groups ({ $count })
 schedule-retried = { $count } failed group(s) of broadcast { $id } are queued again.
+
+## Reports (/report, /summary, /submit, /export)
+
+error-no-active-campaign = No campaign is running now. Name the campaign, for example: /report NGAYSACH2024
+error-report-other-unit = You can see your own unit's report only, not that of «{ $code }». For example: /report NGAYSACH2024
+error-report-needs-unit = You belong to no unit, so name one, for example: /report NGAYSACH2024 VP
+error-no-report-activity = Campaign { $code } has no report to submit.
+error-submit-needs-content = Use /submit as a reply to the message holding the report text or file, for example: reply to «report.docx» with /submit NGAYSACH2024
+
+cmd-baocao = Your unit's report: confirmations, participation, report due
+cmd-tonghop = All units in one table, with a chart
+cmd-nopbaocao = Submit your unit's report (reply to its text or file)
+cmd-xuat = Export the consolidated report (xlsx, csv, docx, json)
+
+report-usage = Usage: /report [campaign code] [unit code], for example: /report NGAYSACH2024 VP
+report-choose-campaign = Several campaigns are running. Choose one, or type its code, for example: /report { $example }
+report-header = 📊 <b>Report { $code }</b> — { $title }
+report-unit = Unit: <b>{ $unit }</b> ({ $code })
+report-headcount = Headcount: { $headcount }; Loa knows { $known } of them by name.
+report-unidentified = { $count } not yet identified (not on the roster and not seen by Loa).
+report-excused = • { $name } — away until { $until }
+report-excused-reason = • { $name } — away ({ $reason }) until { $until }
+report-no-broadcasts = No message of this campaign has reached the unit yet.
+report-broadcasts-header = Read confirmations:
+report-broadcast-line = • Message { $id } ({ $date }): { $acknowledged }/{ $expected } — { $rate }
+report-overall = <b>Whole campaign: { $acknowledged }/{ $expected } — { $rate }</b>
+report-rate-none = —
+report-participation-header = Participation:
+report-participation-line = • { $title }: { $count } people
+report-submission-header = Report submission:
+report-submission-on-time = • { $title } (due { $due }): ✅ submitted { $kind } at { $at }, on time{ $by }
+report-submission-late = • { $title } (due { $due }): ⚠️ submitted late { $kind } at { $at }{ $by }
+report-submission-missing = • { $title } (due { $due }): ❌ overdue, not submitted
+report-submission-not-due = • { $title } (due { $due }): not submitted yet
+report-submission-history =   (submitted { $count } times; earlier: { $times })
+report-by = {" "}— by { $name }
+report-kind-text = as text
+report-kind-file = as a file
+report-pending-header = Not yet confirmed the latest message ({ $count }):
+report-pending-none = Everyone has confirmed the latest message.
+report-pending-in-private = The { $count } names not yet confirmed were sent to you in private.
+report-pending-start-private = The { $count } names not yet confirmed are sent in private only: open a private chat with Loa, press /start, then type /report in the group again.
+report-pending-private-header = 📋 { $code } — { $unit }: { $count } not yet confirmed the latest message:
+report-next-deadline = ⏰ Next deadline: { $date } — { $what }
+report-next-deadline-confirm = ⏰ Next deadline: { $date } — confirm the message
+report-document-button = 📎 Submitted file: { $name }
+
+summary-choose-campaign = Several campaigns are running ({ $codes }). Name one, for example: /summary { $example }
+summary-no-targets = Campaign { $code } has no target units.
+summary-header = 📈 <b>Summary { $code }</b> — { $title }
+summary-totals = { $units } units · headcount { $headcount } ({ $unidentified } not yet identified)
+    Read confirmations: <b>{ $acknowledged }/{ $expected } — { $rate }</b>
+    Reports submitted: { $reports }/{ $units } units · { $pending } not yet confirmed the latest message
+    Order: lowest rate first.
+summary-goal = 🎯 Goal: { $goal } read.
+summary-line = { $rank }. <b>{ $code }</b> { $name }: { $acknowledged }/{ $expected } — { $rate } · { $pending } not confirmed{ $report }
+summary-line-nothing-sent = { $rank }. <b>{ $code }</b> { $name }: no message received yet{ $report }
+summary-report-on-time = {" "}· report submitted
+summary-report-late = {" "}· report submitted late
+summary-report-missing = {" "}· report overdue
+summary-report-not-due = {" "}· report not submitted yet
+summary-chart-title = Read confirmation rate — { $code }
+summary-chart-subtitle = The { $shown } units with the lowest rate, of { $total }
+summary-chart-goal = Goal { $goal }
+summary-chart-caption = Read confirmation rate per unit, lowest first.
+summary-chart-caption-cut = Read confirmation rate: the lowest { $shown } of { $total } units. The full table is above, or export it with /export.
+
+submit-choose-campaign = Several campaigns are running ({ $codes }). Name one, for example: /submit { $example }
+submit-choose-activity = Campaign { $code } asks for several reports. Choose the one you are submitting:
+submit-done = ✅ Recorded the report of { $unit } for «{ $activity }» at { $at }, on time ({ $due }). The office will be told.
+submit-done-late = ✅ Recorded the report of { $unit } for «{ $activity }» at { $at }. It was due { $due }, so it counts as late. The office will be told.
+submit-replaced = This replaces the earlier submission, which is kept.
+submit-office-notice = 📥 <b>{ $unit }</b> submitted the report «{ $activity }» ({ $code }) at { $at }, on time. By { $by }. See: /report { $code } { $unitCode }
+submit-office-notice-late = 📥 <b>{ $unit }</b> submitted the report «{ $activity }» ({ $code }) at { $at }, late (due { $due }). By { $by }. See: /report { $code } { $unitCode }
+
+export-usage = Usage: /export <campaign code> [xlsx|csv|docx|json], for example: /export NGAYSACH2024 docx
+export-bad-format = There is no format «{ $given }». Choose xlsx, csv, docx or json, for example: /export { $code } docx
+export-caption = 📎 Consolidated report { $code } ({ $format }), made at { $at }.
+## Deadline reminders
+
+remind-broadcast-title = announcement no. { $id } of { $date } ({ $campaign })
+remind-group-broadcast = ⏰ Reminder to confirm { $title }, due { $due }. These colleagues have not confirmed reading it ({ $count }); please press «✅ Read» below:
+remind-member-broadcast = ⏰ You have not confirmed reading { $title }, due { $due }. Please press «✅ Read» below.
+remind-head-broadcast = ⏰ { $count } people of { $unit } have not confirmed reading { $title }, due { $due }:
+remind-overdue-head-broadcast = ⚠️ Past the deadline of { $due }: { $count } people of { $unit } have not confirmed reading { $title }:
+remind-head-report = ⏰ { $unit } has not submitted the report «{ $title }», due { $due }. Submit it with /nopbaocao.
+remind-group-report = ⏰ Today ({ $due }) is the deadline of the report «{ $title }»; { $unit } has not submitted it.
+remind-overdue-head-report = ⚠️ Past the deadline of { $due }: { $unit } has not submitted the report «{ $title }». Please submit it now with /nopbaocao.
+remind-head-task = ⏰ Task «{ $title }» (led by { $unit }), due { $due }. When your unit has done it, press «✅ Done».
+remind-overdue-head-task = ⚠️ Past the deadline of { $due }: task «{ $title }» (led by { $unit }) is not marked done. When it is, press «✅ Done».
+remind-group-participation = 🙋 Activity «{ $title }», due { $due }: { $count } people of { $unit } have signed up. To take part, press the button below.
+remind-overdue-office = ⚠️ Past the deadline of { $due }: { $title }. Still missing, unit by unit:
+remind-overdue-line-broadcast = • { $unit }: { $count } people have not confirmed reading it
+remind-overdue-line-report = • { $unit }: report not submitted
+remind-overdue-line-task = • { $unit }: not done
+remind-task-done-button = ✅ Done
+remind-ack-button = ✅ Read
+
+## Reminder and calendar errors
+
+error-invalid-reminder-policy = Cannot read the reminder schedule «{ $given }». Give working days before the deadline (0 is the deadline itself), separated by commas, then a time from 07:00 to 20:59; or «tat» to turn reminders off. Example: { $example }
+error-invalid-calendar-day = Cannot read the date «{ $given }». Example: { $example }
+error-remind-too-soon = { $unit } was reminded less than an hour ago. You can remind again from { $at }.
+error-nothing-to-remind = Campaign { $code } has nothing with an open deadline to remind of.
+error-nothing-to-remind-any = No running campaign has anything with an open deadline to remind of.
+error-invalid-deadline = The confirmation deadline «{ $given }» is not valid (unreadable, past, or before the send time). Example: { $example }
+
+## /nhacnho
+
+cmd-nhacnho = Remind now whoever has not confirmed or submitted
+remind-usage = Usage: /remind [CAMPAIGN_CODE] [UNIT_CODE]. Example: /remind NGAYSACH2024
+remind-sent = Reminders sent: { $people } people and { $groups } groups, in { $units } units.
+remind-some-too-soon = Not reminded again, as they were reminded within the hour: { $units }.
+remind-task-done = Recorded: your unit has done the task «{ $title }». Thank you!
+remind-task-already = The task «{ $title }» was already recorded as done.
+
+## /lichnghi
+
+cmd-lichnghi = The agency's own days off and make-up working days
+calendar-usage = Usage: /calendar to list; /calendar add <date> [nghỉ|làm bù] [note] to add. Example: { $example }
+calendar-added-holiday = Day off { $day } added. Reminders have been re-planned.
+calendar-added-workday = Make-up working day { $day } added. Reminders have been re-planned.
+calendar-empty = The agency has no days off or make-up working days of its own from today. Add one with /calendar add <date> [nghỉ|làm bù] [note]
+calendar-header = The agency's own calendar from today ({ $count } days):
+calendar-item-holiday = • { $day }: day off{ $note }
+calendar-item-workday = • { $day }: make-up working day{ $note }
+calendar-more = … and { $count } more days.
+
+## /chiendich nhacnho
+
+campaigns-reminders-set = Reminders of campaign { $code } set: { $offsets } working days before the deadline, at { $time }. { $planned } new reminders planned.
+campaigns-reminders-off = Reminders of campaign { $code } turned off; those not yet sent are withdrawn.
+
+## /gui han
+
+send-preview-deadline = Confirmation deadline: { $day }; Loa reminds those who have not confirmed, on the campaign's reminder schedule.
+send-preview-no-deadline = No confirmation deadline (add «han 11/03» to have Loa remind those who have not confirmed).
+schedule-deadline = {" "}· confirm by { $day }
+remind-open-copy = <a href="{ $link }">Open the announcement in the group</a>
+campaigns-reminders-line = ⏰ Reminders: { $offsets } working days before the deadline, at { $time } (change with nhacnho, e.g. nhacnho 3,1,0 08:00).
+campaigns-reminders-line-off = ⏰ Reminders: off.

@@ -119,8 +119,13 @@ error-no-participation-activity = Chiến dịch { $code } hiện không có ho�
 error-choose-activity = Anh/Chị chọn hoạt động muốn tham gia:
 error-not-a-plan = Nội dung này không giống một kế hoạch hay công văn (không thấy tiêu đề «KẾ HOẠCH», trích yếu «V/v» hay dòng «Số:»). Anh/Chị gửi tệp .txt, .md hoặc .docx của kế hoạch kèm chú thích /kehoach.
 error-plan-too-large = Tệp lớn hơn { $megabytes } MB nên không đọc được. Anh/Chị gửi bản .docx hoặc .txt của kế hoạch.
-error-plan-unsupported-type = Không đọc được tệp «{ $fileName }». Anh/Chị gửi tệp .txt, .md hoặc .docx.
-error-plan-not-text = Tệp không phải văn bản đọc được (có thể là tệp nhị phân hoặc hỏng). Anh/Chị gửi tệp .txt, .md hoặc .docx.
+error-plan-unsupported-type = Không đọc được tệp «{ $fileName }». Anh/Chị gửi tệp .txt, .md, .docx hoặc .pdf.
+error-plan-not-text = Tệp không phải văn bản đọc được (có thể là tệp nhị phân hoặc hỏng). Anh/Chị gửi tệp .txt, .md, .docx hoặc .pdf.
+error-plan-no-text-layer = Tệp PDF này là bản chụp (bản quét), không có lớp chữ nên Loa không đọc được nội dung. Anh/Chị gửi bản .docx hoặc bản PDF xuất trực tiếp từ Word.
+error-invalid-activity-title = Thiếu tiêu đề hoạt động. Ví dụ: { $example }
+error-invalid-activity-unit = Không có đơn vị «{ $given }»; các mã hiện có: { $known } (ghi «-» nếu chưa giao đơn vị). Ví dụ: { $example }
+error-invalid-activity-due = Không hiểu hạn «{ $given }»; ghi ngày dạng 30/04/2024. Ví dụ: { $example }
+error-invalid-activity-due-past = Hạn «{ $given }» đã qua; Anh/Chị chọn một ngày từ hôm nay trở đi. Ví dụ: { $example }
 
 ## Nút chung
 
@@ -129,8 +134,8 @@ button-cancel = ✖️ Huỷ
 
 ## /kehoach
 
-cmd-kehoach = Nhập kế hoạch (tệp .txt, .md, .docx hoặc văn bản dán vào)
-plan-usage = Cách dùng: gửi tệp kế hoạch (.txt, .md hoặc .docx) kèm chú thích /kehoach, hoặc trả lời (reply) tệp hay đoạn văn bản kế hoạch bằng /kehoach.
+cmd-kehoach = Nhập kế hoạch (tệp .txt, .md, .docx, .pdf hoặc văn bản dán vào)
+plan-usage = Cách dùng: gửi tệp kế hoạch (.txt, .md, .docx hoặc .pdf) kèm chú thích /kehoach, hoặc trả lời (reply) tệp hay đoạn văn bản kế hoạch bằng /kehoach.
 plan-preview = 📋 <b>{ $title }</b>
     Số: { $number } · Cơ quan ban hành: { $issuer }
     Thời gian: { $period }
@@ -141,7 +146,15 @@ plan-preview-activity = { $index }. { $title }
     ({ $kind }; chủ trì: { $lead }; thời hạn: { $due })
 plan-preview-units = Đơn vị nêu trong kế hoạch:
 plan-preview-unit-matched = • { $name } → { $code }
-plan-preview-unit-unmatched = • { $name } → chưa khớp
+plan-preview-unit-unmatched = • { $name } → chưa có trong danh sách đơn vị
+plan-preview-activity-partners = { $index }. { $title }
+    ({ $kind }; chủ trì: { $lead }; phối hợp: { $partners }; thời hạn: { $due })
+plan-preview-no-activities = Không tìm thấy hoạt động nào có đơn vị hoặc thời hạn; Anh/Chị có thể thêm sau khi tạo chiến dịch bằng lệnh /chiendich { $code } them &lt;tiêu đề&gt; | &lt;đơn vị&gt; | &lt;hạn&gt;, ví dụ: /chiendich { $code } them Tổ chức tọa đàm giới thiệu sách | { $unit } | { $due }
+plan-preview-more-activities = … và { $count } hoạt động khác; xem đủ bằng /chiendich sau khi tạo.
+plan-preview-more-units = … và { $count } đơn vị khác.
+plan-preview-unit-all = • { $name } → tất cả đơn vị
+plan-preview-looks-cut = ⚠️ Văn bản có vẻ chưa trọn vẹn: không thấy phần «Nơi nhận» và chữ ký. Văn bản dài dán vào có thể đã bị Telegram tách thành nhiều tin; Anh/Chị nên gửi kế hoạch dưới dạng tệp (.docx, .pdf hoặc .txt).
+plan-created-add-hint = Chiến dịch chưa có hoạt động nào; thêm bằng lệnh /chiendich { $code } them &lt;tiêu đề&gt; | &lt;đơn vị&gt; | &lt;hạn&gt;
 plan-preview-confirm = Bấm «Xác nhận» để tạo chiến dịch (ở trạng thái nháp), hoặc «Huỷ».
 plan-preview-duplicate = ⚠️ Kế hoạch này đã được nhập thành chiến dịch { $code }; không tạo thêm.
 plan-created = Đã tạo chiến dịch <b>{ $code }</b> — { $title } với { $count } hoạt động. Xem bằng /chiendich { $code }
@@ -172,9 +185,11 @@ campaigns-detail = <b>{ $code }</b> — { $title }
 campaigns-activity = { $index }. { $title }
     ({ $kind }; chủ trì: { $lead }; thời hạn: { $due })
 campaigns-manage-hint = Bắt đầu: /chiendich { $code } batdau · Kết thúc: /chiendich { $code } ketthuc
-campaigns-usage = Cách dùng: /chiendich, /chiendich <MÃ>, /chiendich <MÃ> batdau hoặc /chiendich <MÃ> ketthuc. Ví dụ: /chiendich NGAYSACH2024 batdau
+campaigns-usage = Cách dùng: /chiendich, /chiendich <MÃ>, /chiendich <MÃ> batdau, /chiendich <MÃ> ketthuc hoặc /chiendich <MÃ> nhacnho 3,1,0 08:00 (tat để tắt nhắc hạn). Ví dụ: /chiendich NGAYSACH2024 batdau
 campaigns-status-changed = Chiến dịch { $code } nay { $status }.
 campaigns-status-unchanged = Chiến dịch { $code } vẫn { $status }; không có gì thay đổi.
+campaigns-activity-added = Đã thêm hoạt động { $index } vào chiến dịch <b>{ $code }</b>: { $title }
+    ({ $kind }; chủ trì: { $lead }; thời hạn: { $due })
 
 ## Thông báo gửi vào nhóm
 
@@ -186,7 +201,7 @@ broadcast-group-lost = ⚠️ Bot đã bị xoá khỏi nhóm của đơn vị {
 ## /gui
 
 cmd-gui = Trả lời tin nhắn cần gửi: lên lịch gửi tới các nhóm đơn vị
-send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho bot, rồi trả lời (reply) tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [khi] [mã đơn vị… hoặc tatca]. «khi» là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn; tatca để gửi mọi đơn vị đã có nhóm. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
+send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho bot, rồi trả lời (reply) tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [khi] [han <ngày>] [mã đơn vị… hoặc tatca]. «han 11/03» đặt hạn xác nhận đã đọc để Loa nhắc người chưa xác nhận. «khi» là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn; tatca để gửi mọi đơn vị đã có nhóm. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
 send-preview = 📣 Gửi thông báo của chiến dịch <b>{ $code }</b> — { $title }
     Thời điểm: { $times }
     { $occurrences } lần × { $groups } nhóm = { $copies } bản gửi
@@ -269,3 +284,144 @@ campaign-new-created = Đã tạo chiến dịch <b>{ $code }</b> — { $title }
 campaign-new-cancelled = Đã huỷ; không tạo chiến dịch nào.
 schedule-retry-button = 🔁 Gửi lại các nhóm lỗi ({ $count })
 schedule-retried = Đã đưa { $count } nhóm lỗi của thông báo số { $id } vào hàng đợi gửi lại.
+
+## Báo cáo (/baocao, /tonghop, /nopbaocao, /xuat)
+
+error-no-active-campaign = Hiện không có chiến dịch nào đang triển khai. Anh/Chị ghi rõ mã chiến dịch, ví dụ: /baocao NGAYSACH2024
+error-report-other-unit = Anh/Chị chỉ xem được báo cáo của đơn vị mình, không xem được đơn vị «{ $code }». Ví dụ: /baocao NGAYSACH2024
+error-report-needs-unit = Anh/Chị chưa thuộc đơn vị nào nên cần ghi mã đơn vị, ví dụ: /baocao NGAYSACH2024 VP
+error-no-report-activity = Chiến dịch { $code } không có nhiệm vụ nộp báo cáo nào.
+error-submit-needs-content = Anh/Chị dùng /nopbaocao để trả lời đúng tin nhắn chứa nội dung báo cáo hoặc tệp báo cáo, ví dụ: trả lời tệp «bao-cao.docx» bằng /nopbaocao NGAYSACH2024
+
+cmd-baocao = Báo cáo của đơn vị: xác nhận, tham gia, nộp báo cáo
+cmd-tonghop = Tổng hợp tất cả đơn vị, kèm biểu đồ
+cmd-nopbaocao = Nộp báo cáo của đơn vị (trả lời tin nhắn hoặc tệp báo cáo)
+cmd-xuat = Xuất báo cáo tổng hợp ra tệp (xlsx, csv, docx, json)
+
+report-usage = Cú pháp: /baocao [mã chiến dịch] [mã đơn vị], ví dụ: /baocao NGAYSACH2024 VP
+report-choose-campaign = Đang có nhiều chiến dịch triển khai. Anh/Chị chọn chiến dịch cần xem, hoặc gõ mã, ví dụ: /baocao { $example }
+report-header = 📊 <b>Báo cáo { $code }</b> — { $title }
+report-unit = Đơn vị: <b>{ $unit }</b> ({ $code })
+report-headcount = Quân số: { $headcount } người, Loa đã biết tên { $known } người.
+report-unidentified = { $count } người chưa xác định (chưa có trong danh sách và chưa tương tác với Loa).
+report-excused = • { $name } — vắng đến { $until }
+report-excused-reason = • { $name } — vắng ({ $reason }) đến { $until }
+report-no-broadcasts = Chưa có thông báo nào của chiến dịch được gửi tới đơn vị.
+report-broadcasts-header = Xác nhận đã đọc:
+report-broadcast-line = • Thông báo số { $id } ({ $date }): { $acknowledged }/{ $expected } — { $rate }
+report-overall = <b>Cả chiến dịch: { $acknowledged }/{ $expected } — { $rate }</b>
+report-rate-none = —
+report-participation-header = Tham gia hoạt động:
+report-participation-line = • { $title }: { $count } người
+report-submission-header = Nộp báo cáo:
+report-submission-on-time = • { $title } (hạn { $due }): ✅ đã nộp { $kind } lúc { $at }, đúng hạn{ $by }
+report-submission-late = • { $title } (hạn { $due }): ⚠️ nộp muộn { $kind } lúc { $at }{ $by }
+report-submission-missing = • { $title } (hạn { $due }): ❌ quá hạn, chưa nộp
+report-submission-not-due = • { $title } (hạn { $due }): chưa nộp
+report-submission-history =   (đã nộp { $count } lần; các lần trước: { $times })
+report-by = {" "}— Đ/c { $name }
+report-kind-text = bằng văn bản
+report-kind-file = tệp
+report-pending-header = Chưa xác nhận thông báo mới nhất ({ $count } người):
+report-pending-none = Mọi người đã xác nhận thông báo mới nhất.
+report-pending-in-private = Danh sách { $count } người chưa xác nhận đã được gửi riêng cho Anh/Chị.
+report-pending-start-private = Danh sách { $count } người chưa xác nhận chỉ gửi trong tin nhắn riêng: Anh/Chị mở tin nhắn riêng với Loa, bấm /start rồi gõ lại /baocao trong nhóm.
+report-pending-private-header = 📋 { $code } — { $unit }: { $count } người chưa xác nhận thông báo mới nhất:
+report-next-deadline = ⏰ Hạn tiếp theo: { $date } — { $what }
+report-next-deadline-confirm = ⏰ Hạn tiếp theo: { $date } — xác nhận đã đọc thông báo
+report-document-button = 📎 Tệp đã nộp: { $name }
+
+summary-choose-campaign = Đang có nhiều chiến dịch triển khai ({ $codes }). Anh/Chị ghi rõ mã, ví dụ: /tonghop { $example }
+summary-no-targets = Chiến dịch { $code } chưa có đơn vị nhận nào.
+summary-header = 📈 <b>Tổng hợp { $code }</b> — { $title }
+summary-totals = { $units } đơn vị · quân số { $headcount } người ({ $unidentified } người chưa xác định)
+    Xác nhận đã đọc: <b>{ $acknowledged }/{ $expected } — { $rate }</b>
+    Đã nộp báo cáo: { $reports }/{ $units } đơn vị · { $pending } người chưa xác nhận thông báo mới nhất
+    Thứ tự: đơn vị có tỷ lệ thấp nhất trước.
+summary-goal = 🎯 Mục tiêu: { $goal } đã đọc.
+summary-line = { $rank }. <b>{ $code }</b> { $name }: { $acknowledged }/{ $expected } — { $rate } · { $pending } người chưa xác nhận{ $report }
+summary-line-nothing-sent = { $rank }. <b>{ $code }</b> { $name }: chưa nhận thông báo nào{ $report }
+summary-report-on-time = {" "}· đã nộp báo cáo
+summary-report-late = {" "}· nộp báo cáo muộn
+summary-report-missing = {" "}· quá hạn, chưa nộp báo cáo
+summary-report-not-due = {" "}· chưa nộp báo cáo
+summary-chart-title = Tỷ lệ xác nhận đã đọc — { $code }
+summary-chart-subtitle = { $shown } đơn vị có tỷ lệ thấp nhất trên tổng số { $total } đơn vị
+summary-chart-goal = Mục tiêu { $goal }
+summary-chart-caption = Tỷ lệ xác nhận đã đọc theo đơn vị, thấp nhất trước.
+summary-chart-caption-cut = Tỷ lệ xác nhận đã đọc: { $shown } đơn vị thấp nhất trên { $total }. Bảng đầy đủ ở trên hoặc xuất tệp bằng /xuat.
+
+submit-choose-campaign = Đang có nhiều chiến dịch triển khai ({ $codes }). Anh/Chị ghi rõ mã, ví dụ: /nopbaocao { $example }
+submit-choose-activity = Chiến dịch { $code } có nhiều nhiệm vụ báo cáo. Anh/Chị chọn báo cáo cần nộp:
+submit-done = ✅ Đã ghi nhận báo cáo của { $unit } cho «{ $activity }» lúc { $at }, đúng hạn ({ $due }). Văn phòng sẽ nhận được thông báo.
+submit-done-late = ✅ Đã ghi nhận báo cáo của { $unit } cho «{ $activity }» lúc { $at }. Hạn là { $due } nên báo cáo được tính là nộp muộn. Văn phòng sẽ nhận được thông báo.
+submit-replaced = Bản này thay cho bản nộp trước; bản trước vẫn được lưu lại.
+submit-office-notice = 📥 <b>{ $unit }</b> đã nộp báo cáo «{ $activity }» ({ $code }) lúc { $at }, đúng hạn. Người nộp: Đ/c { $by }. Xem: /baocao { $code } { $unitCode }
+submit-office-notice-late = 📥 <b>{ $unit }</b> đã nộp báo cáo «{ $activity }» ({ $code }) lúc { $at }, muộn so với hạn { $due }. Người nộp: Đ/c { $by }. Xem: /baocao { $code } { $unitCode }
+
+export-usage = Cú pháp: /xuat <mã chiến dịch> [xlsx|csv|docx|json], ví dụ: /xuat NGAYSACH2024 docx
+export-bad-format = Không có định dạng «{ $given }». Anh/Chị chọn xlsx, csv, docx hoặc json, ví dụ: /xuat { $code } docx
+export-caption = 📎 Báo cáo tổng hợp { $code } ({ $format }), lập lúc { $at }.
+## Nhắc hạn (nhắc nhở)
+
+remind-broadcast-title = thông báo số { $id } ngày { $date } ({ $campaign })
+remind-group-broadcast = ⏰ Nhắc xác nhận { $title }, hạn { $due }. Các đồng chí sau chưa xác nhận đã đọc ({ $count }), đề nghị bấm «✅ Đã đọc» bên dưới:
+remind-member-broadcast = ⏰ Anh/Chị chưa xác nhận đã đọc { $title }, hạn { $due }. Đề nghị Anh/Chị bấm «✅ Đã đọc» bên dưới.
+remind-head-broadcast = ⏰ Đơn vị { $unit } còn { $count } đồng chí chưa xác nhận đã đọc { $title }, hạn { $due }:
+remind-overdue-head-broadcast = ⚠️ Đã quá hạn { $due }: đơn vị { $unit } còn { $count } đồng chí chưa xác nhận đã đọc { $title }:
+remind-head-report = ⏰ Đơn vị { $unit } chưa nộp báo cáo «{ $title }», hạn { $due }. Anh/Chị gửi báo cáo bằng lệnh /nopbaocao.
+remind-group-report = ⏰ Hôm nay ({ $due }) là hạn nộp báo cáo «{ $title }»; đơn vị { $unit } chưa nộp.
+remind-overdue-head-report = ⚠️ Đã quá hạn { $due }: đơn vị { $unit } chưa nộp báo cáo «{ $title }». Anh/Chị gửi ngay bằng lệnh /nopbaocao.
+remind-head-task = ⏰ Nhiệm vụ «{ $title }» (đơn vị { $unit } chủ trì), hạn { $due }. Khi đơn vị đã thực hiện xong, Anh/Chị bấm «✅ Đã hoàn thành».
+remind-overdue-head-task = ⚠️ Đã quá hạn { $due }: nhiệm vụ «{ $title }» (đơn vị { $unit } chủ trì) chưa được báo hoàn thành. Khi đã xong, Anh/Chị bấm «✅ Đã hoàn thành».
+remind-group-participation = 🙋 Hoạt động «{ $title }», hạn { $due }: đơn vị { $unit } đã có { $count } người đăng ký tham gia. Anh/Chị muốn tham gia xin bấm nút bên dưới.
+remind-overdue-office = ⚠️ Đã quá hạn { $due }: { $title }. Còn thiếu theo đơn vị:
+remind-overdue-line-broadcast = • { $unit }: { $count } đồng chí chưa xác nhận đã đọc
+remind-overdue-line-report = • { $unit }: chưa nộp báo cáo
+remind-overdue-line-task = • { $unit }: chưa hoàn thành
+remind-task-done-button = ✅ Đã hoàn thành
+remind-ack-button = ✅ Đã đọc
+
+## Lỗi nhắc hạn và lịch nghỉ
+
+error-invalid-reminder-policy = Không hiểu lịch nhắc «{ $given }». Ghi số ngày làm việc trước hạn (0 là đúng ngày hạn), cách nhau dấu phẩy, rồi giờ nhắc từ 07:00 đến 20:59; hoặc «tat» để tắt. Ví dụ: { $example }
+error-invalid-calendar-day = Không hiểu ngày «{ $given }». Ví dụ: { $example }
+error-remind-too-soon = Đơn vị { $unit } vừa được nhắc trong vòng một giờ qua. Anh/Chị có thể nhắc lại từ { $at }.
+error-nothing-to-remind = Chiến dịch { $code } hiện không có việc nào còn hạn cần nhắc.
+error-nothing-to-remind-any = Hiện không có chiến dịch đang chạy nào còn việc trong hạn cần nhắc.
+error-invalid-deadline = Hạn xác nhận «{ $given }» không hợp lệ (không đọc được, đã qua hoặc trước thời điểm gửi). Ví dụ: { $example }
+
+## /nhacnho
+
+cmd-nhacnho = Nhắc ngay những người, đơn vị chưa xác nhận hoặc chưa nộp
+remind-usage = Cách dùng: /nhacnho [MÃ_CHIẾN_DỊCH] [MÃ_ĐƠN_VỊ]. Ví dụ: /nhacnho NGAYSACH2024
+remind-sent = Đã gửi nhắc nhở: { $people } người và { $groups } nhóm, thuộc { $units } đơn vị.
+remind-some-too-soon = Chưa nhắc lại các đơn vị vừa được nhắc trong vòng một giờ: { $units }.
+remind-task-done = Đã ghi nhận đơn vị hoàn thành nhiệm vụ «{ $title }». Cảm ơn Anh/Chị!
+remind-task-already = Nhiệm vụ «{ $title }» đã được ghi nhận hoàn thành trước đó.
+
+## /lichnghi
+
+cmd-lichnghi = Lịch nghỉ, ngày làm bù riêng của cơ quan
+calendar-usage = Cách dùng: /lichnghi để xem; /lichnghi them <ngày> [nghỉ|làm bù] [ghi chú] để thêm. Ví dụ: { $example }
+calendar-added-holiday = Đã thêm ngày nghỉ { $day }. Lịch nhắc hạn đã được tính lại.
+calendar-added-workday = Đã thêm ngày làm bù { $day }. Lịch nhắc hạn đã được tính lại.
+calendar-empty = Cơ quan chưa có ngày nghỉ hoặc ngày làm bù riêng nào từ hôm nay. Thêm bằng /lichnghi them <ngày> [nghỉ|làm bù] [ghi chú]
+calendar-header = Lịch riêng của cơ quan từ hôm nay ({ $count } ngày):
+calendar-item-holiday = • { $day }: nghỉ{ $note }
+calendar-item-workday = • { $day }: làm bù{ $note }
+calendar-more = … và { $count } ngày sau nữa.
+
+## /chiendich nhacnho
+
+campaigns-reminders-set = Đã đặt lịch nhắc hạn cho chiến dịch { $code }: trước hạn { $offsets } ngày làm việc, lúc { $time }. Đã lên lịch { $planned } lượt nhắc mới.
+campaigns-reminders-off = Đã tắt nhắc hạn cho chiến dịch { $code }; các lượt nhắc chưa gửi đã được huỷ.
+
+## /gui han
+
+send-preview-deadline = Hạn xác nhận đã đọc: { $day }; Loa nhắc những người chưa xác nhận theo lịch nhắc của chiến dịch.
+send-preview-no-deadline = Không đặt hạn xác nhận (thêm «han 11/03» để Loa nhắc người chưa xác nhận).
+schedule-deadline = {" "}· hạn xác nhận { $day }
+remind-open-copy = <a href="{ $link }">Mở thông báo trong nhóm</a>
+campaigns-reminders-line = ⏰ Nhắc hạn: trước hạn { $offsets } ngày làm việc, lúc { $time } (đổi bằng nhacnho, ví dụ: nhacnho 3,1,0 08:00).
+campaigns-reminders-line-off = ⏰ Nhắc hạn: đã tắt.

@@ -19,6 +19,9 @@ import { housekeepingJob } from './domain/housekeeping.js'
 import { expireDeadLocalLeases, newWorkerId } from './db/claim.js'
 import { createScheduler, type Scheduler } from './scheduler.js'
 import { isUpdateHandled } from './domain/updates/inbox.js'
+import { reminderJob } from './domain/reminders/reminder-job.js'
+import { syncAllReminders } from './domain/reminders/sync-reminders.js'
+import { telegramReminderRenderer } from './telegram/reminder-renderer.js'
 
 /** Monotonic time for pacing and retry waits (never the wall clock: it may jump). */
 export interface MonotonicTime {
@@ -111,6 +114,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   })
   scheduler.register('keyboards', keyboards)
   scheduler.register('housekeeping', housekeepingJob())
+  scheduler.register(
+    'reminders',
+    reminderJob(telegramReminderRenderer(loa.i18n, config.defaultLocale)),
+  )
   let runner: RunnerHandle | undefined
   let server: Server | undefined
   let stopping: Promise<void> | undefined
@@ -135,6 +142,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         (await expireDeadLocalLeases(deps.db, 'outbound_message', at))
       if (recovered > 0)
         logger.warn({ recovered }, 'sends in flight at the last stop will be sent again')
+      // Reminder rows follow every campaign's items even if a change was cut short by a crash.
+      await syncAllReminders(deps)
       scheduler.start()
       if (config.webhook === undefined) {
         runner = await startPolling(loa.bot, deps, overrides.polling)

@@ -1,21 +1,15 @@
 import './dotenv.js'
 import { createApp } from './app.js'
-import { ConfigError, loadConfig, requireBotToken } from './config.js'
+import { startupConfig } from './startup.js'
 
 /** Composition root for `npm start`: configuration, the app, and signals. */
 async function main(): Promise<void> {
-  let config
-  try {
-    config = loadConfig(process.env)
-    requireBotToken(config)
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Loa cannot start: ${error.message}`)
-      process.exit(1)
-    }
-    throw error
+  const startup = startupConfig(process.env)
+  if (!startup.ok) {
+    console.error(startup.message)
+    process.exit(1)
   }
-  const app = createApp(config)
+  const app = createApp(startup.config)
   let exiting = false
   const shutdown = (signal: string) => {
     if (exiting) return

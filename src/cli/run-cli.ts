@@ -5,6 +5,9 @@ import { backupCommand } from './commands/backup.js'
 import { csvImportCommand } from './commands/csv-import.js'
 import { migrateCommand } from './commands/migrate.js'
 import { planImportCommand } from './commands/plan-import.js'
+import { reportCommand } from './commands/report.js'
+import { calendarCommand } from './commands/calendar.js'
+import { remindersCommand } from './commands/reminders.js'
 
 const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
 
@@ -14,7 +17,13 @@ const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
   plan import <file> [--dry-run] [--json]
                                  parse a plan (.txt, .md, .docx); --json prints the parsed plan;
                                  without --dry-run the campaign is created (as a draft)
-  backup <file>                  an online, consistent copy of the database`
+  report <CODE> --format json|csv|xlsx|docx [--out FILE]
+                                 the consolidated report; json and csv to stdout without --out
+  backup <file>                  an online, consistent copy of the database
+  reminders <CODE> [--json]      the planned and sent reminders of a campaign
+  calendar add-holiday|add-workday <YYYY-MM-DD> [note]
+                                 the agency's own days off and make-up working days
+  calendar list                  those days`
 
 /** Runs one CLI command; returns the exit code (0 ok, 1 refused input, 2 usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -32,11 +41,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'plan':
         if (sub !== 'import') throw new UsageError('plan import <file> [--dry-run] [--json]')
         return await planImportCommand(io, rest)
+      case 'report':
+        return await reportCommand(
+          io,
+          [sub, ...rest].filter((a): a is string => a !== undefined),
+        )
       case 'backup':
         return await backupCommand(
           io,
           [sub, ...rest].filter((a): a is string => a !== undefined),
         )
+      case 'reminders':
+        return await remindersCommand(
+          io,
+          [sub, ...rest].filter((a): a is string => a !== undefined),
+        )
+      case 'calendar':
+        return await calendarCommand(io, sub, rest)
       case undefined:
       case 'help':
       case '--help':

@@ -26,6 +26,7 @@ export interface Database {
   participation: ParticipationTable
   report_submission: ReportSubmissionTable
   reminder: ReminderTable
+  task_completion: TaskCompletionTable
   outbound_message: OutboundMessageTable
   absence: AbsenceTable
   calendar_day: CalendarDayTable
@@ -228,6 +229,20 @@ export interface ReminderTable {
   state: Generated<'pending' | 'sending' | 'sent' | 'skipped'>
   sent_at: string | null
   created_at: Generated<string>
+  /** 0002: `d3`, `d1`, `d0`, `overdue` or `manual` (/nhacnho). */
+  slot: Generated<string>
+  /** 0002: `unit` (its group, pending members, heads) or `office`. */
+  audience: Generated<'unit' | 'office'>
+  /** 0002: messages queued when sent; 0 when nobody was pending. */
+  message_count: number | null
+}
+
+/** 0002: a task activity marked done by a unit («✅ Đã hoàn thành»). */
+export interface TaskCompletionTable {
+  activity_id: number
+  unit_id: number
+  done_by: number | null
+  done_at: string
 }
 
 export type OutboundState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled'

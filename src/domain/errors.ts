@@ -41,6 +41,27 @@ export type DomainError =
   | { code: 'plan-too-large'; maxBytes: number }
   | { code: 'plan-unsupported-type'; fileName: string }
   | { code: 'plan-not-text' }
+  // Reports (src/domain/reports/)
+  | { code: 'no-active-campaign' }
+  | { code: 'report-other-unit'; unitCode: string }
+  | { code: 'report-needs-unit' }
+  | { code: 'no-report-activity'; campaignCode: string }
+  | { code: 'submit-needs-content' }
+  // Deadlines and reminders (src/domain/reminders/, src/domain/calendar/): `example` is correct.
+  | { code: 'invalid-reminder-policy'; given: string; example: string }
+  | { code: 'invalid-calendar-day'; given: string; example: string }
+  | { code: 'remind-too-soon'; unitCode: string; nextAt: string }
+  | { code: 'nothing-to-remind'; campaignCode: string | null }
+  | { code: 'invalid-deadline'; given: string; example: string }
+  | { code: 'plan-no-text-layer' }
+  // An activity added by hand (src/domain/campaigns/add-activity.ts)
+  | {
+      code: 'invalid-activity'
+      field: 'title' | 'unit' | 'due' | 'due-past'
+      given: string
+      known: string[]
+      example: string
+    }
 
 /** An open participation activity offered as a button when /thamgia names no campaign. */
 export interface ActivityChoice {

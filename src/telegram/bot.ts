@@ -12,6 +12,8 @@ import { joinFeature } from './features/join.js'
 import { mineFeature } from './features/mine.js'
 import { scheduleFeature } from './features/schedule.js'
 import { campaignsFeature } from './features/campaigns.js'
+import { calendarFeature } from './features/calendar.js'
+import { remindFeature } from './features/remind.js'
 import { confirmationsFeature } from './features/confirmations.js'
 import { groupEventsFeature } from './features/group-events.js'
 import { importPlanFeature, planImportConfirmations } from './features/import-plan.js'
@@ -25,6 +27,10 @@ import { sendFeature } from './features/send.js'
 import { startFeature } from './features/start.js'
 import { unitsFeature } from './features/units.js'
 import { unregisteredGroupGate } from './features/unregistered-group.js'
+import { exportFeature } from './features/export.js'
+import { reportFeature } from './features/report.js'
+import { submitReportFeature } from './features/submit-report.js'
+import { summaryFeature } from './features/summary.js'
 import { createI18n } from './i18n.js'
 import { InFlightUpdates } from './in-flight.js'
 import { currentUpdate, pacedApi } from './paced-api.js'
@@ -128,9 +134,15 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(groupEventsFeature(i18n))
   bot.use(importPlanFeature())
   bot.use(campaignsFeature())
+  bot.use(remindFeature(i18n))
+  bot.use(calendarFeature())
   bot.use(acknowledgeFeature())
   bot.use(joinFeature())
   bot.use(mineFeature())
+  bot.use(reportFeature())
+  bot.use(summaryFeature())
+  bot.use(submitReportFeature(i18n))
+  bot.use(exportFeature())
   bot.use(scheduleFeature(() => options.onBroadcastConfirmed?.()))
   const send = sendFeature(() => options.onBroadcastConfirmed?.())
   bot.use(send.composer)

@@ -38,6 +38,18 @@ export const COMMANDS = {
   },
   send: { name: 'gui', alias: 'send', capability: 'broadcast', where: ['private'] },
   schedule: { name: 'lich', alias: 'schedule', capability: 'broadcast', where: ['private'] },
+  remind: {
+    name: 'nhacnho',
+    alias: 'remind',
+    capability: 'read-own-unit-report',
+    where: ['private'],
+  },
+  calendar: {
+    name: 'lichnghi',
+    alias: 'calendar',
+    capability: 'manage-campaigns',
+    where: ['private'],
+  },
   units: { name: 'donvi', alias: 'units', capability: 'manage-units', where: ['private'] },
   grant: { name: 'phanquyen', alias: 'grant', capability: 'grant-role', where: ['private'] },
   register: { name: 'dangky', alias: 'register', capability: 'register-group', where: ['group'] },
@@ -47,6 +59,25 @@ export const COMMANDS = {
     capability: 'register-group',
     where: ['group'],
   },
+  report: {
+    name: 'baocao',
+    alias: 'report',
+    capability: 'read-own-unit-report',
+    where: ['private', 'group'],
+  },
+  summary: {
+    name: 'tonghop',
+    alias: 'summary',
+    capability: 'read-all-reports',
+    where: ['private'],
+  },
+  submitReport: {
+    name: 'nopbaocao',
+    alias: 'submit',
+    capability: 'read-own-unit-report',
+    where: ['private', 'group'],
+  },
+  export: { name: 'xuat', alias: 'export', capability: 'read-all-reports', where: ['private'] },
 } as const satisfies Record<string, CommandSpec>
 
 export type CommandKey = keyof typeof COMMANDS

@@ -93,6 +93,43 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-plan-unsupported-type', { fileName: error.fileName })
     case 'plan-not-text':
       return ctx.t('error-plan-not-text')
+    case 'no-active-campaign':
+      return ctx.t('error-no-active-campaign')
+    case 'report-other-unit':
+      return ctx.t('error-report-other-unit', { code: error.unitCode })
+    case 'report-needs-unit':
+      return ctx.t('error-report-needs-unit')
+    case 'no-report-activity':
+      return ctx.t('error-no-report-activity', { code: error.campaignCode })
+    case 'submit-needs-content':
+      return ctx.t('error-submit-needs-content')
+    case 'invalid-reminder-policy':
+      return ctx.t('error-invalid-reminder-policy', { given: error.given, example: error.example })
+    case 'invalid-calendar-day':
+      return ctx.t('error-invalid-calendar-day', { given: error.given, example: error.example })
+    case 'remind-too-soon':
+      return ctx.t('error-remind-too-soon', { unit: error.unitCode, at: error.nextAt })
+    case 'nothing-to-remind':
+      return error.campaignCode === null
+        ? ctx.t('error-nothing-to-remind-any')
+        : ctx.t('error-nothing-to-remind', { code: error.campaignCode })
+    case 'invalid-deadline':
+      return ctx.t('error-invalid-deadline', { given: error.given, example: error.example })
+    case 'plan-no-text-layer':
+      return ctx.t('error-plan-no-text-layer')
+    case 'invalid-activity': {
+      const key = {
+        title: 'error-invalid-activity-title',
+        unit: 'error-invalid-activity-unit',
+        due: 'error-invalid-activity-due',
+        'due-past': 'error-invalid-activity-due-past',
+      }[error.field]
+      return ctx.t(key, {
+        given: error.given,
+        known: error.known.length === 0 ? '—' : error.known.join(', '),
+        example: error.example,
+      })
+    }
   }
 }
 

@@ -63,7 +63,9 @@ describe('loa plan import', () => {
     ])
     expect(rows[0]!.code).toMatch(/^[A-Z0-9-]{2,20}$/)
     expect(activities).toEqual([
-      { kind: 'participation', due_on: null },
+      // Issue 16, rules 9 and 2: a task for the units, and Văn phòng's compound duty as two.
+      { kind: 'task', due_on: null },
+      { kind: 'task', due_on: null },
       { kind: 'report', due_on: '2024-05-05' },
     ])
     expect(await cli('plan', 'import', SEED)).toBe(1)

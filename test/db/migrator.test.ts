@@ -39,6 +39,7 @@ describe('migrations', () => {
       'pending_action',
       'reminder',
       'report_submission',
+      'task_completion',
       'unit',
       'unit_chat',
     ])

@@ -43,13 +43,15 @@ describe('the tap path (issue 8: counters instead of counting)', () => {
       'update "inbound_update" set',
       'insert into "acknowledgement"',
       'update "delivery" set',
+      // Issue 10: the member's queued private reminders of this broadcast are withdrawn.
+      'update "outbound_message" set',
       'update "inbound_update" set',
     ])
     // No count over acknowledgement, no member write.
     expect(tap.some((sql) => /count\(/i.test(sql))).toBe(false)
     expect(tap.some((sql) => /^update "member"/i.test(sql))).toBe(false)
-    // 10 statements and the transaction's begin and commit; a flat cost, whatever the table sizes.
-    expect(tap.length).toBe(12)
+    // 11 statements and the transaction's begin and commit; a flat cost, whatever the table sizes.
+    expect(tap.length).toBe(13)
     expect(
       await t.db.selectFrom('delivery').select(['acknowledged', 'keyboard_version']).execute(),
     ).toEqual([{ acknowledged: 1, keyboard_version: 1 }])

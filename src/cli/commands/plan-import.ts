@@ -9,7 +9,7 @@ import {
 } from '../../domain/plans/plan-import.js'
 import { UsageError, withDatabase, type CliIo } from '../cli-context.js'
 
-const USAGE = 'plan import <file.txt|.md|.docx> [--dry-run] [--json]'
+const USAGE = 'plan import <file.txt|.md|.docx|.pdf> [--dry-run] [--json]'
 
 /**
  * `plan import`: parse a plan; `--json` prints exactly the parsed plan (PRODUCT §6)
@@ -33,10 +33,12 @@ export async function planImportCommand(io: CliIo, args: string[]): Promise<numb
     const { error } = extracted
     io.err(
       error.code === 'plan-unsupported-type'
-        ? `${file}: use a .txt, .md or .docx file.`
+        ? `${file}: use a .txt, .md, .docx or .pdf file.`
         : error.code === 'plan-too-large'
           ? `${file}: a plan file may be at most ${error.maxBytes} bytes.`
-          : `${file}: this is not readable text (binary or not UTF-8).`,
+          : error.code === 'plan-no-text-layer'
+            ? `${file}: this PDF is a scan with no text layer; use the .docx or a PDF exported from Word.`
+            : `${file}: this is not readable text (binary or not UTF-8).`,
     )
     return 1
   }
@@ -61,7 +63,11 @@ export async function planImportCommand(io: CliIo, args: string[]): Promise<numb
     if (dryRun) return 0
     const created = await confirmPlanImport(
       deps,
-      { plan: preview.value.plan, fingerprint: preview.value.fingerprint },
+      {
+        plan: preview.value.plan,
+        fingerprint: preview.value.fingerprint,
+        year: preview.value.year,
+      },
       null,
     )
     if (!created.ok) {
@@ -88,7 +94,7 @@ function describePreview({ plan, units, reportDue }: PlanPreview): string {
     `Units named in the plan:`,
     ...units.map(
       (u) =>
-        `  ${u.name} → ${u.unit === null ? 'chưa khớp (no known unit)' : `${u.unit.code} ${u.unit.name}`}`,
+        `  ${u.name} → ${u.unit !== null ? `${u.unit.code} ${u.unit.name}` : u.allUnits ? 'all units' : 'not in the list of units'}`,
     ),
   ]
   return lines.join('\n')

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js'
+import { withdrawPrivateReminders } from '../reminders/withdraw-reminders.js'
 import type { AcknowledgementSource } from '../../db/schema.js'
 import { countAcknowledgement } from '../broadcasts/keyboard-refresh.js'
 import { nowIso, type Deps } from '../deps.js'
@@ -14,6 +15,8 @@ export interface AcknowledgementInput {
   telegramUserId?: number
   memberId?: number
   source: AcknowledgementSource
+  /** Pressed in the member's private chat (a reminder's button), not under a group copy. */
+  inPrivate?: boolean
 }
 
 export interface AcknowledgementRecorded {
@@ -78,6 +81,9 @@ export async function recordAcknowledgement(
           .where('chat_id', '=', input.chatId)
           .where('state', '=', 'sent')
           .executeTakeFirst()
+        // A private reminder's button (issue 10): it counts for a member of a target unit only.
+        if (delivery === undefined && input.inPrivate === true)
+          delivery = await deliveryOfOwnUnit(trx, member.id, input.broadcastId)
         if (delivery === undefined) return err({ code: 'wrong-chat-button' })
       }
     } else if (delivery === undefined) {
@@ -100,6 +106,7 @@ export async function recordAcknowledgement(
     if (created) {
       // The copy's counter and keyboard version, in this transaction: no counting.
       count = await countAcknowledgement(trx, delivery.id)
+      await withdrawPrivateReminders(trx, delivery.broadcast_id, member.id)
     } else {
       const existing = await trx
         .selectFrom('acknowledgement')
@@ -160,4 +167,26 @@ async function findDeliveryByMessage(
     const ids: unknown = JSON.parse(d.message_ids ?? '[]')
     return Array.isArray(ids) && ids.includes(messageId)
   })
+}
+
+/** The copy delivered to the member's own unit, when that unit is one of the broadcast's targets. */
+async function deliveryOfOwnUnit(
+  db: Db,
+  memberId: number,
+  broadcastId: number,
+): Promise<DeliveryRef | undefined> {
+  return db
+    .selectFrom('delivery')
+    .innerJoin('member', 'member.unit_id', 'delivery.unit_id')
+    .innerJoin('broadcast_target', (join) =>
+      join
+        .onRef('broadcast_target.broadcast_id', '=', 'delivery.broadcast_id')
+        .onRef('broadcast_target.unit_id', '=', 'delivery.unit_id'),
+    )
+    .select(['delivery.id', 'delivery.broadcast_id', 'delivery.acknowledged'])
+    .where('member.id', '=', memberId)
+    .where('delivery.broadcast_id', '=', broadcastId)
+    .where('delivery.state', '=', 'sent')
+    .orderBy('delivery.id')
+    .executeTakeFirst()
 }

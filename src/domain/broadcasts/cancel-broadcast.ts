@@ -3,6 +3,7 @@ import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 import { CANCELLABLE } from './broadcast.js'
 import { loadSeries } from './broadcast-repository.js'
+import { syncReminders } from '../reminders/sync-reminders.js'
 
 /**
  * /lich: cancel a broadcast before anything of it left. Refused once any
@@ -63,6 +64,8 @@ export async function cancelBroadcast(
       subject: `broadcast:${input.broadcastId}`,
       details: { cancelled: ids },
     })
+    // Reminders of a cancelled broadcast's deadline are withdrawn with it (issue 10).
+    await syncReminders(deps, target.campaignId, trx)
     return ok({ cancelled: ids })
   })
 }

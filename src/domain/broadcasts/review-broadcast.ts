@@ -1,4 +1,5 @@
 import { writeAudit } from '../audit.js'
+import { syncReminders } from '../reminders/sync-reminders.js'
 import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 import { listActiveChatsOfUnits } from '../units/unit-repository.js'
@@ -151,6 +152,8 @@ export async function rejectBroadcast(
       subject: `broadcast:${input.broadcastId}`,
       details: { rejected: waiting.map((b) => b.id), note: input.note ?? null },
     })
+    // A rejected broadcast owes no deadline reminders (issue 10).
+    if (waiting[0] !== undefined) await syncReminders(deps, waiting[0].campaignId, trx)
     return ok({ rejected: waiting.map((b) => b.id) })
   })
 }

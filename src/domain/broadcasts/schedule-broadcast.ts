@@ -19,12 +19,16 @@ import {
 } from '../units/unit-repository.js'
 import { insertTargets, listUnitsWithActiveGroup, writeDeliveries } from './broadcast-repository.js'
 import { parseWhen, type ParsedWhen } from './parse-when.js'
+import { resolveDeadline } from '../reminders/parse-deadline.js'
+import { syncReminders } from '../reminders/sync-reminders.js'
 
 /** What `/gui <MÃ> [khi] [đơn vị…]` asks for, as a reply to the composed message. */
 export interface BroadcastRequest {
   campaignCode: string
   /** `khi` as typed; null or empty means now. */
   when: string | null
+  /** `han <ngày>` as typed (issue 10); absent: the default deadline (parse-deadline.ts). */
+  deadline?: string | null
   /** Empty: the campaign's target units. */
   unitCodes: string[]
   /** `tatca` (`all`): every unit that has an active group, whatever the campaign targets. */
@@ -60,6 +64,8 @@ export interface BroadcastPreview {
   deliveryCount: number
   /** PRODUCT §10: the broadcast waits for a leader's "Duyệt". */
   requiresApproval: boolean
+  /** The confirmation deadline (YYYY-MM-DD), or null: reminders are planned from it (§4). */
+  confirmBy: string | null
 }
 
 /** The preview before "Xác nhận" / "Huỷ". Reads only. */
@@ -79,14 +85,26 @@ async function prepare(
   if (campaign === undefined) return unknownCampaign(db, request.campaignCode)
   if (campaign.status === 'closed')
     return err({ code: 'campaign-closed', campaignCode: campaign.code })
+  const overrides = await loadCalendarOverrides(db)
   const when = parseWhen(request.when, {
     now: deps.clock.now(),
     timeZone: deps.config.timezone,
     period: campaign.period,
-    overrides: await loadCalendarOverrides(db),
+    overrides,
     campaignCode: campaign.code,
   })
   if (!when.ok) return when
+  const confirmBy = resolveDeadline({
+    text: request.deadline ?? null,
+    sendAt: when.value.sendAts[0] ?? deps.clock.now(),
+    daily: when.value.kind === 'daily',
+    period: campaign.period,
+    now: deps.clock.now(),
+    timeZone: deps.config.timezone,
+    overrides,
+    campaignCode: campaign.code,
+  })
+  if (!confirmBy.ok) return confirmBy
   let units: Unit[]
   if (request.allUnits === true) {
     units = await listUnitsWithActiveGroup(db)
@@ -132,6 +150,7 @@ async function prepare(
     groupCount: chats.length,
     deliveryCount: chats.length * sendAts.length,
     requiresApproval: campaign.requiresApproval,
+    confirmBy: confirmBy.value,
   })
 }
 
@@ -180,7 +199,7 @@ export async function confirmBroadcast(
           source_message_ids: JSON.stringify(request.sourceMessageIds),
           slogan: preview.slogans[i] ?? null,
           send_at: sendAt,
-          confirm_by: null,
+          confirm_by: preview.confirmBy,
           status,
           urgent: request.urgent === true ? 1 : 0,
           created_by: request.createdByMemberId,
@@ -236,6 +255,8 @@ export async function confirmBroadcast(
         status,
       },
     })
+    // The deadline's reminder rows, in the same transaction (issue 10).
+    if (preview.confirmBy !== null) await syncReminders(deps, preview.campaign.id, trx)
     return ok({ preview, broadcastIds: ids, seriesId, status, deliveryCount })
   })
 }

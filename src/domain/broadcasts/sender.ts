@@ -376,7 +376,13 @@ export function createSender(options: SenderOptions): Sender {
         for (;;) {
           const job = queue[next++]
           if (job === undefined) return
-          await job()
+          try {
+            await job()
+          } catch (error) {
+            // Recording failed (a busy database, a bug): the row keeps its claim until
+            // the lease runs out, then it is taken back; the rest of the batch goes on.
+            log.error({ err: error }, 'send or record failed; the row returns when its lease ends')
+          }
         }
       }
       await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker))

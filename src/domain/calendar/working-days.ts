@@ -141,3 +141,15 @@ export function workingDaysBefore(
   for (let i = 0; i < n; i++) day = previousWorkingDay(day, overrides)
   return day
 }
+
+/** The first working day strictly after `date` (PRODUCT §4: the overdue notice). */
+export function nextWorkingDay(
+  date: IsoDate,
+  overrides: CalendarOverrides = NO_OVERRIDES,
+): IsoDate {
+  for (let i = 1; i <= 366; i++) {
+    const day = addDays(date, i)
+    if (isWorkingDay(day, overrides)) return day
+  }
+  throw new RangeError(`no working day in the year after ${date}`)
+}

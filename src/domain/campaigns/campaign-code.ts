@@ -63,7 +63,17 @@ const FILLER_WORDS = new Set([
   'VOI',
   'NGANH',
   'DOT',
+  'VI',
+  'TAI',
+  'THEO',
 ])
+
+/**
+ * Nouns that head a name of one syllable ("Ngày", "Tháng", "Tuần"): after them the subject's
+ * words go in pairs, since most Vietnamese words are two syllables ("truyền thống", "hành
+ * động"). A code never keeps one syllable of a pair: NGAYTRUYEN would read as nothing.
+ */
+const SINGLE_HEADS = new Set(['NGAY', 'THANG', 'TUAN', 'LE', 'HOI', 'CUOC', 'GIAI', 'DEM', 'LOP'])
 
 /** Everything from these words on names a place, an edition or a time span, not the subject. */
 const TAIL_MARKERS = [
@@ -76,13 +86,32 @@ const TAIL_MARKERS = [
 
 const MAX_BASE = MAX_CODE_LENGTH - 4
 
-function significantWords(upper: string, markers: readonly RegExp[]): string[] {
+/** The subject's words, in runs broken where a filler word stood ("Ngày Sách | Văn hóa đọc"). */
+function significantRuns(upper: string, markers: readonly RegExp[]): string[][] {
   let text = ` ${upper} `
-  for (const marker of markers) text = text.replace(marker, ' ')
-  for (const phrase of FILLER_PHRASES) text = text.replaceAll(` ${phrase} `, ' ')
+  for (const marker of markers) text = text.replace(marker, ' | ')
+  for (const phrase of FILLER_PHRASES) text = text.replaceAll(` ${phrase} `, ' | ')
   // A phrase removal can leave two fillers touching; a second pass catches "TO CHUC CAC HOAT DONG".
-  for (const phrase of FILLER_PHRASES) text = text.replaceAll(` ${phrase} `, ' ')
-  return text.split(' ').filter((w) => w !== '' && !FILLER_WORDS.has(w) && !/^\d+$/.test(w))
+  for (const phrase of FILLER_PHRASES) text = text.replaceAll(` ${phrase} `, ' | ')
+  const runs: string[][] = [[]]
+  for (const word of text.split(' ')) {
+    if (word === '') continue
+    if (word === '|' || FILLER_WORDS.has(word) || /^\d+$/.test(word)) runs.push([])
+    else runs[runs.length - 1]?.push(word)
+  }
+  return runs.filter((run) => run.length > 0)
+}
+
+/** A run as the words a person reads: a one-syllable head, then pairs of syllables. */
+function wordsOf(run: readonly string[]): string[][] {
+  const out: string[][] = []
+  let i = 0
+  if (run.length > 1 && SINGLE_HEADS.has(run[0] ?? '')) {
+    out.push([run[0] ?? ''])
+    i = 1
+  }
+  for (; i < run.length; i += 2) out.push(run.slice(i, i + 2))
+  return out
 }
 
 /**
@@ -103,27 +132,33 @@ export function deriveCampaignCode(title: string, year: number | null): string {
   const anyYear = /\b(20\d{2})\b/.exec(upper)?.[1]
   const suffix = titleYear ?? (year === null ? (anyYear ?? '') : String(year))
   // "Hướng dẫn nhiệm vụ năm 2022 trong lĩnh vực thư viện": the subject may follow the year.
-  let words = significantWords(upper, TAIL_MARKERS)
-  if (words.length === 0) words = significantWords(upper, TAIL_MARKERS.slice(0, -1))
-  if (words.length === 0) words = upper.split(' ').filter((w) => w !== '' && !/^\d+$/.test(w))
-  const base = baseFromWords(words) || 'KH'
+  let runs = significantRuns(upper, TAIL_MARKERS)
+  if (runs.length === 0) runs = significantRuns(upper, TAIL_MARKERS.slice(0, -1))
+  if (runs.length === 0) runs = [upper.split(' ').filter((w) => w !== '' && !/^\d+$/.test(w))]
+  const base = baseFromRun(runs[0] ?? []) || 'KH'
   return `${base.slice(0, MAX_CODE_LENGTH - suffix.length)}${suffix}`
 }
 
-function baseFromWords(words: string[]): string {
-  const [first = '', second = ''] = words
-  if (first.length + second.length <= MAX_BASE) return first + second
-  if (first.length < MAX_BASE) {
-    const initials = words
-      .slice(1)
-      .map((w) => w[0] ?? '')
-      .join('')
-    return (first + initials).slice(0, MAX_BASE)
+/**
+ * Whole words while they fit (NGAYSACH, HOCTAP, XAHOIHOCTAP); when the first whole word after a
+ * head does not fit, the head and that word's initials (Ngày truyền thống → NGAYTT, Tháng hành
+ * động → THANGHD), as offices abbreviate; initials of everything as the last resort.
+ */
+function baseFromRun(run: readonly string[]): string {
+  const words = wordsOf(run).map((word) => word.join(''))
+  let base = ''
+  for (const word of words) {
+    if (base.length + word.length > MAX_BASE) break
+    base += word
   }
-  return words
-    .map((w) => w[0] ?? '')
-    .join('')
-    .slice(0, MAX_BASE)
+  const [first = [], second] = wordsOf(run)
+  const head = first.length === 1 && SINGLE_HEADS.has(first[0] ?? '')
+  if (head && base === first.join('') && second !== undefined) {
+    const initials = second.map((syllable) => syllable[0] ?? '').join('')
+    return (base + initials).slice(0, MAX_BASE)
+  }
+  // One long run-together word ("Chuyểnđổisố…"): its start is still what a person reads.
+  return base !== '' ? base : (run[0] ?? '').slice(0, MAX_BASE)
 }
 
 /**

@@ -38,6 +38,8 @@ export interface NewCampaign {
   targetUnitIds: number[]
   activities: NewActivity[]
   sourceFingerprint?: string | null
+  /** The year for a derived code when the dates above do not give it (a plan's printed year). */
+  codeYear?: number | null
   createdByMemberId?: number | null
   actorTelegramId?: number | null
   status?: CampaignStatus
@@ -170,9 +172,8 @@ export async function createCampaign(
 
 function yearOf(input: NewCampaign, deps: Pick<Deps, 'clock'>): number {
   const date = input.period?.start ?? input.issuedOn ?? input.period?.end
-  return date !== null && date !== undefined
-    ? Number(date.slice(0, 4))
-    : deps.clock.now().getUTCFullYear()
+  if (date !== null && date !== undefined) return Number(date.slice(0, 4))
+  return input.codeYear ?? deps.clock.now().getUTCFullYear()
 }
 
 function validate(input: NewCampaign): DomainError | undefined {

@@ -1,8 +1,11 @@
 /**
- * Text of a plan file: .txt and .md as UTF-8, .docx through mammoth. Refuses what cannot be a
- * plan's text (too large, another format, binary or mis-encoded bytes) as values, never throws.
+ * Text of a plan file: .txt and .md as UTF-8, .docx through mammoth (tables kept as rows), .pdf through unpdf (pdf.js;
+ * its lines are hard-wrapped, which the parser joins). Refuses what cannot be a plan's text (too
+ * large, another format, binary or mis-encoded bytes, a scan with no text layer) as values,
+ * never throws.
  */
-import mammoth from 'mammoth'
+import { readDocxText } from './docx-text.js'
+import { readPdfText } from './pdf-text.js'
 
 export const MAX_PLAN_BYTES = 2 * 1024 * 1024
 
@@ -10,6 +13,7 @@ export type ExtractTextError =
   | { readonly code: 'plan-too-large'; readonly maxBytes: number }
   | { readonly code: 'plan-unsupported-type'; readonly fileName: string }
   | { readonly code: 'plan-not-text' }
+  | { readonly code: 'plan-no-text-layer' }
 
 export type ExtractTextResult =
   | { readonly ok: true; readonly text: string }
@@ -57,17 +61,24 @@ function isZip(bytes: Uint8Array): boolean {
 
 export async function extractPlanText(input: PlanFile): Promise<ExtractTextResult> {
   const extension = extensionOf(input.fileName)
-  if (extension !== 'txt' && extension !== 'md' && extension !== 'docx') {
+  if (extension !== 'txt' && extension !== 'md' && extension !== 'docx' && extension !== 'pdf') {
     return { ok: false, error: { code: 'plan-unsupported-type', fileName: input.fileName } }
   }
   if (input.bytes.byteLength > MAX_PLAN_BYTES) {
     return { ok: false, error: { code: 'plan-too-large', maxBytes: MAX_PLAN_BYTES } }
   }
+  if (extension === 'pdf') {
+    const read = await readPdfText(input.bytes)
+    if (read.kind === 'no-text-layer') return { ok: false, error: { code: 'plan-no-text-layer' } }
+    return read.kind === 'text' && isPlausibleText(read.text)
+      ? { ok: true, text: read.text }
+      : NOT_TEXT
+  }
   if (extension === 'docx') {
     if (!isZip(input.bytes)) return NOT_TEXT
     try {
       const buffer = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
-      const { value } = await mammoth.extractRawText({ buffer })
+      const value = await readDocxText(buffer)
       return isPlausibleText(value) ? { ok: true, text: value } : NOT_TEXT
     } catch {
       // A corrupt archive or a zip that is not a Word document.

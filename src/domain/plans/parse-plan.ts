@@ -17,7 +17,7 @@ import { readTables } from './plan-table.js'
 
 /** Closing sentences after the last item ("Trên đây là Kế hoạch …", "Trong quá trình …"). */
 const CLOSING =
-  /^(?:Trên\s+đây|Trong\s+quá\s+trình|Quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai|thực\s+hiện)|Nhận\s+được\s+(?:văn\s+bản|công\s+văn|Kế\s+hoạch|kế\s+hoạch)|(?:Đề\s+nghị|Yêu\s+cầu|Trân\s+trọng\s+đề\s+nghị)\s+(?:các|Thủ\s+trưởng)[^.]{0,100}(?:quan\s+tâm|nghiêm\s+túc|phối\s+hợp)[^.]{0,60}(?:\.|$)|Rất\s+mong)/u
+  /^(?:Trên\s+đây|Trong\s+quá\s+trình|Quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai|thực\s+hiện)|Nhận\s+được\s+(?:văn\s+bản|công\s+văn|Kế\s+hoạch|kế\s+hoạch)|(?:Đề\s+nghị|Yêu\s+cầu|Trân\s+trọng\s+đề\s+nghị)\s+(?:các|Thủ\s+trưởng)[^.]{0,100}(?:quan\s+tâm|nghiêm\s+túc|phối\s+hợp)[^.]{0,60}(?:\.|$)|Rất\s+mong|(?:Xin\s+)?[Tt]rân\s+trọng(?:\s+(?:cảm\s+ơn|đề\s+nghị)[^.]{0,80})?\s*[./]*\s*$)/u
 
 function cutClosing(lines: readonly PlanLine[]): readonly PlanLine[] {
   let lastItem = -1
@@ -41,7 +41,8 @@ export function parsePlan(text: string): ParsedPlan {
   const lines = toPlanLines(text)
   const header = readHeader(lines)
   const foot = readFoot(lines, header.bodyStart)
-  const bodyEnd = foot.recipientsLine === -1 ? lines.length : foot.recipientsLine
+  const footStart = foot.recipientsLine === -1 ? foot.signatureLine : foot.recipientsLine
+  const bodyEnd = footStart === -1 ? lines.length : footStart
   const context: DateContext = { year: header.year ?? yearOf(header.title), month: header.month }
 
   const region = lines.slice(header.bodyStart, Math.max(header.bodyStart, bodyEnd))
@@ -79,6 +80,12 @@ export function parsePlan(text: string): ParsedPlan {
     recipients: foot.recipients,
     signer: foot.signer,
   }
+}
+
+/** The year printed on the plan (its place-date line, else "năm YYYY" in its title), or null. */
+export function readPlanYear(text: string): number | null {
+  const header = readHeader(toPlanLines(text))
+  return header.year ?? yearOf(header.title)
 }
 
 /**

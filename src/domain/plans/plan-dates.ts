@@ -97,12 +97,14 @@ const YEAR = String.raw`năm\s+${YYYY}`
 const DAY_REF = String.raw`(?:ngày\s+)?${DATE}`
 const ANY_REF = String.raw`(?:${DAY_REF}|${MONTH}|${QUARTER}|${YEAR})`
 const NB = String.raw`(?<![\p{L}\p{N}])`
+/** "từ ngày ban hành (Kế hoạch)": the issue date, like "từ nay" (issue 16, rule 8). */
+const ISSUE_DAY = String.raw`ban\s+hành(?:\s+(?:Kế\s+hoạch|kế\s+hoạch|văn\s+bản|công\s+văn))?(?:\s+này)?`
 
 const PHRASES: readonly { readonly kind: DatePhraseKind; readonly re: RegExp }[] = [
   {
     kind: 'window',
     re: new RegExp(
-      String.raw`${NB}(?:bắt\s+đầu\s+)?từ\s+(?:ngày\s+)?(nay|${DATE}|${MONTH}|${QUARTER})\s*(?:(?:cho\s+)?đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(${DATE}|${MONTH}|${QUARTER}|${YEAR})`,
+      String.raw`${NB}(?:bắt\s+đầu\s+)?từ\s+(?:ngày\s+)?(nay|${ISSUE_DAY}|${DATE}|${MONTH}|${QUARTER})\s*(?:(?:cho\s+)?đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(${DATE}|${MONTH}|${QUARTER}|${YEAR})`,
       'giu',
     ),
   },
@@ -281,7 +283,7 @@ function windowPhrase(
   const endRef = parseDateRef(endToken)
   if (endRef === null) return { from: null, due: null, dated: false }
   let due = refLastDay(endRef, context)
-  if (/^nay$/iu.test(startToken.trim())) return { from: issuedOn, due, dated: true }
+  if (/^(?:nay|ban\s+hành)/iu.test(startToken.trim())) return { from: issuedOn, due, dated: true }
   let startRef = parseDateRef(startToken)
   if (startRef === null) return { from: null, due, dated: true }
   // "từ ngày 15/4 đến ngày 01/5/2024": the start borrows the end's year, the end the start's.
@@ -492,7 +494,7 @@ export function maskReferences(text: string): string {
 }
 
 const OPEN_WINDOW = new RegExp(
-  String.raw`${NB}từ\s+(?:ngày\s+)?(${DATE}|${MONTH}|${QUARTER})\s*(?:(?:cho\s+)?đến|tới)\s+(?!(?:hết\s+)?(?:ngày\s+)?\d|(?:hết\s+)?(?:tháng|quý|năm)\s+\d)`,
+  String.raw`${NB}từ\s+(?:ngày\s+)?(nay|${ISSUE_DAY}|${DATE}|${MONTH}|${QUARTER})\s*(?:(?:cho\s+)?đến|tới)\s+(?!(?:hết\s+)?(?:ngày\s+)?\d|(?:hết\s+)?(?:tháng|quý|năm)\s+\d)`,
   'iu',
 )
 
@@ -500,9 +502,15 @@ const OPEN_WINDOW = new RegExp(
  * A window whose end is an event rather than a date ("từ ngày 15/4/2024 đến khi kết thúc Hội
  * sách"): its first day, or null when the text has no such window.
  */
-export function readOpenWindowStart(text: string, context: DateContext): string | null {
+export function readOpenWindowStart(
+  text: string,
+  context: DateContext,
+  issuedOn: string | null = null,
+): { start: string | null } | null {
   const m = OPEN_WINDOW.exec(text)
   if (m === null) return null
+  // "từ ngày ban hành đến khi …": the issue date, or no start when the day is left blank.
+  if (/^(?:nay|ban\s+hành)/iu.test(m[1] ?? '')) return { start: issuedOn }
   const ref = parseDateRef(m[1] ?? '')
-  return ref === null ? null : refFirstDay(ref, context)
+  return ref === null ? null : { start: refFirstDay(ref, context) }
 }

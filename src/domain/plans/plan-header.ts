@@ -37,7 +37,10 @@ const SEPARATOR = /^[-_=*.…~–—\s]+$/u
 const BODY_OPENING =
   /^(?:Căn cứ|Thực hiện|Thi hành|Nhằm|Để|Trên cơ sở|Theo|Ngày \d|Kính gửi|Nơi nhận|Trong|Hưởng ứng|Tiếp theo|Phúc đáp|Qua)(?![\p{L}])/u
 const BODY_NOUNS =
-  /^(?:SỞ|BAN|PHÒNG|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|TỔNG CỤC|CỤC|BỘ|ỦY BAN|UỶ BAN|UBND|ĐẢNG ỦY|ĐẢNG UỶ|CÔNG ĐOÀN|ĐOÀN|HỘI|THƯ VIỆN|BẢO TÀNG|TRƯỜNG|HỌC VIỆN|VIỆN|BỆNH VIỆN|ĐÀI|BÁO|TỈNH ĐOÀN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|HUYỆN ỦY|HĐND|HỘI ĐỒNG|LIÊN ĐOÀN|KHO BẠC|THANH TRA|CÔNG AN)(?![\p{L}])/u
+  /^(?:SỞ|BAN|PHÒNG|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|TỔNG CỤC|CỤC|BỘ|ỦY BAN|UỶ BAN|UBND|ĐẢNG ỦY|ĐẢNG UỶ|CÔNG ĐOÀN|ĐOÀN|HỘI|THƯ VIỆN|BẢO TÀNG|TRƯỜNG|HỌC VIỆN|VIỆN|BỆNH VIỆN|ĐÀI|BÁO|TỈNH ĐOÀN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|HUYỆN ỦY|HĐND|HỘI ĐỒNG|LIÊN ĐOÀN|KHO BẠC|THANH TRA|CÔNG AN|VỤ|KHOA|CHI NHÁNH)(?![\p{L}])/u
+
+const PREAMBLE_OPENING =
+  /^(?:Căn cứ|Thực hiện|Thi hành|Kính gửi|Nơi nhận|Trên cơ sở|Tiếp theo|Phúc đáp)(?![\p{L}])/u
 
 function isPlaceDate(text: string): boolean {
   return PLACE_DATE.test(text)
@@ -161,8 +164,12 @@ function readTitleAfterHeading(
       }
       continue
     }
+    // The first line under "KẾ HOẠCH" is its title even when it opens like a sentence would
+    // ("Hưởng ứng Ngày Chuyển đổi số …"); only a preamble's own openings end it there.
     const opensBody =
-      BODY_OPENING.test(text) || /^(?:[IVX]+|\d+)\s*[.)]\s/u.test(text) || NUMBER_CELL.test(text)
+      (parts.length > 0 ? BODY_OPENING.test(text) : PREAMBLE_OPENING.test(text)) ||
+      /^(?:[IVX]+|\d+)\s*[.)]\s/u.test(text) ||
+      NUMBER_CELL.test(text)
     if (opensBody) break
     // After a blank line the title only continues with a line that cannot be a paragraph.
     if (sawBlank && (/[.:;]$/u.test(text) || text.length > 200) && !/^\p{Ll}/u.test(text)) break
@@ -238,9 +245,15 @@ export function readHeader(lines: readonly PlanLine[]): PlanHeader {
     const parts = [subjectFirst.replace(PLACE_DATE, '').trim()]
     let i = subjectLine + 1
     for (; i < lines.length && parts.length < 5; i += 1) {
-      const text = lines[i]?.cells[0] ?? ''
-      if (text === '' || isPlaceDate(text) || /^Kính gửi/u.test(text) || NUMBER_CELL.test(text))
-        break
+      let text = lines[i]?.cells[0] ?? ''
+      // Word keeps a two-line subject as two paragraphs, a blank line apart (rule 12).
+      if (text === '') {
+        const next = nextNonBlank(lines, i)
+        if (next === -1 || !continuesSubject(lines[next]?.cells[0] ?? '')) break
+        i = next
+        text = lines[i]?.cells[0] ?? ''
+      }
+      if (isPlaceDate(text) || /^Kính gửi/u.test(text) || NUMBER_CELL.test(text)) break
       if (BODY_OPENING.test(text) || readMarkerLike(text)) break
       parts.push(text.replace(PLACE_DATE, '').trim())
     }
@@ -270,6 +283,20 @@ export function readHeader(lines: readonly PlanLine[]): PlanHeader {
     headerIssuer,
     bodyStart,
   }
+}
+
+function nextNonBlank(lines: readonly PlanLine[], from: number): number {
+  for (let i = from; i < lines.length; i += 1) if ((lines[i]?.text ?? '') !== '') return i
+  return -1
+}
+
+/** A line after a blank that still belongs to the subject: not a header field nor the body. */
+function continuesSubject(text: string): boolean {
+  if (text === '' || text.length > 160 || /[.;:]$/u.test(text) || isUpperCaseLine(text))
+    return false
+  if (isPlaceDate(text) || /^Kính gửi/u.test(text) || NUMBER_CELL.test(text)) return false
+  if (BODY_OPENING.test(text) || readMarkerLike(text) || SEPARATOR.test(text)) return false
+  return !NATIONAL_MOTTO.test(text)
 }
 
 function readMarkerLike(text: string): boolean {

@@ -13,6 +13,7 @@ import {
 import type { PlanNode } from './plan-structure.js'
 import { flattenOutline } from './plan-structure.js'
 import { maskQuotes } from './plan-text.js'
+import { leadingSubject } from './plan-units.js'
 
 export interface PlanPeriod {
   readonly start: string | null
@@ -26,9 +27,11 @@ export interface PeriodReading {
 }
 
 const TIME_HEADING =
-  /^Thời\s+gian(?:\s+(?:thực\s+hiện|tổ\s+chức|triển\s+khai|diễn\s+ra|áp\s+dụng))?(?:\s+(?:Kế\s+hoạch|kế\s+hoạch|chiến\s+dịch|Tuần\s+lễ|tuần\s+lễ|phát\s+động))?(?:,\s*địa\s+điểm)?\s*(?:[:.]\s*(.*))?$/iu
+  /^Thời\s+gian(?:\s+(?:thực\s+hiện|tổ\s+chức|triển\s+khai|diễn\s+ra|áp\s+dụng))?(?:\s+(?:Kế\s+hoạch|kế\s+hoạch|chiến\s+dịch|Tuần\s+lễ|tuần\s+lễ|phát\s+động))?(?:,\s*địa\s+điểm)?\s*(?:[:.]\s*(.*)|\s+((?:là\s+)?(?:từ|trong|bắt\s+đầu)\s.*))?$/iu
 const CAMPAIGN_MARKER =
   /(?:diễn\s+ra|được\s+tổ\s+chức|được\s+triển\s+khai|được\s+thực\s+hiện|kế\s+hoạch(?:\s+này)?\s+(?:được\s+)?(?:thực\s+hiện|triển\s+khai)|tuần\s+lễ|tháng\s+hành\s+động|đợt\s+cao\s+điểm|cao\s+điểm|chiến\s+dịch|trong\s+thời\s+gian)[^.;!?]{0,120}$/iu
+const DEADLINE_START =
+  /^(?:(?:cho\s+)?đến|tới|trước|chậm\s+nhất|muộn\s+nhất|không\s+quá|hạn)(?![\p{L}])/iu
 const LEAD_FIELD = /(?:chủ\s+trì|thực\s+hiện)\s*:/iu
 
 const EMPTY: PeriodReading = { period: null, source: null }
@@ -52,7 +55,8 @@ function isTimeSection(node: PlanNode, parent: PlanNode): boolean {
   if (node.kind === 'roman' || node.kind === 'number') return node.rank <= 3
   // A "Thời gian: …" line outside any activity block: under the root or a section heading,
   // with no "Đơn vị chủ trì:" beside it.
-  if (parent.kind !== 'root' && parent.rank > 2) return false
+  // Under a numbered item it is that item's time ("5. Tổ chức … Thời gian tổ chức: …").
+  if (parent.kind !== 'root' && parent.kind !== 'roman') return false
   return !parent.children.some((sibling) => LEAD_FIELD.test(sibling.text))
 }
 
@@ -63,18 +67,21 @@ function readSection(
 ): PeriodReading | null {
   const texts = [node, ...flattenOutline(node)]
   for (const item of texts) {
-    const rest = item === node ? (TIME_HEADING.exec(node.text)?.[1] ?? '') : item.text
+    const heading = item === node ? TIME_HEADING.exec(node.text) : null
+    const rest = item === node ? (heading?.[1] ?? heading?.[2] ?? '') : item.text
     if (rest === '') continue
     const window = windowIn(rest, context, issuedOn)
     if (window !== null) {
       return { period: fromPhrase(window), source: { line: item.line, text: window.text } }
     }
-    const open = readOpenWindowStart(clean(rest), context)
-    if (open !== null) return { period: { start: open, end: null }, source: null }
+    const open = readOpenWindowStart(clean(rest), context, issuedOn)
+    if (open !== null) return { period: { start: open.start, end: null }, source: null }
     const value = readDateValue(clean(rest), context, { issuedOn })
     if (value?.dated === true) {
+      // "Đến hết ngày 31/10/2026": an end the text states, and no start it does not (rule 8).
+      const onlyEnd = DEADLINE_START.test(value.dueText.trim())
       return {
-        period: { start: value.from, end: value.due },
+        period: { start: onlyEnd ? null : value.from, end: value.due },
         source: { line: item.line, text: value.dueText },
       }
     }
@@ -102,6 +109,9 @@ export function readPeriod(
   if (section !== null) return section
 
   for (const node of flattenOutline(root)) {
+    // A list item that names its own unit is an activity: its window is its own, not the plan's.
+    if (node.kind !== 'para' && node.kind !== 'roman' && leadingSubject(node.text) !== null)
+      continue
     const text = clean(node.text)
     for (const phrase of findDatePhrases(text, context, { issuedOn })) {
       if (phrase.kind !== 'window' || !phrase.dated) continue

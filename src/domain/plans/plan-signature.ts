@@ -9,6 +9,11 @@ import { isUpperCaseLine, squash } from './plan-text.js'
 export interface PlanFoot {
   /** Line index of "Nơi nhận", or -1. */
   readonly recipientsLine: number
+  /**
+   * Line index of the signature's first authority line when it ends the document without a
+   * "Nơi nhận" list (issue 16, rule 13), or -1: the body stops there.
+   */
+  readonly signatureLine: number
   readonly recipients: string[]
   readonly signer: { title: string; name: string } | null
 }
@@ -75,7 +80,31 @@ export function readFoot(lines: readonly PlanLine[], from: number): PlanFoot {
   const tail: string[] = []
   const end = recipientsLine === -1 ? lines.length : recipientsLine
   for (let i = Math.max(from, end - 40); i < end; i += 1) tail.push(...(lines[i]?.cells ?? []))
-  return { recipientsLine, recipients, signer: readSigner(foot) ?? readSigner(tail) }
+  const signatureLine = recipientsLine === -1 ? findSignatureStart(lines, from) : -1
+  return { recipientsLine, signatureLine, recipients, signer: readSigner(foot) ?? readSigner(tail) }
+}
+
+/** How many lines from the end a signature block may start: authority, seal note, name. */
+const SIGNATURE_REACH = 8
+
+/** The first authority line of a signature block at the end of the document, or -1. */
+function findSignatureStart(lines: readonly PlanLine[], from: number): number {
+  let seen = 0
+  for (let i = lines.length - 1; i >= from && seen < SIGNATURE_REACH; i -= 1) {
+    const text = squash(lines[i]?.cells[0] ?? '')
+    if (text === '') continue
+    seen += 1
+    if (!isAuthority(text)) continue
+    let start = i
+    while (start - 1 >= from) {
+      const above = squash(lines[start - 1]?.cells[0] ?? '')
+      if (above === '' || !(isAuthority(above) || (isUpperCaseLine(above) && above.length <= 40)))
+        break
+      start -= 1
+    }
+    return start
+  }
+  return -1
 }
 
 /** The last authority block followed by a name in the given texts, in reading order. */

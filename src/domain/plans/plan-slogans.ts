@@ -7,7 +7,13 @@ import type { PlanNode } from './plan-structure.js'
 import { flattenOutline } from './plan-structure.js'
 
 const TRIGGER =
-  /(?<![\p{L}])(?:chủ\s+đề|thông\s+điệp|khẩu\s+hiệu|phương\s+châm|slogan)(?![\p{L}])/giu
+  /(?<![\p{L}])(?:chủ\s+đề|thông\s+điệp|khẩu\s+hiệu|phương\s+châm|slogan|với\s+tinh\s+thần)(?![\p{L}])/giu
+/**
+ * An item or heading that only names a theme, without a colon ("1. Chủ đề", "Thông điệp chính
+ * của Tháng hành động"): the quotation in the next paragraph is what it introduces (rule 7).
+ */
+const THEME_HEADING =
+  /^(?:(?:chủ\s+đề|thông\s+điệp|khẩu\s+hiệu|phương\s+châm)(?:\s+(?:chính|tuyên\s+truyền|hưởng\s+ứng|năm\s+\d{4}|của\s+[^“"«:]{1,60}))*\s*(?:,|và)?\s*)+$/iu
 const QUOTE = /“([^”\n]{1,300})”|"([^"\n]{1,300})"|«([^»\n]{1,300})»/gu
 const SLOGAN_SECTION =
   /^(?:các\s+)?(?:khẩu\s+hiệu|thông\s+điệp)(?:\s+tuyên\s+truyền)?(?:\s+(?:chính|hưởng\s+ứng))?\s*:?$/iu
@@ -39,6 +45,12 @@ function quotesAfter(text: string, from: number): string[] {
   return found
 }
 
+function isOnlyQuotation(text: string): boolean {
+  return /^\s*(?:“[^”]+”|"[^"]+"|«[^»]+»)(?:\s*[;,.]?\s*(?:“[^”]+”|"[^"]+"|«[^»]+»))*\s*[.;]?\s*$/u.test(
+    text,
+  )
+}
+
 function startsWithQuote(text: string): boolean {
   return /^[“"«]/u.test(text.trim())
 }
@@ -58,6 +70,12 @@ export function readSlogans(root: PlanNode): string[] {
         if (quoted.length > 0) slogans.push(...quoted)
         else if (child.text.length <= 200) slogans.push(cleanSlogan(child.text))
       }
+      continue
+    }
+    if (!/[“"«:]/u.test(text) && text.length <= 90 && THEME_HEADING.test(text.trim())) {
+      const next = nodes[i + 1]
+      if (next !== undefined && isOnlyQuotation(next.text))
+        slogans.push(...quotesAfter(next.text, 0))
       continue
     }
     TRIGGER.lastIndex = 0

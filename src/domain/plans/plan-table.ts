@@ -4,7 +4,7 @@
  * group others ("I | Công tác tuyên truyền | | |") have no unit and no date and are skipped. Pure.
  */
 import type { ParsedActivity } from './parsed-plan.js'
-import { classifyActivity } from './plan-activities.js'
+import { classifyActivity } from './plan-kinds.js'
 import type { DateContext } from './plan-dates.js'
 import { maskReferences, readDateValue } from './plan-dates.js'
 import type { PlanLine } from './plan-text.js'

@@ -17,6 +17,8 @@ export interface PlanLine {
   readonly isTableRow: boolean
 }
 
+import { unwrapLines } from './plan-unwrap.js'
+
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g
 const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g
 const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~])/g
@@ -61,15 +63,23 @@ export function normalizeSource(source: string): string {
     .replace(ODD_SPACES, ' ')
 }
 
+/**
+ * A list marker followed by a tab, as Word exports lists ("-⇥item", "1.⇥Mục đích"): the tab is the
+ * marker's spacing, not a column gap.
+ */
+const MARKER_TAB =
+  /^([ \t]*(?:[-–—−•●▪◦+*]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ][.)]|[IVXL]{1,6}[.)]))\t+/u
+
 export function toPlanLines(source: string): PlanLine[] {
-  return normalizeSource(source)
+  const printed = normalizeSource(source)
     .split('\n')
-    .map((raw, index) => {
-      const stripped = stripMarkdown(raw)
-      const { cells, isTableRow } = splitCells(stripped)
-      const text = isTableRow ? cells.join(' | ') : squash(stripped)
-      return { index, text, cells, isTableRow }
-    })
+    .map((raw) => raw.replace(MARKER_TAB, '$1 '))
+  return unwrapLines(printed).map((raw, index) => {
+    const stripped = stripMarkdown(raw)
+    const { cells, isTableRow } = splitCells(stripped)
+    const text = isTableRow ? cells.join(' | ') : squash(stripped)
+    return { index, text, cells, isTableRow }
+  })
 }
 
 /** Lower case without diacritics (đ → d), for keyword tests that must survive typos in tone marks. */

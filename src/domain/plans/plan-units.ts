@@ -56,6 +56,12 @@ const SINGULAR_HEADS = [
   'Đội',
   'Trạm',
   'Hạt',
+  'Khoa',
+  'Chi nhánh',
+  'Ban quản lý',
+  'Ban Quản lý',
+  'Phòng khám',
+  'Vụ',
 ]
 
 /** Nouns that name a set of units after "các" ("các phòng", "các sở, ban, ngành"). */
@@ -87,6 +93,10 @@ const PLURAL_NOUNS = [
   'uỷ ban',
   'UBND',
   'cơ quan báo chí',
+  'khoa',
+  'trạm',
+  'bộ phận',
+  'chi nhánh',
 ]
 
 /** The word after a head that turns it into something else ("Ban hành", "Báo cáo", "Tổ chức"). */
@@ -102,6 +112,8 @@ const NOT_A_UNIT_AFTER: Record<string, readonly string[]> = {
   Cục: ['bộ'],
   Bộ: ['phận', 'sách', 'tài', 'tiêu', 'câu'],
   Viện: ['dẫn'],
+  Khoa: ['học'],
+  Vụ: ['việc', 'án', 'mùa', 'trưởng'],
 }
 
 /** Words (lower case, as printed after a subject) where a unit's name has ended. */
@@ -246,7 +258,7 @@ const BOUNDARY_RE = new RegExp(
   'uy',
 )
 const HEAD_AFTER_COMMA_RE = new RegExp(
-  String.raw`(?:các\s+|những\s+)?(?:${[...PLURAL_NOUNS].sort(byLength).map(escape).join('|')}|thị xã|thành phố|thị trấn|phường|quận|địa phương|liên quan)(?![\p{L}])`,
+  String.raw`(?:các\s+|những\s+)?(?:${[...PLURAL_NOUNS].sort(byLength).map(escape).join('|')}|thị xã|thành phố|thị trấn|phường|quận|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố|địa phương|liên quan)(?![\p{L}])`,
   'uy',
 )
 const LEADING_REQUEST =
@@ -344,6 +356,37 @@ export function unitHeading(text: string): string | null {
   return unit.name
 }
 
+/** Words of a duty, which a unit's name before "Unit:" never holds. */
+const DUTY_WORD_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${BOUNDARY_WORDS.filter(
+    (w) => !['của', 'về', 'với', 'và', 'là', 'được'].includes(w),
+  )
+    .sort(byLength)
+    .map(escape)
+    .join('|')})(?![\p{L}])`,
+  'u',
+)
+
+/**
+ * "Các cơ quan báo chí, phát thanh của huyện" before a colon: a name with a comma, lower-case
+ * words or "của" is still the lead when it opens with a unit's head noun and holds no duty word
+ * (issue 16, rule 5).
+ */
+function unitPhrase(text: string): string | null {
+  const trimmed = stripRequest(text.trim())
+  if (trimmed === '' || trimmed.length > 120 || startsUnit(trimmed, 0) === null) return null
+  if (/[“"«.]/u.test(trimmed)) return null
+  // "Các sở, ban, ngành; UBND các huyện, thành phố:" — a list of units, each opening with one.
+  if (
+    trimmed.includes(';') &&
+    !trimmed.split(';').every((part) => startsUnit(part.trim(), 0) !== null)
+  )
+    return null
+  const headEnd = startsUnit(trimmed, 0) ?? 0
+  if (DUTY_WORD_RE.test(trimmed.slice(headEnd))) return null
+  return trimmed
+}
+
 export interface Subject {
   readonly unit: string
   /** The duty after "Unit:"; the whole text when the unit is the sentence's subject. */
@@ -358,7 +401,7 @@ export interface Subject {
 export function leadingSubject(text: string): Subject | null {
   const colon = text.indexOf(':')
   if (colon > 0 && colon < 160) {
-    const unit = unitHeading(text.slice(0, colon))
+    const unit = unitHeading(text.slice(0, colon)) ?? unitPhrase(text.slice(0, colon))
     if (unit !== null) return { unit, rest: text.slice(colon + 1).trim(), colonForm: true }
   }
   let body = stripRequest(text.trim())

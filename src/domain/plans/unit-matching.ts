@@ -81,6 +81,18 @@ function unique<T>(items: readonly T[]): T | null {
   return items.length === 1 ? (items[0] ?? null) : null
 }
 
+/**
+ * A phrase that names every unit of the issuing body ("Các phòng, đơn vị thuộc và trực thuộc
+ * Sở", "các đơn vị", "Thủ trưởng các phòng, ban"): the preview says "all units" instead of
+ * "not in the list" (issue 11, point 16).
+ */
+const ALL_UNITS =
+  /^(?:thu truong |lanh dao )?(?:tat ca |toan the )?(?:cac|moi) (?:phong|ban|don vi|co quan|phong ban|phong chuyen mon|trung tam)(?: (?:phong|ban|don vi|co quan|trung tam|chuyen mon|nghiep vu))*(?: (?:thuoc|truc thuoc|thuoc va truc thuoc|thuoc truc thuoc|trong|cua)(?: (?:so|co quan|nganh))?)?$/
+
+export function isAllUnits(name: string): boolean {
+  return ALL_UNITS.test(normalizeUnitName(name))
+}
+
 export function matchUnitName<T extends UnitLike>(name: string, units: readonly T[]): UnitMatch<T> {
   const none: UnitMatch<T> = { unit: null, confidence: 'none' }
   const wanted = normalizeUnitName(name)

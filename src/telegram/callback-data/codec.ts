@@ -67,4 +67,12 @@ export const callbacks = {
   cancelBroadcast: defineCallback('cb'),
   /** Gửi lại các nhóm lỗi in /lich <id>: the broadcast id. */
   retryFailed: defineCallback('rf'),
+  /** /baocao with several active campaigns: the campaign id. */
+  reportCampaign: defineCallback('rc'),
+  /** /baocao of the office: a submitted report file, by submission id. */
+  reportDocument: defineCallback('rd'),
+  /** /nopbaocao with several report activities: the pending action holding the draft. */
+  submitActivity: defineCallback('sa'),
+  /** ✅ Đã hoàn thành under a task reminder: the activity id (the unit is the presser's). */
+  taskDone: defineCallback('td'),
 } as const

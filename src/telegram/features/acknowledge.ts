@@ -27,6 +27,7 @@ export function acknowledgeFeature(): Composer<LoaContext> {
       broadcastId,
       memberId: ctx.member.id,
       source: 'button',
+      inPrivate: message.chat.type === 'private',
     })
     if (!result.ok) {
       await ctx.answerCallbackQuery({ text: errorMessage(ctx, result.error), show_alert: true })

@@ -13,10 +13,15 @@ import { formatDay } from '../format.js'
 import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
+import { ADD_ACTIVITY, addActivityByHand } from './add-activity.js'
 import { startNewCampaign } from './new-campaign.js'
+import { reminderPolicyLine, setCampaignReminders } from './campaign-reminders.js'
+import { campaignReminderPolicy } from '../../domain/reminders/reminder-policy.js'
+import { syncReminders } from '../../domain/reminders/sync-reminders.js'
 
 const START = ['batdau', 'start']
 const CLOSE = ['ketthuc', 'close']
+const REMINDERS = ['nhacnho', 'reminders']
 
 /**
  * /chiendich lists campaigns; `/chiendich MÃ` shows one with its activities and
@@ -37,6 +42,13 @@ export function campaignsFeature(): Composer<LoaContext> {
     }
     if (action === undefined) return showOne(ctx, code)
     const verb = action.toLowerCase()
+    if (REMINDERS.includes(verb)) return setCampaignReminders(ctx, code)
+    if (ADD_ACTIVITY.includes(verb)) {
+      if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
+        return
+      const rest = ctx.match.trim().replace(/^\S+\s+\S+\s*/u, '')
+      return addActivityByHand(ctx, code, rest)
+    }
     if (![...START, ...CLOSE].includes(verb)) {
       await ctx.reply(ctx.t('campaigns-usage'))
       return
@@ -49,6 +61,8 @@ export function campaignsFeature(): Composer<LoaContext> {
       : await closeCampaign(ctx.deps, input)
     if (!result.ok) return replyError(ctx, result.error)
     const { campaign, changed } = result.value
+    // Starting makes its activities due; closing ends every reminder (PRODUCT §4).
+    if (changed) await syncReminders(ctx.deps, campaign.id)
     await ctx.reply(
       ctx.t(changed ? 'campaigns-status-changed' : 'campaigns-status-unchanged', {
         code: campaign.code,
@@ -120,6 +134,7 @@ async function showOne(ctx: LoaContext, code: string): Promise<void> {
       count: activities.length,
     }),
     ...activityLines,
+    reminderPolicyLine(ctx, await campaignReminderPolicy(ctx.deps.db, campaign.id)),
     can(ctx.role, 'manage-campaigns')
       ? ctx.t('campaigns-manage-hint', { code: escapeHtml(campaign.code) })
       : '',

@@ -5,17 +5,18 @@ import {
   confirmPlanImport,
   planImportDraftSchema,
   previewPlanImport,
-  type PlanPreview,
 } from '../../domain/plans/plan-import.js'
 import { callbacks } from '../callback-data/codec.js'
 import { commandAnywhere } from '../command-anywhere.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { downloadFile } from '../download.js'
-import { formatDay } from '../format.js'
 import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
+import { previewText } from './plan-preview.js'
+import { pastedTextFrom, rememberPastedText } from '../../domain/plans/plan-paste.js'
+import { can } from '../../domain/units/roles.js'
 import type { ConfirmationHandlers } from './confirmations.js'
 
 const KIND = 'plan-import'
@@ -28,6 +29,24 @@ const KIND = 'plan-import'
 export function importPlanFeature(): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
   commandAnywhere(composer, commandNames('importPlan'), importPlan)
+  // Issue 11, point 5: the parts of a long paste, so /kehoach on the first reads them all.
+  composer.chatType('private').on('message:text', async (ctx, next) => {
+    const member = ctx.member
+    if (
+      member !== undefined &&
+      can(ctx.role, 'manage-campaigns') &&
+      !ctx.msg.text.startsWith('/')
+    ) {
+      await rememberPastedText(ctx.deps, {
+        memberId: member.id,
+        chatId: ctx.chat.id,
+        messageId: ctx.msg.message_id,
+        sentAt: ctx.msg.date,
+        text: ctx.msg.text,
+      })
+    }
+    await next()
+  })
   return composer
 }
 
@@ -47,7 +66,11 @@ async function importPlan(ctx: LoaContext, args: string): Promise<void> {
   const id = await savePendingAction(ctx.deps, {
     memberId: member.id,
     kind: KIND,
-    payload: { plan: preview.value.plan, fingerprint: preview.value.fingerprint },
+    payload: {
+      plan: preview.value.plan,
+      fingerprint: preview.value.fingerprint,
+      year: preview.value.year,
+    },
   })
   const keyboard = new InlineKeyboard()
     .text(ctx.t('button-confirm'), callbacks.confirm.pack(id))
@@ -72,52 +95,20 @@ async function planTextOf(ctx: LoaContext, args: string): Promise<string | undef
     }
     return extracted.text
   }
-  const pasted = args.trim() !== '' ? args : message?.reply_to_message?.text
-  if (pasted === undefined || pasted.trim() === '') {
+  if (args.trim() !== '') return args
+  const replied = message?.reply_to_message
+  const member = ctx.member
+  if (replied?.text === undefined || replied.text.trim() === '' || member === undefined) {
     await ctx.reply(ctx.t('plan-usage'))
     return undefined
   }
-  return pasted
-}
-
-function previewText(ctx: LoaContext, preview: PlanPreview): string {
-  const { plan } = preview
-  const e = (text: string | null) => escapeHtml(text ?? '—')
-  const activities = plan.activities.map((a, i) =>
-    ctx.t('plan-preview-activity', {
-      index: i + 1,
-      title: e(a.title.length > 160 ? `${a.title.slice(0, 157)}…` : a.title),
-      kind: ctx.t(`activity-kind-${a.kind}`),
-      lead: e(a.lead),
-      due: a.due === null ? e(a.dueText) : formatDay(a.due),
-    }),
-  )
-  const units = preview.units.map((u) =>
-    u.unit === null
-      ? ctx.t('plan-preview-unit-unmatched', { name: e(u.name) })
-      : ctx.t('plan-preview-unit-matched', { name: e(u.name), code: e(u.unit.code) }),
-  )
-  const parts = [
-    ctx.t('plan-preview', {
-      title: e(plan.title),
-      number: e(plan.number),
-      issuer: e(plan.issuer),
-      period:
-        plan.period === null
-          ? '—'
-          : `${formatDay(plan.period.start, '…')} – ${formatDay(plan.period.end, '…')}`,
-      slogans:
-        plan.slogans.length === 0 ? '—' : plan.slogans.map((s) => `“${escapeHtml(s)}”`).join('; '),
-      reportDue: formatDay(preview.reportDue),
-      count: plan.activities.length,
-    }),
-    activities.join('\n'),
-    units.length === 0 ? '' : `${ctx.t('plan-preview-units')}\n${units.join('\n')}`,
-    preview.duplicateOf === undefined
-      ? ctx.t('plan-preview-confirm')
-      : ctx.t('plan-preview-duplicate', { code: preview.duplicateOf.code }),
-  ]
-  return parts.filter((p) => p !== '').join('\n\n')
+  const pasted = await pastedTextFrom(ctx.deps, {
+    memberId: member.id,
+    chatId: replied.chat.id,
+    messageId: replied.message_id,
+    text: replied.text,
+  })
+  return pasted.text
 }
 
 /** What "Xác nhận" and "Huỷ" do for a plan preview. */
@@ -133,11 +124,14 @@ export const planImportConfirmations: ConfirmationHandlers = {
     if (draft === undefined) return ctx.t('error-stale-button')
     const created = await confirmPlanImport(ctx.deps, draft, memberId)
     if (!created.ok) return ctx.t('plan-not-created')
-    return ctx.t('plan-created', {
+    const done = ctx.t('plan-created', {
       code: created.value.code,
       title: escapeHtml(created.value.title),
       count: created.value.activities.length,
     })
+    return created.value.activities.length > 0
+      ? done
+      : `${done}\n${ctx.t('plan-created-add-hint', { code: created.value.code })}`
   },
   async cancel(ctx, id, memberId) {
     await takePendingAction(ctx.deps, { id, memberId, kind: KIND, schema: planImportDraftSchema })

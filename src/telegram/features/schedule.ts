@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy'
+import { deadlineSuffix } from '../deadline-text.js'
 import { broadcastDeliveryReport } from '../../domain/broadcasts/delivery-report.js'
 import { listSchedule, type ScheduleEntry } from '../../domain/broadcasts/schedule-view.js'
 import { formatLocal } from '../../domain/broadcasts/parse-when.js'
@@ -78,7 +79,9 @@ function entryLine(ctx: LoaContext, entry: ScheduleEntry): string {
   return ctx.t('schedule-item', {
     id: broadcast.id,
     code: escapeHtml(entry.campaignCode),
-    when: formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone),
+    when:
+      formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone) +
+      deadlineSuffix(ctx, broadcast.confirmBy),
     status: ctx.t(`broadcast-status-${broadcast.status}`),
     sent: counts.sent,
     total: counts.total,
@@ -115,7 +118,9 @@ async function showOne(ctx: LoaContext, id: number): Promise<void> {
     ctx.t('schedule-detail', {
       id: broadcast.id,
       code: escapeHtml(campaign.code),
-      when: formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone),
+      when:
+        formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone) +
+        deadlineSuffix(ctx, broadcast.confirmBy),
       status: ctx.t(`broadcast-status-${broadcast.status}`),
       sent: counts.sent,
       total: counts.total,

@@ -2,6 +2,8 @@ import { Composer, InlineKeyboard } from 'grammy'
 import { z } from 'zod'
 import { albumMessageIds, rememberAlbumItem } from '../../domain/albums.js'
 import { formatLocal, takeWhen } from '../../domain/broadcasts/parse-when.js'
+import { takeDeadline } from '../../domain/reminders/parse-deadline.js'
+import { formatDay } from '../format.js'
 import {
   confirmBroadcast,
   previewBroadcast,
@@ -32,6 +34,7 @@ const MAX_UNITS_SHOWN = 10
 const requestSchema = z.object({
   campaignCode: z.string(),
   when: z.string().nullable(),
+  deadline: z.string().nullable().optional(),
   unitCodes: z.array(z.string()),
   allUnits: z.boolean().optional(),
   sourceChatId: z.number(),
@@ -75,13 +78,15 @@ export function sendFeature(onConfirmed: () => void): {
       await ctx.reply(ctx.t('send-usage'))
       return
     }
-    const { when, rest: others } = takeWhen(rest)
+    const { deadline, rest: withoutDeadline } = takeDeadline(rest)
+    const { when, rest: others } = takeWhen(withoutDeadline)
     const lower = (t: string) => t.toLowerCase()
     const flag = (t: string) =>
       URGENT.includes(lower(t)) || ROTATE.includes(lower(t)) || ALL.includes(lower(t))
     const request: BroadcastRequest = {
       campaignCode,
       when,
+      deadline,
       unitCodes: others.filter((t) => !flag(t)),
       allUnits: others.some((t) => ALL.includes(lower(t))),
       sourceChatId: ctx.chat.id,
@@ -181,6 +186,9 @@ function previewText(ctx: LoaContext, preview: BroadcastPreview): string {
               ? ctx.t('send-preview-more-units', { count: without.length - withoutShown.length })
               : ''),
         }),
+    preview.confirmBy === null
+      ? ctx.t('send-preview-no-deadline')
+      : ctx.t('send-preview-deadline', { day: formatDay(preview.confirmBy) }),
     preview.requiresApproval ? ctx.t('send-preview-approval') : '',
     ctx.t('send-preview-confirm'),
   ]

@@ -67,6 +67,16 @@ describe('claimDueDeliveries', () => {
     expect(await nextDeliveryDueAt(deps)).toBe('2024-04-15T03:00:00.000Z')
   })
 
+  it('sends rows taken back from a dead worker after the never-tried ones (PRODUCT §9)', async () => {
+    await schedule('ngay')
+    const dead = await claimDueDeliveries(deps, { limit: 3, workerId: 'dead' })
+    deps.clock.advance(60_000)
+    const next = await claimDueDeliveries(deps, { limit: 100, workerId: 'live' })
+    expect(next).toHaveLength(10)
+    // The seven never tried first, then the three that were in flight at the crash.
+    expect(next.slice(7).map((d) => d.id)).toEqual(dead.map((d) => d.id))
+  })
+
   it('takes back a row whose lease ran out, after the never-tried ones, and the old holder records nothing', async () => {
     await schedule('ngay')
     const [held] = await claimDueDeliveries(deps, { limit: 1, workerId: 'dead' })

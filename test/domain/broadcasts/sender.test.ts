@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { KeyboardContext } from '../../../src/domain/broadcasts/keyboard-context.js'
 import { Pacer } from '../../../src/domain/broadcasts/pacer.js'
@@ -130,6 +131,30 @@ describe('sender pacing', () => {
 })
 
 describe('sender outcomes', () => {
+  it('an exception while recording leaves no row stuck: it is taken back when its lease runs out', async () => {
+    const world = await seedWorld(deps, { groups: 2 })
+    await broadcastNow(world)
+    await sql`create trigger broken before update of state on delivery
+      when new.state = 'sent' and new.chat_id = -1001 begin select raise(abort, 'disk I/O error'); end`.execute(
+      deps.db,
+    )
+    const s = sender()
+    const first = await s.runOnce()
+    expect(first.sent).toBe(1)
+    await sql`drop trigger broken`.execute(deps.db)
+    const stuck = await deps.db
+      .selectFrom('delivery')
+      .select('state')
+      .where('chat_id', '=', -1001)
+      .executeTakeFirstOrThrow()
+    expect(stuck.state).toBe('sending')
+    time.advance(60_000)
+    await s.runOnce()
+    expect(await deps.db.selectFrom('delivery').select('state').distinct().execute()).toEqual([
+      { state: 'sent' },
+    ])
+  })
+
   it('429: every send waits retry_after, then the flooded one is retried', async () => {
     const world = await seedWorld(deps, { groups: 20 })
     await broadcastNow(world)

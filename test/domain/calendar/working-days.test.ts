@@ -33,7 +33,13 @@ describe('isWorkingDay', () => {
       '2024-02-16',
     ])
     expect(isWorkingDay('2025-01-27')).toBe(false)
-    expect(isWorkingDay('2025-02-08')).toBe(true)
+    expect(isWorkingDay('2025-02-08')).toBe(false) // no make-up Saturday for Tết 2025
+    expect(isWorkingDay('2025-04-26')).toBe(true) // làm bù for Fri 02/5/2025
+    expect(isWorkingDay('2026-01-02')).toBe(false)
+    expect(isWorkingDay('2026-01-10')).toBe(true)
+    expect(isWorkingDay('2026-08-22')).toBe(true)
+    expect(isWorkingDay('2026-08-31')).toBe(false)
+    expect(isWorkingDay('2027-05-03')).toBe(false) // nghỉ bù for 01/5/2027, a Saturday
     expect(isWorkingDay('2025-09-01')).toBe(false)
     expect(isWorkingDay('2026-02-16')).toBe(false) // Tết Bính Ngọ
     expect(isWorkingDay('2026-04-27')).toBe(false) // nghỉ bù Giỗ Tổ on a Sunday

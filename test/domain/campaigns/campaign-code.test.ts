@@ -27,7 +27,8 @@ describe('deriveCampaignCode', () => {
     [
       'Tổ chức các hoạt động kỷ niệm Ngày truyền thống ngành Thông tin và Truyền thông năm 2023',
       2023,
-      'NGAYTRUYEN2023',
+      // Issue 11, point 16: never one syllable of "truyền thống" (was NGAYTRUYEN2023).
+      'NGAYTT2023',
     ],
     [
       'Hướng dẫn kế hoạch triển khai nhiệm vụ năm 2022 trong lĩnh vực thư viện',
@@ -37,8 +38,11 @@ describe('deriveCampaignCode', () => {
     [
       'Triển khai Phong trào “Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời giai đoạn 2023-2030” trên địa bàn tỉnh Hà Nam',
       2024,
-      'XAHOI2024',
+      'XAHOIHOCTAP2024',
     ],
+    // Was THANGHANH2026, cut inside "hành động".
+    ['Tổ chức Tháng hành động vì bình đẳng giới năm 2026', 2026, 'THANGHD2026'],
+    ['Tổ chức Ngày Sách và Văn hóa đọc', 2025, 'NGAYSACH2025'],
     ['Đợt cao điểm phòng chống dịch', 2025, 'CAODIEM2025'],
   ])('%s → %s', (title, year, code) => {
     expect(deriveCampaignCode(title, year)).toBe(code)

@@ -61,9 +61,9 @@ describe('extractPlanText', () => {
   })
 
   test('refuses other formats by name', async () => {
-    expect(await extractPlanText({ fileName: 'ke-hoach.pdf', bytes: utf8('%PDF-1.7') })).toEqual({
+    expect(await extractPlanText({ fileName: 'ke-hoach.odt', bytes: utf8('PK') })).toEqual({
       ok: false,
-      error: { code: 'plan-unsupported-type', fileName: 'ke-hoach.pdf' },
+      error: { code: 'plan-unsupported-type', fileName: 'ke-hoach.odt' },
     })
     expect(await extractPlanText({ fileName: 'ke-hoach', bytes: utf8('KẾ HOẠCH') })).toMatchObject({
       ok: false,

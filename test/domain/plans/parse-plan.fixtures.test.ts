@@ -116,7 +116,8 @@ describe('parsePlan on synthetic plans', () => {
       activities: [
         {
           title: 'Lễ phát động Ngày Sách và Văn hóa đọc',
-          kind: 'task',
+          // Issue 16, rule 9: a launch ceremony is something people take part in.
+          kind: 'participation',
           lead: 'Thư viện tỉnh',
           coordinators: ['Phòng Quản lý Văn hóa, Gia đình', 'Văn phòng Sở'],
           due: '2025-04-15',
@@ -124,7 +125,8 @@ describe('parsePlan on synthetic plans', () => {
         },
         {
           title: 'Hội sách và đổi sách cũ',
-          kind: 'task',
+          // Issue 16, rule 9: a book fair is something people take part in.
+          kind: 'participation',
           lead: 'Trung tâm Văn hóa - Điện ảnh tỉnh',
           coordinators: [],
           due: '2025-04-23',
@@ -199,7 +201,8 @@ describe('parsePlan on synthetic plans', () => {
           title:
             'Tổng hợp kết quả thực hiện Cuộc vận động quý I (thay cho đề nghị gửi trước ngày 10/02/2025 tại văn bản trước), gửi về Sở (qua Văn phòng Sở) trước ngày 15/3',
           kind: 'report',
-          lead: null,
+          // Issue 16, rule 1: the units the letter asks lead its items.
+          lead: 'Các phòng, đơn vị',
           coordinators: [],
           due: '2025-03-15',
           dueText: 'trước ngày 15/3',
@@ -216,7 +219,8 @@ describe('parsePlan on synthetic plans', () => {
         {
           title: 'Tổ chức hội nghị sơ kết',
           kind: 'task',
-          lead: null,
+          // Issue 16, rule 1: the units the letter asks lead its items.
+          lead: 'Các phòng, đơn vị',
           coordinators: [],
           due: '2025-06-30',
           dueText: 'Quý II/2025',

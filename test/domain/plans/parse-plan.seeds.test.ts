@@ -34,15 +34,24 @@ describe('parsePlan on the seed plans', () => {
         {
           title:
             'Các đơn vị có trách nhiệm triển khai Kế hoạch này và Kế hoạch số 67/KH-UBND đến toàn thể công chức, viên chức, người lao động thuộc thẩm quyền quản lý tích cực hưởng ứng và tham gia các hoạt động Ngày Sách và Văn hóa đọc Việt Nam lần thứ ba năm 2024',
-          kind: 'participation',
+          // Issue 16, rule 9: "triển khai … tham gia, hưởng ứng" asks units to mobilise people.
+          kind: 'task',
           lead: 'Các phòng, đơn vị thuộc và trực thuộc Sở',
           coordinators: [],
           due: null,
           dueText: null,
         },
+        // Issue 16, rule 2: a compound duty is a task and a report due on its own date.
         {
-          title:
-            'Giao Văn phòng Sở theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch này; xây dựng Báo cáo của Sở gửi Sở Thông tin và Truyền thông trước ngày 05/5/2024',
+          title: 'Giao Văn phòng Sở theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch này',
+          kind: 'task',
+          lead: 'Văn phòng Sở',
+          coordinators: [],
+          due: null,
+          dueText: null,
+        },
+        {
+          title: 'Xây dựng Báo cáo của Sở gửi Sở Thông tin và Truyền thông trước ngày 05/5/2024',
           kind: 'report',
           lead: 'Văn phòng Sở',
           coordinators: [],

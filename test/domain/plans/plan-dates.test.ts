@@ -194,9 +194,13 @@ describe('time field values', () => {
   })
 
   test('a window whose end is an event', () => {
-    expect(readOpenWindowStart('từ ngày 15/4/2024 đến khi kết thúc Hội sách', in2024)).toBe(
-      '2024-04-15',
-    )
+    expect(readOpenWindowStart('từ ngày 15/4/2024 đến khi kết thúc Hội sách', in2024)).toEqual({
+      start: '2024-04-15',
+    })
     expect(readOpenWindowStart('từ ngày 15/4/2024 đến ngày 20/4/2024', in2024)).toBeNull()
+    // Issue 16, rule 8: "từ ngày ban hành" is the issue date; a blank day gives no start.
+    const open = 'từ ngày ban hành Kế hoạch đến khi kết thúc các hoạt động'
+    expect(readOpenWindowStart(open, in2024, '2024-04-02')).toEqual({ start: '2024-04-02' })
+    expect(readOpenWindowStart(open, in2024, null)).toEqual({ start: null })
   })
 })

@@ -1,5 +1,9 @@
-import { describe, expect, test } from 'vitest'
-import { matchUnitName, normalizeUnitName } from '../../../src/domain/plans/unit-matching.js'
+import { describe, expect, it, test } from 'vitest'
+import {
+  isAllUnits,
+  matchUnitName,
+  normalizeUnitName,
+} from '../../../src/domain/plans/unit-matching.js'
 
 const units = [
   { code: 'VP', name: 'Văn phòng' },
@@ -104,5 +108,27 @@ describe('matchUnitName', () => {
     ]
     expect(matchUnitName('Trung tâm Thông tin', centres).unit?.code).toBe('A')
     expect(matchUnitName('TT Thông', centres)).toEqual({ unit: null, confidence: 'none' })
+  })
+})
+
+describe('isAllUnits (issue 11, point 16)', () => {
+  it.each([
+    'Các phòng, đơn vị thuộc và trực thuộc Sở',
+    'Các phòng, đơn vị thuộc, trực thuộc',
+    'Các phòng chuyên môn thuộc Sở',
+    'các đơn vị',
+    'Thủ trưởng các phòng, ban',
+    'Tất cả các đơn vị trực thuộc',
+  ])('«%s» means every unit', (name) => {
+    expect(isAllUnits(name)).toBe(true)
+  })
+
+  it.each([
+    'Các sở, ban, ngành',
+    'UBND các huyện, thị xã, thành phố',
+    'Văn phòng Sở',
+    'Các doanh nghiệp TTTT',
+  ])('«%s» does not', (name) => {
+    expect(isAllUnits(name)).toBe(false)
   })
 })

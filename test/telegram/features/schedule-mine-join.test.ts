@@ -60,7 +60,10 @@ describe('/lich', () => {
   it('lists broadcasts with counts, cancels one not yet sent, and shows each group with its failure reason', async () => {
     await schedule('NGAYSACH2024 16/4 08:00')
     await office.says('/lich', 'private')
-    expect(t.lastBotText(office)).toContain('NGAYSACH2024 · 16/04/2024 08:00 · đã lên lịch')
+    // The deadline defaults to the campaign's period end (issue 10).
+    expect(t.lastBotText(office)).toContain(
+      'NGAYSACH2024 · 16/04/2024 08:00 · hạn xác nhận 03/05/2024 · đã lên lịch',
+    )
     const cancel = lastButtons(office.id).find((b) => b.text.startsWith('✖️ Huỷ thông báo số'))!
     await office.presses(
       'private',

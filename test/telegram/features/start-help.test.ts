@@ -41,7 +41,13 @@ describe('/start', () => {
       'chiendich',
       'gui',
       'lich',
+      'nhacnho',
+      'lichnghi',
       'donvi',
+      'baocao',
+      'tonghop',
+      'nopbaocao',
+      'xuat',
     ])
   })
 
@@ -105,6 +111,8 @@ describe('menus', () => {
       'thamgia',
       'dangky',
       'truongdonvi',
+      'baocao',
+      'nopbaocao',
     ])
   })
 })

@@ -1,0 +1,30 @@
+import { sql } from 'kysely'
+import type { Db } from '../../db/database.js'
+
+/**
+ * A member confirmed a broadcast: their private reminders of it that are
+ * still queued (waiting for 07:00 or for the pacer) are withdrawn, so nobody
+ * is reminded of what they have done (issue 10). One statement in the
+ * caller's transaction (the tap path stays a fixed handful): the queued
+ * messages are found by their keys (`rem:<reminder>:m<member>:0`,
+ * reminder-messages.ts), the reminder rows by broadcast (indexed).
+ */
+export async function withdrawPrivateReminders(
+  db: Db,
+  broadcastId: number,
+  memberId: number,
+): Promise<number> {
+  const result = await db
+    .updateTable('outbound_message')
+    .set({ state: 'cancelled' })
+    .where('state', '=', 'pending')
+    .where('key', 'in', (eb) =>
+      eb
+        .selectFrom('reminder')
+        .select(sql<string>`'rem:' || reminder.id || ${`:m${memberId}:0`}`.as('key'))
+        .where('reminder.broadcast_id', '=', broadcastId)
+        .where('reminder.state', '=', 'sent'),
+    )
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}

@@ -1,0 +1,197 @@
+import ExcelJS from 'exceljs'
+import type { AcknowledgementSource } from '../../db/schema.js'
+import { formatLocal, localDate } from '../broadcasts/parse-when.js'
+import type { MemberDetail } from './member-details.js'
+import { formatDay } from './report-format.js'
+import type { UnitFigures } from './report-figures.js'
+import type { ConsolidatedReport } from './reports.js'
+
+const SOURCE: Record<AcknowledgementSource, string> = {
+  button: 'nút «Đã đọc»',
+  reaction: 'biểu tượng cảm xúc',
+  reply: 'trả lời tin nhắn',
+  command: 'lệnh /thamgia',
+}
+
+/** Excel's own percent format: the cell holds 0.375 and shows 37,5% in a Vietnamese Excel. */
+export const PERCENT_FORMAT = '0.0%'
+
+const SUMMARY_COLUMNS: { header: string; width: number }[] = [
+  { header: 'STT', width: 6 },
+  { header: 'Mã đơn vị', width: 12 },
+  { header: 'Tên đơn vị', width: 40 },
+  { header: 'Quân số', width: 10 },
+  { header: 'Đã biết tên', width: 12 },
+  { header: 'Chưa xác định', width: 14 },
+  { header: 'Lượt xác nhận', width: 14 },
+  { header: 'Lượt cần xác nhận', width: 18 },
+  { header: 'Tỷ lệ xác nhận', width: 15 },
+  { header: 'Người tham gia', width: 15 },
+  { header: 'Nộp báo cáo', width: 20 },
+  { header: 'Số người chưa xác nhận', width: 22 },
+  { header: 'Người chưa xác nhận thông báo mới nhất', width: 60 },
+]
+
+/** The header row of the summary sheet; rows above it carry the title and generation time. */
+export const SUMMARY_HEADER_ROW = 4
+
+/**
+ * The workbook an office keeps (issue 9): a summary sheet (title and time on
+ * top, frozen header, widths for Vietnamese text, rates as percent number
+ * formats) and a sheet per unit with each known member's confirmations and
+ * participation.
+ */
+export async function renderXlsx(
+  report: ConsolidatedReport,
+  members: Map<number, MemberDetail[]>,
+  timeZone: string,
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'Loa'
+  workbook.created = new Date(report.generatedAt)
+  const generated = formatLocal(new Date(report.generatedAt), timeZone)
+
+  const summary = workbook.addWorksheet('Tổng hợp', {
+    views: [{ state: 'frozen', ySplit: SUMMARY_HEADER_ROW }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 },
+  })
+  titleRows(summary, report.campaign.title, `Mã ${report.campaign.code} · lập lúc ${generated}`)
+  summary.columns = SUMMARY_COLUMNS.map((c) => ({ width: c.width }))
+  headerRow(
+    summary.getRow(SUMMARY_HEADER_ROW),
+    SUMMARY_COLUMNS.map((c) => c.header),
+  )
+  report.units.forEach((u, i) => {
+    const row = summary.addRow([
+      i + 1,
+      u.unit.code,
+      u.unit.name,
+      u.headcount,
+      u.known,
+      u.unidentified,
+      u.acknowledged,
+      u.expected,
+      u.rate,
+      u.participants,
+      u.reportSubmittedAt === null
+        ? 'Chưa nộp'
+        : formatLocal(new Date(u.reportSubmittedAt), timeZone),
+      u.pendingCount,
+      u.pending.join('; '),
+    ])
+    row.getCell(9).numFmt = PERCENT_FORMAT
+    row.getCell(13).alignment = { wrapText: true, vertical: 'top' }
+  })
+  const t = report.totals
+  const totals = summary.addRow([
+    '',
+    '',
+    'Tổng cộng',
+    t.headcount,
+    t.known,
+    t.unidentified,
+    t.acknowledged,
+    t.expected,
+    t.rate,
+    t.participants,
+    `${t.reportsSubmitted}/${t.units} đơn vị`,
+    t.pending,
+    '',
+  ])
+  totals.font = { bold: true }
+  totals.getCell(9).numFmt = PERCENT_FORMAT
+
+  const used = new Set<string>(['tổng hợp'])
+  for (const unit of report.units)
+    unitSheet(workbook, unit, members.get(unit.unit.id) ?? [], report, generated, used, timeZone)
+
+  return new Uint8Array(await workbook.xlsx.writeBuffer())
+}
+
+function unitSheet(
+  workbook: ExcelJS.Workbook,
+  unit: UnitFigures,
+  members: readonly MemberDetail[],
+  report: ConsolidatedReport,
+  generated: string,
+  used: Set<string>,
+  timeZone: string,
+): void {
+  const sheet = workbook.addWorksheet(sheetName(unit.unit.code, used), {
+    views: [{ state: 'frozen', ySplit: SUMMARY_HEADER_ROW, xSplit: 2 }],
+  })
+  titleRows(
+    sheet,
+    `${unit.unit.code} — ${unit.unit.name}`,
+    `${report.campaign.title} · lập lúc ${generated}`,
+  )
+  const participation = unit.participation
+  const headers = [
+    'STT',
+    'Họ và tên',
+    ...unit.broadcasts.flatMap((b) => [
+      `Thông báo số ${b.broadcastId} (${formatDay(localDate(new Date(b.sentAt), timeZone))}): xác nhận lúc`,
+      'Hình thức',
+    ]),
+    ...participation.flatMap((a) => [`Tham gia: ${a.title}`, 'Ghi chú tham gia']),
+    'Ghi chú',
+  ]
+  sheet.columns = headers.map((h, i) => ({
+    width: i === 0 ? 6 : i === 1 ? 28 : Math.min(40, Math.max(16, h.length * 0.6)),
+  }))
+  headerRow(sheet.getRow(SUMMARY_HEADER_ROW), headers)
+  const away = new Map(unit.excused.map((e) => [e.fullName, e]))
+  members.forEach((m, i) => {
+    const excused = away.get(m.fullName)
+    sheet.addRow([
+      i + 1,
+      m.fullName,
+      ...unit.broadcasts.flatMap((b) => {
+        const ack = m.acknowledgements.get(b.broadcastId)
+        return ack === undefined
+          ? ['', '']
+          : [formatLocal(new Date(ack.at), timeZone), SOURCE[ack.source]]
+      }),
+      ...participation.flatMap((a) => {
+        const p = m.participations.get(a.activityId)
+        if (p === undefined) return ['', '']
+        return [
+          formatLocal(new Date(p.at), timeZone),
+          [p.note, p.hasPhoto ? 'có ảnh' : null].filter(Boolean).join('; '),
+        ]
+      }),
+      excused === undefined
+        ? ''
+        : `vắng${excused.reason === null ? '' : ` (${excused.reason})`} đến ${formatDay(excused.toOn)}`,
+    ])
+  })
+  if (unit.unidentified > 0)
+    sheet.addRow(['', `${unit.unidentified} người chưa xác định`]).font = { italic: true }
+}
+
+function titleRows(sheet: ExcelJS.Worksheet, title: string, subtitle: string): void {
+  sheet.getCell('A1').value = title
+  sheet.getCell('A1').font = { bold: true, size: 14 }
+  sheet.getCell('A2').value = subtitle
+  sheet.getCell('A2').font = { italic: true }
+}
+
+function headerRow(row: ExcelJS.Row, headers: readonly string[]): void {
+  row.values = [...headers]
+  row.font = { bold: true }
+  row.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
+  row.height = 32
+  row.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } }
+    cell.border = { bottom: { style: 'thin' } }
+  })
+}
+
+/** Excel sheet names: ≤ 31 characters, none of []:*?/\, unique ignoring case. */
+function sheetName(code: string, used: Set<string>): string {
+  const base = code.replace(/[[\]:*?/\\]/g, '-').slice(0, 28) || 'Don vi'
+  let name = base
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}`
+  used.add(name.toLowerCase())
+  return name
+}

@@ -1,0 +1,199 @@
+import { localDate, formatLocal } from '../../domain/broadcasts/parse-when.js'
+import { escapeHtml } from '../../domain/html.js'
+import type { UnitFigures, SubmissionFigure } from '../../domain/reports/report-figures.js'
+import type { ConsolidatedReport, UnitReport } from '../../domain/reports/reports.js'
+import type { LoaContext } from '../context.js'
+import { formatDay, formatPercent } from '../format.js'
+
+/** Telegram's limit on one message's text. */
+export const MESSAGE_LIMIT = 4096
+
+/**
+ * Packs lines into as few messages as fit Telegram's limit; a line is never
+ * cut in two (so HTML tags stay whole) unless it alone is too long.
+ */
+export function splitMessages(lines: readonly string[], limit = MESSAGE_LIMIT): string[] {
+  const messages: string[] = []
+  let current = ''
+  for (const raw of lines) {
+    const line = raw.length > limit ? `${raw.slice(0, limit - 1)}…` : raw
+    if (current === '') current = line
+    else if (current.length + 1 + line.length <= limit) current = `${current}\n${line}`
+    else {
+      messages.push(current)
+      current = line
+    }
+  }
+  if (current !== '') messages.push(current)
+  return messages
+}
+
+function percent(ctx: LoaContext, locale: string, rate: number | null): string {
+  return rate === null ? ctx.t('report-rate-none') : formatPercent(rate, locale)
+}
+
+function localTime(ctx: LoaContext, iso: string): string {
+  return formatLocal(new Date(iso), ctx.deps.config.timezone)
+}
+
+/** §5: the unit summary as lines; `withNames` false in a group (names go to the head in private). */
+export function unitReportLines(
+  ctx: LoaContext,
+  locale: string,
+  report: UnitReport,
+  options: { withNames: boolean },
+): string[] {
+  const { campaign, figures: f } = report
+  const tz = ctx.deps.config.timezone
+  const lines = [
+    ctx.t('report-header', { code: escapeHtml(campaign.code), title: escapeHtml(campaign.title) }),
+    ctx.t('report-unit', { unit: escapeHtml(f.unit.name), code: escapeHtml(f.unit.code) }),
+    ctx.t('report-headcount', { headcount: f.headcount, known: f.known }),
+  ]
+  if (f.unidentified > 0) lines.push(ctx.t('report-unidentified', { count: f.unidentified }))
+  for (const e of f.excused)
+    lines.push(
+      ctx.t(e.reason === null ? 'report-excused' : 'report-excused-reason', {
+        name: escapeHtml(e.fullName),
+        reason: escapeHtml(e.reason ?? ''),
+        until: formatDay(e.toOn),
+      }),
+    )
+  lines.push('')
+  if (f.broadcasts.length === 0) lines.push(ctx.t('report-no-broadcasts'))
+  else {
+    lines.push(ctx.t('report-broadcasts-header'))
+    for (const b of f.broadcasts)
+      lines.push(
+        ctx.t('report-broadcast-line', {
+          id: b.broadcastId,
+          date: formatDay(localDate(new Date(b.sentAt), tz)),
+          acknowledged: b.acknowledged,
+          expected: b.expected,
+          rate: percent(ctx, locale, b.rate),
+        }),
+      )
+    lines.push(
+      ctx.t('report-overall', {
+        acknowledged: f.acknowledged,
+        expected: f.expected,
+        rate: percent(ctx, locale, f.rate),
+      }),
+    )
+  }
+  if (f.participation.length > 0) {
+    lines.push('', ctx.t('report-participation-header'))
+    for (const p of f.participation)
+      lines.push(
+        ctx.t('report-participation-line', { title: escapeHtml(p.title), count: p.participants }),
+      )
+  }
+  if (f.submissions.length > 0) {
+    lines.push('', ctx.t('report-submission-header'))
+    for (const s of f.submissions) lines.push(...submissionLines(ctx, s))
+  }
+  lines.push('')
+  if (f.broadcasts.length > 0) {
+    if (f.pendingCount === 0) lines.push(ctx.t('report-pending-none'))
+    else if (options.withNames) {
+      lines.push(ctx.t('report-pending-header', { count: f.pendingCount }))
+      lines.push(...f.pending.map((name, i) => `${i + 1}. ${escapeHtml(name)}`))
+    }
+  }
+  if (f.nextDeadline !== null)
+    lines.push(
+      f.nextDeadline.kind === 'activity'
+        ? ctx.t('report-next-deadline', {
+            date: formatDay(f.nextDeadline.on),
+            what: escapeHtml(f.nextDeadline.what),
+          })
+        : ctx.t('report-next-deadline-confirm', { date: formatDay(f.nextDeadline.on) }),
+    )
+  return lines
+}
+
+function submissionLines(ctx: LoaContext, s: SubmissionFigure): string[] {
+  const args = {
+    title: escapeHtml(s.title),
+    due: s.dueOn === null ? escapeHtml(s.dueText ?? '—') : formatDay(s.dueOn),
+    at: s.latest === null ? '' : localTime(ctx, s.latest.at),
+    by:
+      s.latest?.byName === null || s.latest === null
+        ? ''
+        : ctx.t('report-by', { name: escapeHtml(s.latest.byName) }),
+    kind:
+      s.latest?.documentFileId === null || s.latest === null
+        ? ctx.t('report-kind-text')
+        : ctx.t('report-kind-file'),
+  }
+  const key = {
+    'on-time': 'report-submission-on-time',
+    late: 'report-submission-late',
+    missing: 'report-submission-missing',
+    'not-due': 'report-submission-not-due',
+  }[s.status]
+  const lines = [ctx.t(key, args)]
+  if (s.history.length > 1)
+    lines.push(
+      ctx.t('report-submission-history', {
+        count: s.history.length,
+        times: s.history
+          .slice(0, -1)
+          .map((h) => localTime(ctx, h.at))
+          .join(', '),
+      }),
+    )
+  return lines
+}
+
+/** /tonghop: the totals, then one line per unit, worst first. */
+export function summaryLines(
+  ctx: LoaContext,
+  locale: string,
+  report: ConsolidatedReport,
+): string[] {
+  const { campaign, totals } = report
+  const lines = [
+    ctx.t('summary-header', { code: escapeHtml(campaign.code), title: escapeHtml(campaign.title) }),
+    ctx.t('summary-totals', {
+      units: totals.units,
+      headcount: totals.headcount,
+      unidentified: totals.unidentified,
+      acknowledged: totals.acknowledged,
+      expected: totals.expected,
+      rate: percent(ctx, locale, totals.rate),
+      reports: totals.reportsSubmitted,
+      pending: totals.pending,
+    }),
+  ]
+  if (campaign.goalRate !== null)
+    lines.push(ctx.t('summary-goal', { goal: formatPercent(campaign.goalRate, locale) }))
+  lines.push('')
+  report.units.forEach((u, i) => lines.push(summaryLine(ctx, locale, u, i + 1)))
+  return lines
+}
+
+function summaryLine(ctx: LoaContext, locale: string, u: UnitFigures, rank: number): string {
+  const status = u.submissions[0]?.status
+  return ctx.t(u.broadcasts.length === 0 ? 'summary-line-nothing-sent' : 'summary-line', {
+    rank,
+    code: escapeHtml(u.unit.code),
+    name: escapeHtml(u.unit.name),
+    acknowledged: u.acknowledged,
+    expected: u.expected,
+    rate: percent(ctx, locale, u.rate),
+    pending: u.pendingCount,
+    report:
+      status === undefined
+        ? ''
+        : ctx.t(
+            status === 'on-time'
+              ? 'summary-report-on-time'
+              : status === 'late'
+                ? 'summary-report-late'
+                : status === 'missing'
+                  ? 'summary-report-missing'
+                  : 'summary-report-not-due',
+          ),
+  })
+}
