@@ -17,7 +17,8 @@ import type { Sender } from './domain/broadcasts/sender.js'
 import { Pacer } from './domain/broadcasts/pacer.js'
 import { housekeepingJob } from './domain/housekeeping.js'
 import { expireDeadLocalLeases, newWorkerId } from './db/claim.js'
-import { createScheduler, type Scheduler } from './scheduler.js'
+import { createScheduler, type ScheduledJob, type Scheduler } from './scheduler.js'
+import { createSendingRole, withStartupLock, type SendingRole } from './db/sending-role.js'
 import { isUpdateHandled } from './domain/updates/inbox.js'
 import { reminderJob } from './domain/reminders/reminder-job.js'
 import { syncAllReminders } from './domain/reminders/sync-reminders.js'
@@ -76,7 +77,20 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     overrides.onQuery === undefined ? {} : { onQuery: overrides.onQuery },
   )
   const deps: Deps = { db: database.db, clock: overrides.clock ?? systemClock, logger, config }
-  const scheduler = createScheduler(deps)
+  const inner = createScheduler(deps)
+  // §11: with several instances on PostgreSQL, only the holder of the sending
+  // role runs the scheduled jobs; the others handle updates and stand by.
+  const role = createSendingRole(database, {
+    onAcquired: () => {
+      logger.info('this instance now sends and runs the scheduled work')
+      inner.wake()
+    },
+    onLost: (error) => logger.warn({ err: error }, 'sending role lost; retrying'),
+  })
+  const scheduler: Scheduler = {
+    ...inner,
+    register: (name, job) => inner.register(name, onlyWithRole(role, job)),
+  }
   deps.wake = () => scheduler.wake()
   const time = overrides.time ?? realTime
   const pacer = new Pacer(() => time.now())
@@ -144,11 +158,17 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         logger.warn({ recovered }, 'sends in flight at the last stop will be sent again')
       // Reminder rows follow every campaign's items even if a change was cut short by a crash.
       await syncAllReminders(deps)
+      role.start()
       scheduler.start()
       if (config.webhook === undefined) {
         runner = await startPolling(loa.bot, deps, overrides.polling)
       } else {
-        server = await startWebhook(loa.bot, deps, config.webhook)
+        server = await startWebhook(loa.bot, deps, {
+          ...config.webhook,
+          ...(database.dialect === 'postgres'
+            ? { shared: { exclusive: (work) => withStartupLock(database, work) } }
+            : {}),
+        })
       }
       await loa.menus.publishDefaults(loa.bot.api).catch((error: unknown) => {
         logger.warn({ err: error }, 'could not publish command menus')
@@ -170,6 +190,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         }
         await loa.inFlight.drain()
         await scheduler.stop()
+        await role.stop()
         await deps.db.destroy()
         logger.info('Loa stopped')
       })()
@@ -188,5 +209,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         return undefined
       })
     },
+  }
+}
+
+/** A job that does nothing, and has nothing due, while this instance does not hold the sending role. */
+function onlyWithRole(role: SendingRole, job: ScheduledJob): ScheduledJob {
+  return {
+    nextDueAt: (deps) => (role.isHeld() ? job.nextDueAt(deps) : Promise.resolve(null)),
+    run: (deps) => (role.isHeld() ? job.run(deps) : Promise.resolve(false)),
   }
 }
