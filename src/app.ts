@@ -77,13 +77,26 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     overrides.onQuery === undefined ? {} : { onQuery: overrides.onQuery },
   )
   const deps: Deps = { db: database.db, clock: overrides.clock ?? systemClock, logger, config }
+  const releaseDeadLocalClaims = async () => {
+    const at = deps.clock.now().toISOString()
+    const recovered =
+      (await expireDeadLocalLeases(deps.db, 'delivery', at)) +
+      (await expireDeadLocalLeases(deps.db, 'outbound_message', at))
+    if (recovered > 0)
+      logger.warn({ recovered }, 'sends in flight at the last stop will be sent again')
+  }
   const inner = createScheduler(deps)
   // §11: with several instances on PostgreSQL, only the holder of the sending
   // role runs the scheduled jobs; the others handle updates and stand by.
   const role = createSendingRole(database, {
     onAcquired: () => {
       logger.info('this instance now sends and runs the scheduled work')
-      inner.wake()
+      // Taking over from an instance of this host that died (kill -9): its sends
+      // in flight go again now instead of after their lease. Remote ones wait for it.
+      void releaseDeadLocalClaims().then(
+        () => inner.wake(),
+        (error: unknown) => logger.warn({ err: error }, 'could not release dead claims'),
+      )
     },
     onLost: (error) => logger.warn({ err: error }, 'sending role lost; retrying'),
   })
@@ -150,12 +163,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       // Sends cut short by a crash of this host go again at once, after the
       // never-tried ones: the only copies that may repeat (PRODUCT §9). Rows of
       // live or remote workers wait for their lease.
-      const at = deps.clock.now().toISOString()
-      const recovered =
-        (await expireDeadLocalLeases(deps.db, 'delivery', at)) +
-        (await expireDeadLocalLeases(deps.db, 'outbound_message', at))
-      if (recovered > 0)
-        logger.warn({ recovered }, 'sends in flight at the last stop will be sent again')
+      await releaseDeadLocalClaims()
       // Reminder rows follow every campaign's items even if a change was cut short by a crash.
       await syncAllReminders(deps)
       role.start()

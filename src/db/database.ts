@@ -85,7 +85,13 @@ export function openPostgres(
   url: string,
   options: OpenOptions & { poolSize?: number } = {},
 ): PostgresDatabase {
-  const pool = new pg.Pool({ connectionString: url, types: pgTypes, max: options.poolSize ?? 10 })
+  const pool = new pg.Pool({
+    connectionString: url,
+    types: pgTypes,
+    max: options.poolSize ?? 10,
+    // Which process a session belongs to, in pg_stat_activity (who holds the sending role).
+    application_name: `loa:${process.pid}`,
+  })
   // An idle client losing its connection (a server restart) must not crash the process.
   pool.on('error', () => undefined)
   const db = new Kysely<Database>({

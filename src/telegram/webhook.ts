@@ -61,7 +61,8 @@ export async function startWebhook(
       // same updates, and leave it (a new WEBHOOK_SECRET: see README).
       const info = await bot.api.getWebhookInfo()
       const sameUpdates =
-        [...(info.allowed_updates ?? [])].sort().join() === [...ALLOWED_UPDATES].sort().join()
+        info.allowed_updates === undefined ||
+        [...info.allowed_updates].sort().join() === [...ALLOWED_UPDATES].sort().join()
       if (info.url === options.url && sameUpdates) {
         deps.logger.info('webhook already registered by another instance')
         return
