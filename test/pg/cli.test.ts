@@ -29,7 +29,7 @@ function cli(...argv: string[]) {
 describe('loa CLI on PostgreSQL (PRODUCT §11)', () => {
   it('migrate brings an empty database to the newest schema, then has nothing to do', async () => {
     expect(await cli('migrate')).toBe(0)
-    expect(out).toEqual(['Applied: 0001-initial'])
+    expect(out).toEqual([expect.stringMatching(/^Applied: 0001-initial, 0002-/)])
     expect(await cli('migrate')).toBe(0)
     expect(out.at(-1)).toBe('Database is up to date.')
   })

@@ -69,35 +69,41 @@ export async function dropTestDatabase(dir: TempDir): Promise<void> {
 }
 
 /**
- * Makes every insert into `table` (or those whose `column` equals `value`) fail
- * with `message`, as a crash or a broken disk would; returns the undo. Written
- * per engine: trigger syntax is the one thing tests cannot share.
+ * Makes every write `on` `table` (`insert`, or `update of state`) whose new row
+ * matches `when` (`column = value` pairs) fail with `message`, as a crash or a
+ * broken disk would; returns the undo. Written per engine: trigger syntax is
+ * the one thing the tests cannot share.
  */
-export async function failInserts(
+export async function failWrites(
   db: Db,
-  table: 'delivery',
-  message: string,
-  when?: { column: string; value: number },
+  spec: {
+    table: 'delivery'
+    on: 'insert' | 'update of state'
+    message: string
+    when?: Record<string, string | number>
+  },
 ): Promise<() => Promise<void>> {
+  const table = sql.table(spec.table)
+  const on = sql.raw(spec.on)
+  const pairs = Object.entries(spec.when ?? {}).map(
+    ([column, value]) => sql`new.${sql.ref(column)} = ${sql.lit(value)}`,
+  )
+  const condition = pairs.length === 0 ? sql`true` : sql.join(pairs, sql` and `)
   if (dialectOf(db) === 'sqlite') {
-    const condition =
-      when === undefined ? sql`` : sql`when new.${sql.ref(when.column)} = ${sql.lit(when.value)}`
-    await sql`create trigger test_fail before insert on ${sql.table(table)} ${condition}
-      begin select raise(abort, ${sql.lit(message)}); end`.execute(db)
+    await sql`create trigger test_fail before ${on} on ${table} when ${condition}
+      begin select raise(abort, ${sql.lit(spec.message)}); end`.execute(db)
     return async () => {
       await sql`drop trigger test_fail`.execute(db)
     }
   }
-  const condition =
-    when === undefined ? sql`true` : sql`new.${sql.ref(when.column)} = ${sql.lit(when.value)}`
   await sql`create function test_fail() returns trigger language plpgsql as $$
-    begin if ${condition} then raise exception ${sql.lit(message)}; end if; return new; end $$`.execute(
+    begin if ${condition} then raise exception ${sql.lit(spec.message)}; end if; return new; end $$`.execute(
     db,
   )
-  await sql`create trigger test_fail before insert on ${sql.table(table)}
+  await sql`create trigger test_fail before ${on} on ${table}
     for each row execute function test_fail()`.execute(db)
   return async () => {
-    await sql`drop trigger test_fail on ${sql.table(table)}`.execute(db)
+    await sql`drop trigger test_fail on ${table}`.execute(db)
     await sql`drop function test_fail()`.execute(db)
   }
 }

@@ -1,4 +1,4 @@
-import { failInserts } from '../../support/test-database.js'
+import { failWrites } from '../../support/test-database.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   confirmBroadcast,
@@ -37,7 +37,7 @@ describe('Xác nhận is spent with the broadcast it creates (issue 8)', () => {
     })
     const consume = { id, memberId: world.officeId, kind: 'broadcast' }
     // The process dies after the preview is consumed and before the deliveries are written.
-    const revive = await failInserts(deps.db, 'delivery', 'killed')
+    const revive = await failWrites(deps.db, { table: 'delivery', on: 'insert', message: 'killed' })
     await expect(confirmBroadcast(deps, request, { consume })).rejects.toThrow('killed')
     await revive()
     expect(await readPendingAction(deps, { ...consume, schema })).toBeDefined()
