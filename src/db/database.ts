@@ -88,7 +88,7 @@ export function openPostgres(
   const pool = new pg.Pool({
     connectionString: url,
     types: pgTypes,
-    max: options.poolSize ?? 10,
+    max: options.poolSize ?? 20,
     // Which process a session belongs to, in pg_stat_activity (who holds the sending role).
     application_name: `loa:${process.pid}`,
   })
