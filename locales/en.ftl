@@ -1,16 +1,16 @@
 ## Roles and places
 
-role-member = member
-role-head = unit head
-role-leader = leader
+role-member = a member
+role-head = a unit head
+role-leader = a leader of the Department
 role-office = office staff
-role-admin = administrator
+role-admin = an administrator
 role-everyone = everyone
 place-private = in a private chat with the bot
 place-group = in the unit's group
 place-anywhere = anywhere
 
-refuse-role = { $command } is for { $roles }, { $place }.
+refuse-role = Only { $roles } can use { $command }, { $place }.
 refuse-place = Use { $command } { $place }.
 
 ## Command menu
@@ -34,9 +34,9 @@ start-no-unit = no unit yet
 
 ## /help
 
-help-intro-private = You use Loa as { $role }. Commands in this private chat:
-help-intro-group = Commands you ({ $role }) can use in this group:
-help-outro-private = A command that needs arguments explains itself when they are missing.
+help-intro-private = You are using Loa as { $role }. Commands in this private chat:
+help-intro-group = Commands you can use in this group (as { $role }):
+help-outro-private = If a command is missing something, Loa explains how to use it.
 help-outro-group = In the group, tap «✅ Đã đọc» or react to an announcement to confirm you have read it.
 
 ## /language
@@ -64,14 +64,17 @@ makehead-done = { $name } is now head of { $unit }.
 ## /grant
 
 grant-usage = Usage: /grant <Telegram id or @username> <role>, where role is member, head, leader or office. Example: /grant @nguyenlan office
-grant-done = { $name } now has the role { $role }.
+grant-done = { $name } is now { $role }.
 
 ## /units
 
 units-header = { $count } units:
 units-item = <b>{ $code }</b> — { $name }
     Groups: { $groups }
-    Heads: { $heads } · Known members: { $known }
+    Heads: { $heads } · Identified: { $known } { $known ->
+        [one] person
+       *[other] people
+    }
 units-no-group = no group yet
 units-group-inactive = inactive
 units-bot-not-admin = bot is not an administrator
@@ -83,7 +86,7 @@ units-renamed = Unit { $code } renamed to { $name }.
 
 ## Errors
 
-error-unknown-unit = There is no unit with code «{ $code }». Known codes: { $known }. Example: /register { $example }
+error-unknown-unit = There is no unit with code «{ $code }». Known codes: { $known }. Example: { $example }
 error-not-allowed = You may not do this; it needs the role { $needed }.
 error-wrong-chat-private = Use this command in a private chat with the bot.
 error-wrong-chat-group = Use this command in the unit's group.
@@ -91,14 +94,14 @@ error-wrong-chat-reply = Use this command as a reply to a message.
 error-group-not-registered = This group is not linked to a unit. An administrator types /register <UNIT_CODE> first, for example: /register VP
 error-invalid-unit-code = Unit code «{ $given }» is not valid: letters without diacritics, digits, - or _, at most 20 characters. Example: TTCNTT
 error-duplicate-unit = Unit { $code } exists already. Rename it with /units rename { $code } <New name>
-error-unknown-member = The bot does not know «{ $reference }» yet. They need to message the bot or be active in a unit group first. Example: /grant @nguyenlan office
-error-invalid-role = «{ $given }» is not a role; choose member, head, leader or office. Example: /grant @nguyenlan office
+error-unknown-member = Loa has no record of «{ $reference }» yet. They need to message Loa or be active in a unit group first. Example: /grant @nguyenlan office
+error-invalid-role = «{ $given }» is not a role; choose member, head, leader or office (or thanhvien, truongdonvi, lanhdao, vanphong). Example: /grant @nguyenlan office
 error-cannot-change-admin = This person is an administrator (listed in ADMIN_IDS); change that in the configuration.
 error-csv-invalid = The file was not imported; nothing changed. Problems:
     { $problems }
 error-csv-problem = line { $line }, column { $column }: { $message }
 error-internal = Sorry, something went wrong while handling this. Please try again in a few minutes.
-error-unknown-campaign = There is no campaign with code «{ $code }». Known codes: { $known }. List them with /campaigns
+error-unknown-campaign = There is no campaign with code «{ $code }». Known codes: { $known }. Example: { $example }
 error-campaign-closed = Campaign { $code } is closed, so this cannot be done.
 error-invalid-campaign-code = «{ $given }» is not a valid campaign code: 2–16 letters without diacritics and digits. Example: { $example }
 error-duplicate-campaign-code = Campaign { $code } exists already. Please choose another code.
@@ -115,7 +118,7 @@ error-stale-button = This button is out of date or not valid; nothing changed.
 error-wrong-chat-button = This button does not belong to a broadcast of this group; nothing changed.
 error-not-target-unit = You are not in a unit this broadcast was sent to, so this button cannot register you; nothing changed.
 error-not-a-broadcast = This message is not a Loa broadcast.
-error-no-participation-activity = Campaign { $code } has no activity to sign up for right now.
+error-no-participation-activity = Campaign { $code } has no activity open for sign-up right now.
 error-choose-activity = Choose the activity you take part in:
 error-not-a-plan = This does not read as a plan or an official letter (no «KẾ HOẠCH» heading, «V/v» subject or «Số:» line). Send the plan as a .txt, .md or .docx file with the caption /importplan.
 error-plan-too-large = The file is larger than { $megabytes } MB, so it cannot be read. Send the plan as .docx or .txt.
@@ -185,8 +188,12 @@ campaigns-detail = <b>{ $code }</b> — { $title }
 campaigns-activity = { $index }. { $title }
     ({ $kind }; lead: { $lead }; due: { $due })
 campaigns-manage-hint = Start: /campaigns { $code } start · Close: /campaigns { $code } close
-campaigns-usage = Usage: /campaigns, /campaigns <CODE>, /campaigns <CODE> start, /campaigns <CODE> close or /campaigns <CODE> reminders 3,1,0 08:00 (tat to turn reminders off). Example: /campaigns NGAYSACH2024 start
-campaigns-status-changed = Campaign { $code } is now { $status }.
+campaigns-usage = Usage: /campaigns, /campaigns <CODE>, /campaigns <CODE> start, /campaigns <CODE> close, /campaigns <CODE> reminders 3,1,0 08:00 (tat turns reminders off) or /campaigns <CODE> add <title> | <unit> | <due>. Example: /campaigns NGAYSACH2024 start
+campaigns-status-changed = { $state ->
+        [active] Campaign { $code } has started.
+        [closed] Campaign { $code } is closed.
+       *[other] Campaign { $code } is now { $status }.
+    }
 campaigns-status-unchanged = Campaign { $code } is still { $status }; nothing changed.
 campaigns-activity-added = Activity { $index } added to campaign <b>{ $code }</b>: { $title }
     ({ $kind }; lead: { $lead }; due: { $due })
@@ -196,7 +203,7 @@ campaigns-activity-added = Activity { $index } added to campaign <b>{ $code }</b
 button-acknowledge = ✅ Read ({ $count })
 button-participate = 🙋 Join ({ $count })
 broadcast-album-buttons = Please tap below once you have read the announcement above.
-broadcast-group-lost = ⚠️ The bot was removed from the group of { $unit } (Telegram said: { $reason }). Loa stops sending there until the group is registered again with /register.
+broadcast-group-lost = ⚠️ Loa was removed from the group of { $unit } and stops sending there until the group is registered again (/register).
 
 ## /send
 
@@ -204,7 +211,13 @@ cmd-gui = Reply to a message to schedule it to the unit groups
 send-usage = Usage: send the bot the message (text, photo, file or album), then reply to it with /send <CAMPAIGN_CODE> [when] [han <date>] [unit codes… or tatca]. «han 11/03» sets the confirmation deadline, and Loa reminds those who have not confirmed. «when» is ngay (now), 08:00, 15/4 08:00, 15/04/2024 08:00 or hangngay 08:00 (every working day). Add khauhieu to add the campaign's slogans in turn, khan for an urgent broadcast, tatca (all) for every unit with a group. Example: /send NGAYSACH2024 hangngay 08:00
 send-preview = 📣 Broadcast for campaign <b>{ $code }</b> — { $title }
     When: { $times }
-    { $occurrences } time(s) × { $groups } group(s) = { $copies } copies
+    Sent { $occurrences ->
+        [one] once
+       *[other] { $occurrences } times
+    } to { $groups ->
+        [one] one group
+       *[other] { $groups } groups
+    }
     Target units ({ $units }):
 send-preview-more = { " " }and { $count } more
 send-preview-target = • { $code } — { $name } ({ $groups } group(s))
@@ -213,13 +226,19 @@ send-preview-targets-more = … and { $count } more unit(s)
 send-preview-more-units = { " " }and { $count } more
 send-preview-approval = This campaign needs a leader's approval before anything is sent.
 send-preview-confirm = Press «Confirm» to schedule, or «Cancel».
-send-scheduled = Broadcast { $id } scheduled: { $count } copies, starting { $when }. Follow it with /schedule { $id }
+send-scheduled = Broadcast { $id } scheduled to { $groups ->
+        [one] one group
+       *[other] { $groups } groups
+    } at { $time } on { $day }{ $occurrences ->
+        [1] {""}
+       *[other] {" "}(every working day, { $occurrences } times)
+    }. Follow it with /schedule { $id }
 send-awaiting-approval = Broadcast { $id } is waiting for a leader's approval; nothing has been sent.
-send-cancelled = Cancelled; nothing will be sent.
+send-cancelled = Cancelled; nothing has been sent.
 
 ## Acknowledgements and participation
 
-ack-done = Thank you, your confirmation is recorded!
+ack-done = Your confirmation is recorded. Thank you!
 ack-already = You have already confirmed this announcement.
 join-done = You are registered for: { $activity }
 join-already = You were already registered for: { $activity }
@@ -230,12 +249,18 @@ cmd-lich = Scheduled broadcasts and how their sending went
 schedule-empty = Nothing scheduled, and nothing sent in the last 7 days.
 schedule-header = Scheduled and recent broadcasts:
 schedule-item = <b>No. { $id }</b> · { $code } · { $when } · { $status }
-    Sent { $sent }/{ $total } groups · failed { $failed } · { $acknowledged } people read it
-schedule-hint = Each group: /schedule <number>, for example /schedule 12
+    Sent { $sent }/{ $total } groups · { $failed } failed · { $acknowledged } { $acknowledged ->
+        [one] person has
+       *[other] people have
+    } read it
+schedule-hint = Each group: /schedule <number>, for example /schedule { $example }
 schedule-cancel-button = ✖️ Cancel broadcast { $id }
 schedule-cancelled = Broadcast { $id } cancelled.
 schedule-detail = <b>Broadcast { $id }</b> · { $code } · { $when } · { $status }
-    Sent { $sent }/{ $total } groups · failed { $failed } · { $acknowledged } people read it
+    Sent { $sent }/{ $total } groups · { $failed } failed · { $acknowledged } { $acknowledged ->
+        [one] person has
+       *[other] people have
+    } read it
 schedule-group-pending = ⏳ { $unit } — { $title }: waiting
 schedule-group-sending = ⏳ { $unit } — { $title }: sending
 schedule-group-sent = ✅ { $unit } — { $title }: sent, { $acknowledged } read it
@@ -258,7 +283,10 @@ mine-nothing = You have confirmed and done everything. Thank you!
 mine-confirm-header = Announcements not yet confirmed ({ $count }):
 mine-confirm-item = • { $code } — { $title } (sent { $sent }): tap «✅ Đã đọc» in the group
 mine-todo-header = To do ({ $count }):
-mine-task-item = • { $code }: { $title } ({ $kind }; due { $due })
+mine-task-item = • { $code }: { $title } ({ $kind }; { $hasDue ->
+        [no] no deadline
+       *[yes] due { $due }
+    })
 mine-task-overdue = • ⚠️ { $code }: { $title } ({ $kind }; overdue since { $due })
 
 ## /join
@@ -266,8 +294,8 @@ mine-task-overdue = • ⚠️ { $code }: { $title } ({ $kind }; overdue since {
 cmd-thamgia = Sign up for an activity (with a note or a photo)
 join-recorded = You are registered for «{ $activity }» ({ $code }). Thank you!
 join-updated = Your note/photo for «{ $activity }» ({ $code }) is updated.
-group-bot-kicked = the bot was removed from the group
-group-bot-left = the bot left the group
+group-bot-kicked = Loa was removed from the group
+group-bot-left = Loa left the group
 
 ## /campaigns new
 
@@ -388,7 +416,7 @@ error-invalid-reminder-policy = Cannot read the reminder schedule «{ $given }»
 error-invalid-calendar-day = Cannot read the date «{ $given }». Example: { $example }
 error-remind-too-soon = { $unit } was reminded less than an hour ago. You can remind again from { $at }.
 error-nothing-to-remind = Campaign { $code } has nothing with an open deadline to remind of.
-error-nothing-to-remind-any = No running campaign has anything with an open deadline to remind of.
+error-nothing-to-remind-any = No active campaign has anything with an open deadline to remind of.
 error-invalid-deadline = The confirmation deadline «{ $given }» is not valid (unreadable, past, or before the send time). Example: { $example }
 
 ## /nhacnho
@@ -425,3 +453,46 @@ schedule-deadline = {" "}· confirm by { $day }
 remind-open-copy = <a href="{ $link }">Open the announcement in the group</a>
 campaigns-reminders-line = ⏰ Reminders: { $offsets } working days before the deadline, at { $time } (change with nhacnho, e.g. nhacnho 3,1,0 08:00).
 campaigns-reminders-line-off = ⏰ Reminders: off.
+
+## First contact (issue 11)
+
+start-your-id = Your Telegram id: <code>{ $id }</code> (the office uses it to put you on your unit's roster).
+start-head-title = head of { $unit }
+role-plural-member = members
+role-plural-head = unit heads
+role-plural-leader = leaders of the Department
+role-plural-office = office staff
+role-plural-admin = administrators
+roles-and = and
+fallback-private = Loa did not understand «{ $text }». Type /help to see the commands you can use.
+fallback-command = Loa has no command { $command }. Type /help to see the commands you can use.
+fallback-not-yet = { $command } is not available in this version of Loa yet. Type /help to see the commands you can use.
+campaigns-manage-office-only = Only the office can start or close a campaign. You can read it with /campaigns { $code }
+error-no-open-campaign = There is no campaign open for participation right now.
+error-campaign-period-ended = Campaign { $code } has ended ({ $period }), so it can no longer be sent daily. To send once, use /send { $code } now
+ack-question-forwarded = ❓ { $name } of { $unit } asks about broadcast { $id } ({ $code }):
+    «{ $text }»
+    Answer them in the unit's group.
+join-note = Your note: «{ $note }»
+send-quiet-warning = 🌙 These are quiet hours ({ $from }–{ $until }): sent now, it reaches people at night. You can send it at { $until } instead.
+send-quiet-morning-button = Send at { $time }
+send-quiet-now-button = Send now
+schedule-item-closed = <b>No. { $id }</b> · { $code } · { $when }
+    { $state ->
+        [rejected] Returned; sent to no group.
+       *[cancelled] Cancelled; sent to no group.
+    }
+schedule-series-item = <b>No. { $id }</b> · { $code } · daily at { $time }, { $count } times{ $hasNext ->
+        [yes] , next { $next }
+       *[no] {""}
+    } · { $status }
+    Sent { $sent }/{ $total } groups · { $failed } failed · { $acknowledged } { $acknowledged ->
+        [one] person has
+       *[other] people have
+    } read it
+schedule-series-closed = <b>No. { $id }</b> · { $code } · daily at { $time }, { $count } times
+    Cancelled; sent to no group.
+schedule-cancel-series-button = ✖️ Cancel series { $id } ({ $count } not sent)
+schedule-series-cancelled = { $count } unsent broadcast(s) of series { $id } cancelled.
+activity-no-due = no deadline
+campaign-new-period-reversed = The start { $start } is after the end { $end }. Type it again, start first, for example: { $end } - { $start }, or type «skip».

@@ -2,11 +2,11 @@
 
 role-member = thành viên
 role-head = trưởng đơn vị
-role-leader = lãnh đạo
-role-office = Văn phòng
+role-leader = Lãnh đạo Sở
+role-office = Văn phòng Sở
 role-admin = quản trị viên
 role-everyone = mọi người
-place-private = trong tin nhắn riêng với bot
+place-private = trong tin nhắn riêng với Loa
 place-group = trong nhóm của đơn vị
 place-anywhere = ở bất kỳ đâu
 
@@ -19,24 +19,24 @@ cmd-start = Bắt đầu, liên kết tin nhắn riêng để nhận nhắc vi�
 cmd-trogiup = Các lệnh Anh/Chị dùng được ở đây
 cmd-ngonngu = Chọn ngôn ngữ: vi hoặc en
 cmd-donvi = Danh sách đơn vị; thêm hoặc đổi tên đơn vị
-cmd-phanquyen = Phân quyền cho một người
+cmd-phanquyen = Giao vai trò cho một người
 cmd-dangky = Liên kết nhóm này với một đơn vị
-cmd-truongdonvi = Trả lời tin nhắn của một người để đặt làm trưởng đơn vị
+cmd-truongdonvi = Trả lời tin nhắn của một người để giao vai trò trưởng đơn vị
 
 ## /start
 
-start-greeting-member = Xin chào Anh/Chị <b>{ $name }</b> ({ $unit })! Loa sẽ gửi thông báo của Sở vào nhóm đơn vị; Anh/Chị chỉ cần bấm «✅ Đã đọc» hoặc thả một biểu tượng cảm xúc để xác nhận. Từ nay bot cũng có thể nhắc việc riêng cho Anh/Chị tại đây.
-start-greeting-head = Xin chào Đ/c <b>{ $name }</b>, trưởng đơn vị { $unit }! Đ/c theo dõi được ai trong đơn vị đã xác nhận, ai chưa, và nhận nhắc việc của đơn vị tại đây.
-start-greeting-leader = Xin chào Đ/c <b>{ $name }</b>! Đ/c xem được báo cáo của mọi đơn vị tại đây.
-start-greeting-office = Xin chào Anh/Chị <b>{ $name }</b> (Văn phòng)! Anh/Chị nhập kế hoạch, tạo chiến dịch, gửi thông báo tới các đơn vị và xuất báo cáo tổng hợp tại đây.
-start-greeting-admin = Xin chào Anh/Chị <b>{ $name }</b> (quản trị viên)! Anh/Chị đăng ký nhóm cho đơn vị, phân quyền và quản lý đơn vị tại đây.
+start-greeting-member = Xin chào Anh/Chị <b>{ $name }</b> ({ $unit })! Loa sẽ gửi thông báo của Sở vào nhóm của đơn vị; Anh/Chị chỉ cần bấm «✅ Đã đọc» hoặc thả một biểu tượng cảm xúc để xác nhận đã đọc. Từ nay Loa cũng có thể nhắc việc riêng cho Anh/Chị tại đây.
+start-greeting-head = Xin chào Anh/Chị <b>{ $name }</b>, { $headTitle }! Tại đây Anh/Chị theo dõi được ai trong đơn vị đã xác nhận, ai chưa, và nhận nhắc việc của đơn vị.
+start-greeting-leader = Xin chào Anh/Chị <b>{ $name }</b>! Tại đây Anh/Chị xem được báo cáo của mọi đơn vị.
+start-greeting-office = Xin chào Anh/Chị <b>{ $name }</b> (Văn phòng Sở)! Tại đây Anh/Chị nhập kế hoạch, tạo chiến dịch, gửi thông báo tới các đơn vị và xuất báo cáo tổng hợp.
+start-greeting-admin = Xin chào Anh/Chị <b>{ $name }</b> (quản trị viên)! Tại đây Anh/Chị đăng ký nhóm cho các đơn vị, giao vai trò và quản lý danh sách đơn vị.
 start-no-unit = chưa thuộc đơn vị nào
 
 ## /trogiup
 
 help-intro-private = Anh/Chị đang dùng Loa với vai trò { $role }. Các lệnh dùng được trong tin nhắn riêng:
 help-intro-group = Các lệnh Anh/Chị ({ $role }) dùng được trong nhóm này:
-help-outro-private = Lệnh nào cần đối số sẽ tự hướng dẫn khi Anh/Chị gõ thiếu.
+help-outro-private = Nếu lệnh còn thiếu thông tin, Loa sẽ hướng dẫn cách dùng.
 help-outro-group = Trong nhóm, bấm «✅ Đã đọc» hoặc thả biểu tượng cảm xúc vào thông báo để xác nhận đã đọc.
 
 ## /ngonngu
@@ -49,8 +49,8 @@ language-usage = Cách dùng: /ngonngu vi hoặc /ngonngu en
 register-usage = Cách dùng: /dangky <MÃ_ĐƠN_VỊ>, ví dụ: /dangky VP
 register-done = Đã liên kết nhóm này với đơn vị { $unit } ({ $code }).
 register-moved = Đã chuyển nhóm này từ đơn vị { $previous } sang đơn vị { $unit } ({ $code }).
-register-bot-admin-ok = Bot là quản trị viên của nhóm nên thấy được lượt thả cảm xúc và thành viên mới vào nhóm.
-register-bot-admin-missing = ⚠️ Bot chưa là quản trị viên của nhóm nên chưa thấy được lượt thả cảm xúc và thành viên vào, ra nhóm. Đề nghị quản trị viên nhóm thêm bot làm quản trị viên (không cần quyền nào đặc biệt).
+register-bot-admin-ok = Loa là quản trị viên của nhóm nên thấy được lượt thả cảm xúc và người mới vào nhóm.
+register-bot-admin-missing = ⚠️ Loa chưa là quản trị viên của nhóm nên chưa thấy được lượt thả cảm xúc và người vào, ra nhóm. Đề nghị quản trị viên nhóm đặt Loa làm quản trị viên (không cần quyền gì đặc biệt).
 
 ## Nhóm chưa đăng ký
 
@@ -58,24 +58,24 @@ unregistered-note = Nhóm này chưa được liên kết với đơn vị nào 
 
 ## /truongdonvi
 
-makehead-usage = Cách dùng: trả lời (reply) một tin nhắn của người cần đặt làm trưởng đơn vị bằng lệnh /truongdonvi
-makehead-done = Đã đặt { $name } làm trưởng đơn vị { $unit }.
+makehead-usage = Cách dùng: trả lời một tin nhắn của người cần giao vai trò trưởng đơn vị bằng lệnh /truongdonvi
+makehead-done = Đã giao vai trò trưởng đơn vị { $unit } cho đồng chí { $name }.
 
 ## /phanquyen
 
-grant-usage = Cách dùng: /phanquyen <id Telegram hoặc @username> <vai trò>, vai trò là member, head, leader hoặc office. Ví dụ: /phanquyen @nguyenlan office
-grant-done = Đã phân quyền { $role } cho { $name }.
+grant-usage = Cách dùng: /phanquyen <mã Telegram hoặc @tên_tài_khoản> <vai trò>; vai trò là thanhvien, truongdonvi, lanhdao hoặc vanphong. Ví dụ: /phanquyen @nguyenlan vanphong
+grant-done = Đã giao vai trò { $role } cho đồng chí { $name }.
 
 ## /donvi
 
 units-header = Có { $count } đơn vị:
 units-item = <b>{ $code }</b> — { $name }
     Nhóm: { $groups }
-    Trưởng đơn vị: { $heads } · Thành viên đã biết: { $known }
+    Trưởng đơn vị: { $heads } · Đã xác định: { $known } người
 units-no-group = chưa có nhóm
 units-group-inactive = ngừng hoạt động
-units-bot-not-admin = bot chưa là quản trị viên
-units-empty = Chưa có đơn vị nào. Thêm bằng /donvi them <MÃ> <Tên>, ví dụ: /donvi them VP Văn phòng Sở, hoặc nhập tệp CSV bằng lệnh loa units import.
+units-bot-not-admin = Loa chưa là quản trị viên nhóm
+units-empty = Chưa có đơn vị nào. Thêm bằng /donvi them <MÃ> <Tên>, ví dụ: /donvi them VP Văn phòng Sở, hoặc nhập tệp CSV bằng lệnh «loa units import» trên máy chủ.
 units-usage = Thêm đơn vị: /donvi them <MÃ> <Tên>, ví dụ: /donvi them VP Văn phòng Sở
     Đổi tên: /donvi doiten <MÃ> <Tên mới>, ví dụ: /donvi doiten VP Văn phòng
 units-added = Đã thêm đơn vị { $code } — { $name }.
@@ -83,23 +83,23 @@ units-renamed = Đã đổi tên đơn vị { $code } thành { $name }.
 
 ## Lỗi
 
-error-unknown-unit = Không có đơn vị mã «{ $code }». Các mã hiện có: { $known }. Ví dụ: /dangky { $example }
+error-unknown-unit = Không có đơn vị mã «{ $code }». Các mã hiện có: { $known }. Ví dụ: { $example }
 error-not-allowed = Anh/Chị không có quyền làm việc này; cần vai trò { $needed }.
-error-wrong-chat-private = Lệnh này dùng trong tin nhắn riêng với bot.
+error-wrong-chat-private = Lệnh này dùng trong tin nhắn riêng với Loa.
 error-wrong-chat-group = Lệnh này dùng trong nhóm của đơn vị.
-error-wrong-chat-reply = Lệnh này dùng bằng cách trả lời (reply) một tin nhắn.
+error-wrong-chat-reply = Lệnh này dùng bằng cách trả lời một tin nhắn.
 error-group-not-registered = Nhóm này chưa được liên kết với đơn vị nào. Quản trị viên gõ /dangky <MÃ_ĐƠN_VỊ> trước, ví dụ: /dangky VP
 error-invalid-unit-code = Mã đơn vị «{ $given }» không hợp lệ: chỉ gồm chữ không dấu, chữ số, dấu - hoặc _, tối đa 20 ký tự. Ví dụ: TTCNTT
 error-duplicate-unit = Đã có đơn vị mã { $code }. Đổi tên bằng /donvi doiten { $code } <Tên mới>
-error-unknown-member = Bot chưa biết ai là «{ $reference }». Người đó cần nhắn cho bot hoặc hoạt động trong nhóm đơn vị trước. Ví dụ: /phanquyen @nguyenlan office
-error-invalid-role = Vai trò «{ $given }» không hợp lệ; chọn member, head, leader hoặc office. Ví dụ: /phanquyen @nguyenlan office
-error-cannot-change-admin = Người này là quản trị viên (khai báo trong ADMIN_IDS); đổi vai trò bằng cách sửa cấu hình.
-error-csv-invalid = Tệp không được nhập, không dòng nào thay đổi. Các lỗi:
+error-unknown-member = Loa chưa có thông tin về «{ $reference }». Người đó cần nhắn tin cho Loa hoặc trao đổi trong nhóm của đơn vị trước. Ví dụ: /phanquyen @nguyenlan vanphong
+error-invalid-role = Vai trò «{ $given }» không hợp lệ; chọn thanhvien (thành viên), truongdonvi (trưởng đơn vị), lanhdao (Lãnh đạo Sở) hoặc vanphong (Văn phòng Sở). Ví dụ: /phanquyen @nguyenlan vanphong
+error-cannot-change-admin = Người này là quản trị viên (khai báo trong cấu hình ADMIN_IDS); muốn đổi vai trò thì sửa cấu hình.
+error-csv-invalid = Tệp chưa được nhập, không dòng nào thay đổi. Các chỗ cần sửa:
     { $problems }
 error-csv-problem = dòng { $line }, cột { $column }: { $message }
-error-internal = Xin lỗi, bot gặp sự cố khi xử lý yêu cầu này. Anh/Chị vui lòng thử lại sau ít phút.
-error-unknown-campaign = Không có chiến dịch mã «{ $code }». Các mã hiện có: { $known }. Xem danh sách bằng /chiendich
-error-campaign-closed = Chiến dịch { $code } đã kết thúc nên không thể làm việc này.
+error-internal = Xin lỗi, Loa gặp sự cố khi xử lý yêu cầu này. Anh/Chị vui lòng thử lại sau ít phút.
+error-unknown-campaign = Không có chiến dịch mã «{ $code }». Các mã hiện có: { $known }. Ví dụ: { $example }
+error-campaign-closed = Chiến dịch { $code } đã kết thúc nên không thực hiện được việc này.
 error-invalid-campaign-code = Mã chiến dịch «{ $given }» không hợp lệ: 2–16 chữ không dấu và chữ số. Ví dụ: { $example }
 error-duplicate-campaign-code = Đã có chiến dịch mã { $code }. Anh/Chị chọn mã khác.
 error-invalid-campaign = Thông tin «{ $field }» không hợp lệ: «{ $given }».
@@ -115,7 +115,7 @@ error-stale-button = Nút này đã cũ hoặc không hợp lệ; không có gì
 error-wrong-chat-button = Nút này không thuộc thông báo của nhóm này; không có gì thay đổi.
 error-not-target-unit = Anh/Chị không thuộc đơn vị nhận thông báo này nên không đăng ký tham gia qua nút này được; không có gì thay đổi.
 error-not-a-broadcast = Tin nhắn này không phải thông báo của Loa.
-error-no-participation-activity = Chiến dịch { $code } hiện không có hoạt động nào để đăng ký tham gia.
+error-no-participation-activity = Chiến dịch { $code } hiện không có hoạt động nào đang nhận đăng ký tham gia.
 error-choose-activity = Anh/Chị chọn hoạt động muốn tham gia:
 error-not-a-plan = Nội dung này không giống một kế hoạch hay công văn (không thấy tiêu đề «KẾ HOẠCH», trích yếu «V/v» hay dòng «Số:»). Anh/Chị gửi tệp .txt, .md hoặc .docx của kế hoạch kèm chú thích /kehoach.
 error-plan-too-large = Tệp lớn hơn { $megabytes } MB nên không đọc được. Anh/Chị gửi bản .docx hoặc .txt của kế hoạch.
@@ -135,7 +135,7 @@ button-cancel = ✖️ Huỷ
 ## /kehoach
 
 cmd-kehoach = Nhập kế hoạch (tệp .txt, .md, .docx, .pdf hoặc văn bản dán vào)
-plan-usage = Cách dùng: gửi tệp kế hoạch (.txt, .md, .docx hoặc .pdf) kèm chú thích /kehoach, hoặc trả lời (reply) tệp hay đoạn văn bản kế hoạch bằng /kehoach.
+plan-usage = Cách dùng: gửi tệp kế hoạch (.txt, .md, .docx hoặc .pdf) kèm chú thích /kehoach, hoặc trả lời tệp hay đoạn văn bản kế hoạch bằng lệnh /kehoach.
 plan-preview = 📋 <b>{ $title }</b>
     Số: { $number } · Cơ quan ban hành: { $issuer }
     Thời gian: { $period }
@@ -155,11 +155,11 @@ plan-preview-more-units = … và { $count } đơn vị khác.
 plan-preview-unit-all = • { $name } → tất cả đơn vị
 plan-preview-looks-cut = ⚠️ Văn bản có vẻ chưa trọn vẹn: không thấy phần «Nơi nhận» và chữ ký. Văn bản dài dán vào có thể đã bị Telegram tách thành nhiều tin; Anh/Chị nên gửi kế hoạch dưới dạng tệp (.docx, .pdf hoặc .txt).
 plan-created-add-hint = Chiến dịch chưa có hoạt động nào; thêm bằng lệnh /chiendich { $code } them &lt;tiêu đề&gt; | &lt;đơn vị&gt; | &lt;hạn&gt;
-plan-preview-confirm = Bấm «Xác nhận» để tạo chiến dịch (ở trạng thái nháp), hoặc «Huỷ».
+plan-preview-confirm = Bấm «Xác nhận» để tạo chiến dịch (chưa triển khai ngay), hoặc «Huỷ».
 plan-preview-duplicate = ⚠️ Kế hoạch này đã được nhập thành chiến dịch { $code }; không tạo thêm.
 plan-created = Đã tạo chiến dịch <b>{ $code }</b> — { $title } với { $count } hoạt động. Xem bằng /chiendich { $code }
-plan-not-created = Không tạo được chiến dịch; không có gì thay đổi.
-plan-cancelled = Đã huỷ; không tạo chiến dịch nào.
+plan-not-created = Chưa tạo được chiến dịch; không có gì thay đổi.
+plan-cancelled = Đã huỷ, chưa tạo chiến dịch nào.
 activity-kind-participation = tham gia
 activity-kind-task = nhiệm vụ
 activity-kind-report = báo cáo
@@ -167,8 +167,8 @@ activity-kind-report = báo cáo
 ## /chiendich
 
 cmd-chiendich = Danh sách chiến dịch; xem, bắt đầu, kết thúc một chiến dịch
-campaign-status-draft = nháp
-campaign-status-active = đang chạy
+campaign-status-draft = chưa triển khai
+campaign-status-active = đang triển khai
 campaign-status-closed = đã kết thúc
 campaigns-header = Có { $count } chiến dịch:
 campaigns-item = <b>{ $code }</b> ({ $status }) — { $title }
@@ -185,9 +185,13 @@ campaigns-detail = <b>{ $code }</b> — { $title }
 campaigns-activity = { $index }. { $title }
     ({ $kind }; chủ trì: { $lead }; thời hạn: { $due })
 campaigns-manage-hint = Bắt đầu: /chiendich { $code } batdau · Kết thúc: /chiendich { $code } ketthuc
-campaigns-usage = Cách dùng: /chiendich, /chiendich <MÃ>, /chiendich <MÃ> batdau, /chiendich <MÃ> ketthuc hoặc /chiendich <MÃ> nhacnho 3,1,0 08:00 (tat để tắt nhắc hạn). Ví dụ: /chiendich NGAYSACH2024 batdau
-campaigns-status-changed = Chiến dịch { $code } nay { $status }.
-campaigns-status-unchanged = Chiến dịch { $code } vẫn { $status }; không có gì thay đổi.
+campaigns-usage = Cách dùng: /chiendich, /chiendich <MÃ>, /chiendich <MÃ> batdau, /chiendich <MÃ> ketthuc, /chiendich <MÃ> nhacnho 3,1,0 08:00 (tat để tắt nhắc hạn) hoặc /chiendich <MÃ> them <tiêu đề> | <đơn vị> | <hạn>. Ví dụ: /chiendich NGAYSACH2024 batdau
+campaigns-status-changed = { $state ->
+        [active] Chiến dịch { $code } đã bắt đầu triển khai.
+        [closed] Chiến dịch { $code } đã kết thúc.
+       *[other] Chiến dịch { $code } chuyển sang trạng thái «{ $status }».
+    }
+campaigns-status-unchanged = Chiến dịch { $code } vẫn ở trạng thái «{ $status }»; không có gì thay đổi.
 campaigns-activity-added = Đã thêm hoạt động { $index } vào chiến dịch <b>{ $code }</b>: { $title }
     ({ $kind }; chủ trì: { $lead }; thời hạn: { $due })
 
@@ -196,30 +200,33 @@ campaigns-activity-added = Đã thêm hoạt động { $index } vào chiến d�
 button-acknowledge = ✅ Đã đọc ({ $count })
 button-participate = 🙋 Tham gia ({ $count })
 broadcast-album-buttons = Anh/Chị bấm nút dưới đây sau khi đọc thông báo trên.
-broadcast-group-lost = ⚠️ Bot đã bị xoá khỏi nhóm của đơn vị { $unit } (Telegram báo: { $reason }). Loa ngừng gửi vào nhóm này cho đến khi nhóm được đăng ký lại bằng /dangky.
+broadcast-group-lost = ⚠️ Loa đã bị xoá khỏi nhóm của { $unit } và ngừng gửi vào nhóm này cho đến khi nhóm được đăng ký lại (/dangky).
 
 ## /gui
 
 cmd-gui = Trả lời tin nhắn cần gửi: lên lịch gửi tới các nhóm đơn vị
-send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho bot, rồi trả lời (reply) tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [khi] [han <ngày>] [mã đơn vị… hoặc tatca]. «han 11/03» đặt hạn xác nhận đã đọc để Loa nhắc người chưa xác nhận. «khi» là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn; tatca để gửi mọi đơn vị đã có nhóm. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
+send-usage = Cách dùng: soạn tin nhắn (chữ, ảnh, tệp hoặc album) gửi cho Loa, rồi trả lời tin đó bằng /gui <MÃ_CHIẾN_DỊCH> [thời điểm] [han <ngày>] [mã đơn vị… hoặc tatca]. Thời điểm là ngay, 08:00, 15/4 08:00, 15/04/2024 08:00 hoặc hangngay 08:00. «han 11/03» đặt hạn xác nhận đã đọc để Loa nhắc người chưa xác nhận. Thêm khauhieu để kèm lần lượt các thông điệp của chiến dịch, khan nếu là thông báo khẩn; tatca để gửi tới mọi đơn vị đã có nhóm. Ví dụ: /gui NGAYSACH2024 hangngay 08:00
 send-preview = 📣 Gửi thông báo của chiến dịch <b>{ $code }</b> — { $title }
     Thời điểm: { $times }
-    { $occurrences } lần × { $groups } nhóm = { $copies } bản gửi
+    Gửi { $occurrences } lần tới { $groups } nhóm
     Đơn vị nhận ({ $units }):
 send-preview-more = { " " }và { $count } lần nữa
 send-preview-target = • { $code } — { $name } ({ $groups } nhóm)
 send-preview-no-group = ⚠️ { $count } đơn vị chưa có nhóm sẽ không nhận được: { $units }
 send-preview-targets-more = … và { $count } đơn vị khác
 send-preview-more-units = { " " }và { $count } đơn vị khác
-send-preview-approval = Chiến dịch này cần lãnh đạo duyệt trước khi gửi.
+send-preview-approval = Chiến dịch này cần Lãnh đạo Sở duyệt trước khi gửi.
 send-preview-confirm = Bấm «Xác nhận» để lên lịch, hoặc «Huỷ».
-send-scheduled = Đã lên lịch thông báo số { $id }: { $count } bản gửi, bắt đầu lúc { $when }. Theo dõi bằng /lich { $id }
-send-awaiting-approval = Thông báo số { $id } đang chờ lãnh đạo duyệt; chưa gửi đi.
-send-cancelled = Đã huỷ; không gửi gì.
+send-scheduled = Đã lên lịch gửi thông báo số { $id } tới { $groups } nhóm lúc { $time } ngày { $day }{ $occurrences ->
+        [1] {""}
+       *[other] {" "}(hằng ngày, { $occurrences } lần)
+    }. Theo dõi bằng /lich { $id }
+send-awaiting-approval = Thông báo số { $id } đang chờ Lãnh đạo Sở duyệt; chưa gửi đi.
+send-cancelled = Đã huỷ, chưa gửi thông báo nào.
 
 ## Xác nhận đã đọc và tham gia
 
-ack-done = Cảm ơn Anh/Chị đã xác nhận đã đọc!
+ack-done = Đã ghi nhận Anh/Chị đã đọc. Xin cảm ơn!
 ack-already = Anh/Chị đã xác nhận thông báo này rồi.
 join-done = Đã ghi nhận Anh/Chị tham gia: { $activity }
 join-already = Anh/Chị đã đăng ký tham gia rồi: { $activity }
@@ -230,17 +237,17 @@ cmd-lich = Lịch gửi và kết quả gửi thông báo
 schedule-empty = Chưa có thông báo nào được lên lịch hay gửi trong 7 ngày qua.
 schedule-header = Thông báo đã lên lịch và gửi gần đây:
 schedule-item = <b>Số { $id }</b> · { $code } · { $when } · { $status }
-    Đã gửi { $sent }/{ $total } nhóm · lỗi { $failed } · { $acknowledged } người đã đọc
-schedule-hint = Xem từng nhóm: /lich <số>, ví dụ /lich 12
+    Đã gửi { $sent }/{ $total } nhóm · { $failed } nhóm lỗi · { $acknowledged } người đã đọc
+schedule-hint = Xem từng nhóm: /lich <số>, ví dụ /lich { $example }
 schedule-cancel-button = ✖️ Huỷ thông báo số { $id }
 schedule-cancelled = Đã huỷ thông báo số { $id }.
 schedule-detail = <b>Thông báo số { $id }</b> · { $code } · { $when } · { $status }
-    Đã gửi { $sent }/{ $total } nhóm · lỗi { $failed } · { $acknowledged } người đã đọc
+    Đã gửi { $sent }/{ $total } nhóm · { $failed } nhóm lỗi · { $acknowledged } người đã đọc
 schedule-group-pending = ⏳ { $unit } — { $title }: đang chờ gửi
 schedule-group-sending = ⏳ { $unit } — { $title }: đang gửi
 schedule-group-sent = ✅ { $unit } — { $title }: đã gửi, { $acknowledged } người đã đọc
-schedule-group-failed = ❌ { $unit } — { $title }: lỗi sau { $attempts } lần thử ({ $reason })
-schedule-group-more-failed = … và { $count } nhóm lỗi khác
+schedule-group-failed = ❌ { $unit } — { $title }: chưa gửi được sau { $attempts } lần thử ({ $reason })
+schedule-group-more-failed = … và { $count } nhóm chưa gửi được khác
 schedule-group-more-sending = … và { $count } nhóm đang gửi khác
 schedule-group-more-pending = … và { $count } nhóm đang chờ gửi khác
 schedule-group-more-sent = … và { $count } nhóm đã gửi khác
@@ -258,7 +265,10 @@ mine-nothing = Anh/Chị đã xác nhận và hoàn thành mọi việc. Cảm �
 mine-confirm-header = Thông báo chưa xác nhận đã đọc ({ $count }):
 mine-confirm-item = • { $code } — { $title } (gửi ngày { $sent }): bấm «✅ Đã đọc» trong nhóm
 mine-todo-header = Việc cần làm ({ $count }):
-mine-task-item = • { $code }: { $title } ({ $kind }; hạn { $due })
+mine-task-item = • { $code }: { $title } ({ $kind }; { $hasDue ->
+        [no] không có hạn
+       *[yes] hạn { $due }
+    })
 mine-task-overdue = • ⚠️ { $code }: { $title } ({ $kind }; đã quá hạn { $due })
 
 ## /thamgia
@@ -266,8 +276,8 @@ mine-task-overdue = • ⚠️ { $code }: { $title } ({ $kind }; đã quá hạn
 cmd-thamgia = Đăng ký tham gia hoạt động (kèm ghi chú hoặc ảnh)
 join-recorded = Đã ghi nhận Anh/Chị tham gia «{ $activity }» ({ $code }). Cảm ơn Anh/Chị!
 join-updated = Đã cập nhật ghi chú/ảnh tham gia «{ $activity }» ({ $code }).
-group-bot-kicked = bot bị xoá khỏi nhóm
-group-bot-left = bot đã rời nhóm
+group-bot-kicked = Loa bị xoá khỏi nhóm
+group-bot-left = Loa đã rời nhóm
 
 ## /chiendich moi
 
@@ -279,9 +289,9 @@ campaign-new-bad-period = Không hiểu thời gian này. Ví dụ: 15/04/2024 -
 campaign-new-preview = 📋 Chiến dịch mới: <b>{ $title }</b>
     Thời gian: { $period }
     Thông điệp: { $slogans }
-    Đơn vị nhận: tất cả đơn vị. Bấm «Xác nhận» để tạo (ở trạng thái nháp), hoặc «Huỷ».
+    Đơn vị nhận: tất cả đơn vị. Bấm «Xác nhận» để tạo (chưa triển khai ngay), hoặc «Huỷ».
 campaign-new-created = Đã tạo chiến dịch <b>{ $code }</b> — { $title }. Bắt đầu bằng /chiendich { $code } batdau
-campaign-new-cancelled = Đã huỷ; không tạo chiến dịch nào.
+campaign-new-cancelled = Đã huỷ, chưa tạo chiến dịch nào.
 schedule-retry-button = 🔁 Gửi lại các nhóm lỗi ({ $count })
 schedule-retried = Đã đưa { $count } nhóm lỗi của thông báo số { $id } vào hàng đợi gửi lại.
 
@@ -388,7 +398,7 @@ error-invalid-reminder-policy = Không hiểu lịch nhắc «{ $given }». Ghi 
 error-invalid-calendar-day = Không hiểu ngày «{ $given }». Ví dụ: { $example }
 error-remind-too-soon = Đơn vị { $unit } vừa được nhắc trong vòng một giờ qua. Anh/Chị có thể nhắc lại từ { $at }.
 error-nothing-to-remind = Chiến dịch { $code } hiện không có việc nào còn hạn cần nhắc.
-error-nothing-to-remind-any = Hiện không có chiến dịch đang chạy nào còn việc trong hạn cần nhắc.
+error-nothing-to-remind-any = Hiện không có chiến dịch đang triển khai nào còn việc trong hạn cần nhắc.
 error-invalid-deadline = Hạn xác nhận «{ $given }» không hợp lệ (không đọc được, đã qua hoặc trước thời điểm gửi). Ví dụ: { $example }
 
 ## /nhacnho
@@ -425,3 +435,48 @@ schedule-deadline = {" "}· hạn xác nhận { $day }
 remind-open-copy = <a href="{ $link }">Mở thông báo trong nhóm</a>
 campaigns-reminders-line = ⏰ Nhắc hạn: trước hạn { $offsets } ngày làm việc, lúc { $time } (đổi bằng nhacnho, ví dụ: nhacnho 3,1,0 08:00).
 campaigns-reminders-line-off = ⏰ Nhắc hạn: đã tắt.
+
+## Lần đầu dùng Loa (issue 11)
+
+start-your-id = Mã Telegram của Anh/Chị: <code>{ $id }</code> (Văn phòng Sở dùng mã này để đưa Anh/Chị vào danh sách của đơn vị).
+start-head-title = { $kind ->
+        [phong] Trưởng phòng { $rest }
+        [ban] Trưởng ban { $rest }
+        [vanphong] Chánh { $unit }
+       *[other] Thủ trưởng { $unit }
+    }
+role-plural-member = thành viên
+role-plural-head = trưởng đơn vị
+role-plural-leader = Lãnh đạo Sở
+role-plural-office = Văn phòng Sở
+role-plural-admin = quản trị viên
+roles-and = và
+fallback-private = Loa chưa hiểu «{ $text }». Gõ /trogiup để xem các lệnh Anh/Chị dùng được.
+fallback-command = Loa không có lệnh { $command }. Gõ /trogiup để xem các lệnh Anh/Chị dùng được.
+fallback-not-yet = Lệnh { $command } chưa có trong phiên bản này của Loa. Gõ /trogiup để xem các lệnh Anh/Chị dùng được.
+campaigns-manage-office-only = Chỉ Văn phòng Sở mới bắt đầu hoặc kết thúc được chiến dịch. Anh/Chị xem chiến dịch bằng /chiendich { $code }
+error-no-open-campaign = Hiện không có chiến dịch nào đang nhận đăng ký tham gia.
+error-campaign-period-ended = Chiến dịch { $code } đã hết thời gian thực hiện ({ $period }) nên không gửi hằng ngày được nữa. Muốn gửi một lần, Anh/Chị dùng /gui { $code } ngay
+ack-question-forwarded = ❓ Đ/c { $name } ở { $unit } hỏi về thông báo số { $id } ({ $code }):
+    «{ $text }»
+    Trả lời trực tiếp trong nhóm của đơn vị.
+join-note = Ghi chú của Anh/Chị: «{ $note }»
+send-quiet-warning = 🌙 Bây giờ là ngoài giờ ({ $from }–{ $until }): gửi ngay thì mọi người nhận thông báo vào ban đêm. Anh/Chị có thể chọn gửi lúc { $until }.
+send-quiet-morning-button = Gửi lúc { $time }
+send-quiet-now-button = Gửi ngay
+schedule-item-closed = <b>Số { $id }</b> · { $code } · { $when }
+    { $state ->
+        [rejected] Bị trả lại, không gửi tới nhóm nào.
+       *[cancelled] Đã huỷ, không gửi tới nhóm nào.
+    }
+schedule-series-item = <b>Số { $id }</b> · { $code } · hằng ngày { $time }, { $count } lần{ $hasNext ->
+        [yes] , lần tới { $next }
+       *[no] {""}
+    } · { $status }
+    Đã gửi { $sent }/{ $total } nhóm · { $failed } nhóm lỗi · { $acknowledged } người đã đọc
+schedule-series-closed = <b>Số { $id }</b> · { $code } · hằng ngày { $time }, { $count } lần
+    Đã huỷ, không gửi tới nhóm nào.
+schedule-cancel-series-button = ✖️ Huỷ chuỗi số { $id } ({ $count } lần chưa gửi)
+schedule-series-cancelled = Đã huỷ { $count } lần chưa gửi của chuỗi thông báo số { $id }.
+activity-no-due = không có hạn
+campaign-new-period-reversed = Ngày bắt đầu { $start } ở sau ngày kết thúc { $end }. Anh/Chị nhập lại, ngày bắt đầu trước, ví dụ: { $end } - { $start }, hoặc gõ «bỏ qua».

@@ -1,6 +1,8 @@
 import './dotenv.js'
 import { createApp } from './app.js'
 import { startupConfig } from './startup.js'
+import { requireBotToken } from './config.js'
+import { checkTelegram } from './telegram/check-telegram.js'
 
 /** Composition root for `npm start`: configuration, the app, and signals. */
 async function main(): Promise<void> {
@@ -9,7 +11,17 @@ async function main(): Promise<void> {
     console.error(startup.message)
     process.exit(1)
   }
-  const app = createApp(startup.config)
+  // Before the database or the bot: a wrong token or a silent API root is one line, not a stack.
+  const { config } = startup
+  const telegram = await checkTelegram({
+    botToken: requireBotToken(config),
+    telegramApiRoot: config.telegramApiRoot,
+  })
+  if (!telegram.ok) {
+    console.error(`Loa cannot start: ${telegram.variable}: ${telegram.problem}`)
+    process.exit(1)
+  }
+  const app = createApp(config)
   let exiting = false
   const shutdown = (signal: string) => {
     if (exiting) return

@@ -31,6 +31,7 @@ function sourceFiles(dir: string): string[] {
  */
 const DYNAMIC: Record<string, readonly string[]> = {
   'role-': ROLES,
+  'role-plural-': ROLES,
   'start-greeting-': ROLES,
   'cmd-': Object.values(COMMANDS).map((c) => c.name),
   'place-': ['private', 'group'],
@@ -80,5 +81,91 @@ describe('locales', () => {
       const missing = [...used].filter((key) => !keys[locale]!.has(key))
       expect(missing, `missing in ${locale}.ftl`).toEqual([])
     }
+  })
+})
+
+/** The text of every message in a locale, by key (attributes and variants included). */
+function messagesOf(locale: string): Map<string, string> {
+  const source = readFileSync(join('locales', `${locale}.ftl`), 'utf8')
+  const messages = new Map<string, string>()
+  let key: string | undefined
+  for (const line of source.split('\n')) {
+    const start = /^([a-z0-9_-]+) = ?(.*)$/.exec(line)
+    if (start !== null) {
+      key = start[1]!
+      messages.set(key, start[2]!)
+    } else if (key !== undefined && /^\s/.test(line)) {
+      messages.set(key, `${messages.get(key)!}\n${line}`)
+    } else key = undefined
+  }
+  return messages
+}
+
+/** What a reader sees: without Fluent placeables, HTML tags, commands and CONFIG names. */
+function visibleText(value: string): string {
+  return value
+    .replace(/\{[^{}]*\}/g, ' ')
+    .replace(/^\s*\*?\[[a-z]+\]/gm, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\/[a-z_]+/gi, ' ')
+    .replace(/\b[A-Z][A-Z_]{2,}\b/g, ' ')
+    .replace(/«loa [^»]*»/g, ' ')
+}
+
+/**
+ * Issue 11: Vietnamese replies carry no English and no programmer words. The
+ * lists are the words testers found; command words (vanphong, thanhvien) and
+ * Telegram's own «emoji»-free wording stay allowed.
+ */
+const ENGLISH_WORDS = [
+  'member',
+  'head',
+  'office',
+  'leader',
+  'admin',
+  'bot',
+  'preview',
+  'error',
+  'reply',
+  'draft',
+  'active',
+  'closed',
+  'running',
+  'campaign',
+  'broadcast',
+]
+const PROGRAMMER_WORDS = ['đối số', 'bản gửi', 'nháp', 'đang chạy', 'lỗi 0', 'tham số', 'chưa khớp']
+
+describe('Vietnamese messages read as Vietnamese', () => {
+  const vi = messagesOf('vi')
+
+  it('are all read (the parser saw every key)', () => {
+    expect(vi.size).toBe(keysOf('vi').size)
+  })
+
+  it('use no English word', () => {
+    const found = [...vi].flatMap(([key, value]) => {
+      const text = visibleText(value).toLowerCase()
+      return ENGLISH_WORDS.filter((word) => new RegExp(`\\b${word}s?\\b`, 'i').test(text)).map(
+        (word) => `${key}: ${word}`,
+      )
+    })
+    expect(found).toEqual([])
+  })
+
+  it('use no programmer word', () => {
+    const found = [...vi].flatMap(([key, value]) =>
+      PROGRAMMER_WORDS.filter((word) => visibleText(value).toLowerCase().includes(word)).map(
+        (word) => `${key}: ${word}`,
+      ),
+    )
+    expect(found).toEqual([])
+  })
+
+  it('keep one register: «Đ/c» or «đồng chí» never in a message that says «Anh/Chị»', () => {
+    const mixed = [...vi]
+      .filter(([, value]) => value.includes('Anh/Chị') && /Đ\/c|đồng chí/.test(value))
+      .map(([key]) => key)
+    expect(mixed).toEqual([])
   })
 })

@@ -71,6 +71,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`loa: ${error.message}\n\n${USAGE}`)
       return 2
     }
+    const unreadable = unreadableFile(error)
+    if (unreadable !== undefined) {
+      io.err(`loa: ${unreadable}`)
+      return 1
+    }
     throw error
   }
+}
+
+const FILE_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'a part of this path is not a folder',
+}
+
+/** A file the command was given cannot be read: one line naming it, not a stack (issue 11, point 8). */
+function unreadableFile(error: unknown): string | undefined {
+  if (!(error instanceof Error) || !('code' in error) || !('path' in error)) return undefined
+  const problem = FILE_PROBLEMS[String(error.code)]
+  return problem === undefined ? undefined : `${String(error.path)}: ${problem}`
 }

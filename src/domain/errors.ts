@@ -24,6 +24,7 @@ export type DomainError =
   | { code: 'invalid-when'; given: string; example: string }
   | { code: 'date-in-past'; given: string; example: string }
   | { code: 'daily-needs-period'; campaignCode: string }
+  | { code: 'campaign-period-ended'; campaignCode: string; start: string | null; end: string }
   | { code: 'no-target-groups'; campaignCode: string; unitsWithoutGroup: string[] }
   | { code: 'unknown-broadcast'; broadcastId: number }
   | { code: 'broadcast-not-cancellable'; broadcastId: number; status: string }

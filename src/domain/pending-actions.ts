@@ -70,10 +70,17 @@ export async function readPendingAction<S extends z.ZodType>(
   return parsed.success ? parsed.data : undefined
 }
 
+/** Which pending action a confirmation spends. */
+export interface PendingActionKey {
+  id: number
+  memberId: number
+  kind: string
+}
+
 /** Deletes the action on the caller's transaction; false when it was taken already. */
 export async function consumePendingAction(
   db: Deps['db'],
-  input: { id: number; memberId: number; kind: string },
+  input: PendingActionKey,
 ): Promise<boolean> {
   const result = await db
     .deleteFrom('pending_action')

@@ -18,6 +18,7 @@ import { confirmationsFeature } from './features/confirmations.js'
 import { groupEventsFeature } from './features/group-events.js'
 import { importPlanFeature, planImportConfirmations } from './features/import-plan.js'
 import { grantRoleFeature } from './features/grant-role.js'
+import { fallbackFeature } from './features/fallback.js'
 import { helpFeature } from './features/help.js'
 import { languageFeature } from './features/language.js'
 import { makeHeadFeature } from './features/make-head.js'
@@ -33,6 +34,7 @@ import { submitReportFeature } from './features/submit-report.js'
 import { summaryFeature } from './features/summary.js'
 import { createI18n } from './i18n.js'
 import { InFlightUpdates } from './in-flight.js'
+import { noticeTranslator } from './office-notices.js'
 import { currentUpdate, pacedApi } from './paced-api.js'
 import { handleOnce } from './middlewares/inbox.js'
 import { trackMember } from './middlewares/track-member.js'
@@ -136,7 +138,7 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(campaignsFeature())
   bot.use(remindFeature(i18n))
   bot.use(calendarFeature())
-  bot.use(acknowledgeFeature())
+  bot.use(acknowledgeFeature(noticeTranslator(i18n, deps.config.defaultLocale)))
   bot.use(joinFeature())
   bot.use(mineFeature())
   bot.use(reportFeature())
@@ -156,6 +158,8 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.on('callback_query', (ctx) =>
     ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true }),
   )
+  // Last: whatever nothing above handled (issue 11, point 4).
+  bot.use(fallbackFeature())
 
   return { bot, menus, inFlight, i18n }
 }

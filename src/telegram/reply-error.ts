@@ -1,5 +1,21 @@
 import type { DomainError } from '../domain/errors.js'
 import type { LoaContext } from './context.js'
+import { formatDay } from './format.js'
+
+/**
+ * The example in an error is the very command that was typed, with the bad
+ * code replaced by a real one from this database (issue 11, point 7):
+ * «/gui NGAYSACH2024 ngay XYZ» → «/gui NGAYSACH2024 ngay VP». Without a typed
+ * command (a button), the fallback command with the real code.
+ */
+function typedWith(ctx: LoaContext, bad: string, real: string, fallback: string): string {
+  const typed = (ctx.msg?.text ?? ctx.msg?.caption ?? '').replace(/^(\/\w+)@\w+/, '$1')
+  const words = typed.split(/\s+/).filter(Boolean)
+  const at = words.findIndex((w, i) => i > 0 && w.toUpperCase() === bad.toUpperCase())
+  if (!typed.startsWith('/') || at === -1) return `${fallback} ${real}`
+  words[at] = real
+  return words.join(' ')
+}
 
 /** Maps each expected refusal to its message; exhaustive, so a new error code cannot go unexplained. */
 export function errorMessage(ctx: LoaContext, error: DomainError): string {
@@ -8,7 +24,7 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-unknown-unit', {
         code: error.unitCode,
         known: error.knownCodes.length > 0 ? error.knownCodes.join(', ') : '—',
-        example: error.knownCodes[0] ?? 'VP',
+        example: typedWith(ctx, error.unitCode, error.knownCodes[0] ?? 'VP', '/dangky'),
       })
     case 'not-allowed':
       return ctx.t('error-not-allowed', { needed: error.needed })
@@ -43,6 +59,10 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-unknown-campaign', {
         code: error.campaignCode,
         known: error.knownCodes.length > 0 ? error.knownCodes.join(', ') : '—',
+        example:
+          error.knownCodes[0] === undefined
+            ? '/chiendich'
+            : typedWith(ctx, error.campaignCode, error.knownCodes[0], '/chiendich'),
       })
     case 'campaign-closed':
       return ctx.t('error-campaign-closed', { code: error.campaignCode })
@@ -60,6 +80,11 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-date-in-past', { given: error.given, example: error.example })
     case 'daily-needs-period':
       return ctx.t('error-daily-needs-period', { code: error.campaignCode })
+    case 'campaign-period-ended':
+      return ctx.t('error-campaign-period-ended', {
+        code: error.campaignCode,
+        period: `${formatDay(error.start, '…')} – ${formatDay(error.end)}`,
+      })
     case 'no-target-groups':
       return ctx.t('error-no-target-groups', {
         code: error.campaignCode,
@@ -80,7 +105,9 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
     case 'not-a-broadcast':
       return ctx.t('error-not-a-broadcast')
     case 'no-participation-activity':
-      return ctx.t('error-no-participation-activity', { code: error.campaignCode ?? '—' })
+      return error.campaignCode === null
+        ? ctx.t('error-no-open-campaign')
+        : ctx.t('error-no-participation-activity', { code: error.campaignCode })
     case 'choose-activity':
       return ctx.t('error-choose-activity')
     case 'duplicate-plan':

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
+import { promisify } from 'node:util'
 import { pino } from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
@@ -8,6 +10,7 @@ import { startupConfig } from '../../src/startup.js'
 import { makeTempDir, type TempDir } from '../support/temp-db.js'
 import { migrations } from '../../migrations/index.js'
 
+const run = promisify(execFile)
 let dir: TempDir
 let out: string[]
 let err: string[]
@@ -29,6 +32,27 @@ function cli(...argv: string[]) {
 }
 
 describe('loa CLI', () => {
+  it.each([
+    ['units', 'import'],
+    ['roster', 'import'],
+    ['plan', 'import'],
+  ])('%s %s names a missing file in one line (issue 11, point 8)', async (what, sub) => {
+    const missing = dir.file('khong-co.csv')
+    expect(await cli(what, sub, missing)).toBe(1)
+    expect(err).toEqual([`loa: ${missing}: no such file`])
+    expect(out).toEqual([])
+  })
+
+  it('a missing file through the real command line prints one line, no stack', async () => {
+    const missing = dir.file('ke-hoach.docx')
+    const failure = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'plan', 'import', missing, '--dry-run'],
+      { env: { PATH: process.env['PATH'] ?? '', DATABASE_PATH: dir.file('loa.db') } },
+    ).catch((error: { code: number; stderr: string }) => error)
+    expect(failure).toMatchObject({ code: 1, stderr: `loa: ${missing}: no such file\n` })
+  })
+
   it('migrate brings an empty database to the newest schema, then has nothing to do', async () => {
     expect(await cli('migrate')).toBe(0)
     expect(out).toEqual([`Applied: ${Object.keys(migrations).join(', ')}`])

@@ -98,7 +98,7 @@ describe('the one outbound queue', () => {
     await broadcastNow('Thông báo số 1')
     await t.runSenderAt('2024-04-15T01:00:01Z')
     expect(t.lastBotText(office)).toBe(
-      '⚠️ Bot đã bị xoá khỏi nhóm của đơn vị Phòng số 2 (Telegram báo: Forbidden: bot was kicked from the group chat). Loa ngừng gửi vào nhóm này cho đến khi nhóm được đăng ký lại bằng /dangky.',
+      '⚠️ Loa đã bị xoá khỏi nhóm của Phòng số 2 và ngừng gửi vào nhóm này cho đến khi nhóm được đăng ký lại (/dangky).',
     )
     const notices = await t.db
       .selectFrom('outbound_message')

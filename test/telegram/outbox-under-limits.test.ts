@@ -118,7 +118,7 @@ describe('the outbox against Telegram’s limits', () => {
     )
     const notices = t
       .botTexts(office)
-      .filter((text) => text.startsWith('⚠️ Bot đã bị xoá khỏi nhóm'))
+      .filter((text) => text.startsWith('⚠️ Loa đã bị xoá khỏi nhóm'))
     expect(notices).toHaveLength(1)
     expect(notices[0]).toContain('Phòng số 3')
   }, 60_000)

@@ -32,7 +32,7 @@ export type ParsedWhen =
 
 export type WhenError = Extract<
   DomainError,
-  { code: 'invalid-when' | 'date-in-past' | 'daily-needs-period' }
+  { code: 'invalid-when' | 'date-in-past' | 'daily-needs-period' | 'campaign-period-ended' }
 >
 
 /** A daily series longer than this is cut (a plan "giai đoạn 2023–2030" is not 1 800 mornings). */
@@ -161,6 +161,14 @@ function daily(
 ): Result<ParsedWhen, WhenError> {
   const end = ctx.period?.end ?? null
   if (end === null) return err({ code: 'daily-needs-period', campaignCode: ctx.campaignCode ?? '' })
+  // Not "this time has passed": the campaign is over, and the office needs to hear that (issue 11, point 7).
+  if (end < today)
+    return err({
+      code: 'campaign-period-ended',
+      campaignCode: ctx.campaignCode ?? '',
+      start: ctx.period?.start ?? null,
+      end,
+    })
   const start = ctx.period?.start != null && ctx.period.start > today ? ctx.period.start : today
   const days = workingDaysBetween(start, end, ctx.overrides ?? NO_OVERRIDES).filter(
     (day) => localToUtc(day, time, ctx.timeZone).getTime() > ctx.now.getTime(),

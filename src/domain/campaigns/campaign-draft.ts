@@ -88,7 +88,9 @@ export async function dropCampaignDraft(deps: Deps, memberId: number): Promise<v
 }
 
 /** `15/04/2024 - 01/05/2024` (also `–`, `đến`) → ISO dates, start not after end. */
-export function parsePeriod(text: string): { start: string; end: string } | undefined {
+export function parsePeriod(
+  text: string,
+): { start: string; end: string; reversed?: true } | undefined {
   const match =
     /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*(?:-|–|đến|den|to)\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/i.exec(
       text,
@@ -101,7 +103,9 @@ export function parsePeriod(text: string): { start: string; end: string } | unde
   }
   const start = iso(match[1]!, match[2]!, match[3]!)
   const end = iso(match[4]!, match[5]!, match[6]!)
-  if (start === undefined || end === undefined || start > end) return undefined
+  if (start === undefined || end === undefined) return undefined
+  // Two good dates the wrong way round: say that, not "not understood" (issue 11, point 7).
+  if (start > end) return { start, end, reversed: true }
   return { start, end }
 }
 
@@ -110,7 +114,17 @@ export async function answerCampaignDraft(
   deps: Deps,
   memberId: number,
   answer: string,
-): Promise<Result<CampaignDraft, { code: 'invalid-campaign'; field: string; given: string }>> {
+): Promise<
+  Result<
+    CampaignDraft,
+    {
+      code: 'invalid-campaign'
+      field: string
+      given: string
+      period?: { start: string; end: string }
+    }
+  >
+> {
   const draft = await findCampaignDraft(deps, memberId)
   if (draft === undefined) return err({ code: 'invalid-campaign', field: 'draft', given: answer })
   const text = answer.trim()
@@ -126,6 +140,13 @@ export async function answerCampaignDraft(
       const period = skipped ? null : parsePeriod(text)
       if (period === undefined)
         return err({ code: 'invalid-campaign', field: 'period', given: text })
+      if (period?.reversed === true)
+        return err({
+          code: 'invalid-campaign',
+          field: 'period-order',
+          given: text,
+          period: { start: period.start, end: period.end },
+        })
       next = { ...draft, period, step: 'slogans' }
       break
     }
@@ -159,17 +180,24 @@ export async function createCampaignFromDraft(
   input: { memberId: number; actorTelegramId: number | null },
 ): Promise<Result<CreatedCampaign> | undefined> {
   const draft = await findCampaignDraft(deps, input.memberId)
-  if (draft?.step !== 'preview' || draft.title === null) return undefined
-  await dropCampaignDraft(deps, input.memberId)
+  const draftId = await campaignDraftId(deps, input.memberId)
+  if (draft?.step !== 'preview' || draft.title === null || draftId === undefined) return undefined
   const units = await listUnits(deps.db)
-  return createCampaign(deps, {
-    title: draft.title,
-    period: draft.period,
-    slogans: draft.slogans,
-    targetUnitIds: units.map((u) => u.id),
-    activities: [],
-    createdByMemberId: input.memberId,
-    actorTelegramId: input.actorTelegramId,
-    status: 'draft',
-  })
+  // The draft is spent inside the transaction that creates the campaign (issue 8).
+  const created = await createCampaign(
+    deps,
+    {
+      title: draft.title,
+      period: draft.period,
+      slogans: draft.slogans,
+      targetUnitIds: units.map((u) => u.id),
+      activities: [],
+      createdByMemberId: input.memberId,
+      actorTelegramId: input.actorTelegramId,
+      status: 'draft',
+    },
+    { consume: { id: draftId, memberId: input.memberId, kind: KIND } },
+  )
+  if (!created.ok && created.error.code === 'stale-button') return undefined
+  return created
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js'
 import { writeAudit } from '../audit.js'
+import { consumePendingAction, type PendingActionKey } from '../pending-actions.js'
 import { isIsoDate } from '../calendar/working-days.js'
 import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type DomainError, type Result } from '../errors.js'
@@ -65,6 +66,7 @@ export interface CreatedCampaign extends Campaign {
 export async function createCampaign(
   deps: Deps,
   input: NewCampaign,
+  options: { consume?: PendingActionKey } = {},
 ): Promise<Result<CreatedCampaign>> {
   const invalid = validate(input)
   if (invalid !== undefined) return err(invalid)
@@ -81,6 +83,10 @@ export async function createCampaign(
   }
   const at = nowIso(deps)
   return deps.db.transaction().execute(async (trx): Promise<Result<CreatedCampaign>> => {
+    // The preview's «Xác nhận» is spent with the campaign it creates (issue 8): a crash
+    // between the two keeps the preview, and a replayed press creates it once.
+    if (options.consume !== undefined && !(await consumePendingAction(trx, options.consume)))
+      return err({ code: 'stale-button' })
     const missingUnit = await findMissingUnit(trx, [
       ...input.targetUnitIds,
       ...input.activities.flatMap((a) => (a.leadUnitId === null ? [] : [a.leadUnitId])),

@@ -411,9 +411,6 @@ const BARE_RANGE = new RegExp(
   String.raw`^(?:ngày\s+)?(${DATE}|${MONTH}|${QUARTER})\s*(?:-|–|đến)\s*(?:hết\s+)?(?:ngày\s+)?(${DATE}|${MONTH}|${QUARTER}|${YEAR})`,
   'iu',
 )
-const RECURRING_VALUE =
-  /^(?:thường\s+xuyên|liên\s+tục|hằng\s+\p{L}+|hàng\s+\p{L}+|định\s+kỳ|cả\s+năm|trong\s+năm|quanh\s+năm|theo\s+(?:quy\s+định|kế\s+hoạch|yêu\s+cầu|tiến\s+độ|hướng\s+dẫn))/iu
-
 /** A time field's value ("Thời gian hoàn thành: trước ngày 25/8/2023.", "Quý II, năm 2022"). */
 export function readDateValue(
   value: string,
@@ -446,11 +443,6 @@ export function readDateValue(
   const rest = text.slice(lastEnd)
   const dueText = /\d|dự\s+kiến/iu.test(rest) ? text : text.slice(0, lastEnd)
   return { due: picked.due, dueText: cleanDueText(dueText), from: picked.from, dated: picked.dated }
-}
-
-/** True when the value is an undated schedule ("thường xuyên", "hằng năm"). */
-export function isRecurringValue(value: string): boolean {
-  return RECURRING_VALUE.test(value.trim())
 }
 
 function cleanDueText(text: string): string {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { Deps } from '../deps.js'
+import type { PendingActionKey } from '../pending-actions.js'
 import { err, ok, type Result } from '../errors.js'
 import { createCampaign, type CreatedCampaign } from '../campaigns/create-campaign.js'
 import type { Campaign } from '../campaigns/campaign.js'
@@ -126,6 +127,10 @@ export async function confirmPlanImport(
   deps: Deps,
   draft: PlanImportDraft,
   createdByMemberId: number | null,
+  /** Who pressed "Xác nhận", for the audit row; null from the command line. */
+  actorTelegramId: number | null = null,
+  /** The preview spent in the transaction that creates the campaign (a bot confirmation). */
+  consume?: PendingActionKey,
 ): Promise<Result<CreatedCampaign>> {
   const known = await listUnits(deps.db)
   const unitIdOf = (name: string | null) => {
@@ -140,29 +145,34 @@ export async function confirmPlanImport(
     .where('source_fingerprint', '=', draft.fingerprint)
     .executeTakeFirst()
   if (duplicate !== undefined) return err({ code: 'duplicate-plan', campaignCode: duplicate.code })
-  return createCampaign(deps, {
-    // A letter without a subject line still becomes a campaign the office can find.
-    title: campaignTitleOf(plan),
-    // The code's year is the plan's, not today's (issue 11, point 16).
-    codeYear: codeYear(plan, draft.year ?? null),
-    planNumber: plan.number,
-    issuer: plan.issuer,
-    place: plan.place,
-    issuedOn: plan.issuedOn,
-    period: plan.period,
-    slogans: plan.slogans,
-    targetUnitIds: known.map((u) => u.id),
-    activities: plan.activities.map((a) => ({
-      title: a.title,
-      kind: a.kind,
-      leadUnitId: unitIdOf(a.lead),
-      leadText: a.lead,
-      coordinators: a.coordinators,
-      dueOn: a.due,
-      dueText: a.dueText,
-    })),
-    sourceFingerprint: draft.fingerprint,
-    createdByMemberId,
-    status: 'draft',
-  })
+  return createCampaign(
+    deps,
+    {
+      // A letter without a subject line still becomes a campaign the office can find.
+      title: campaignTitleOf(plan),
+      // The code's year is the plan's, not today's (issue 11, point 16).
+      codeYear: codeYear(plan, draft.year ?? null),
+      planNumber: plan.number,
+      issuer: plan.issuer,
+      place: plan.place,
+      issuedOn: plan.issuedOn,
+      period: plan.period,
+      slogans: plan.slogans,
+      targetUnitIds: known.map((u) => u.id),
+      activities: plan.activities.map((a) => ({
+        title: a.title,
+        kind: a.kind,
+        leadUnitId: unitIdOf(a.lead),
+        leadText: a.lead,
+        coordinators: a.coordinators,
+        dueOn: a.due,
+        dueText: a.dueText,
+      })),
+      sourceFingerprint: draft.fingerprint,
+      createdByMemberId,
+      actorTelegramId,
+      status: 'draft',
+    },
+    consume === undefined ? {} : { consume },
+  )
 }

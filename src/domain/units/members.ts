@@ -5,7 +5,8 @@ import type { Selectable } from 'kysely'
 import type { Db } from '../../db/database.js'
 import type { MemberTable } from '../../db/schema.js'
 import { rowToMember, type Member } from './member.js'
-import { GRANTABLE_ROLES, isRole, type Role } from './roles.js'
+import { vietnameseOrder } from './vietnamese-name.js'
+import { parseGrantableRole, type Role } from './roles.js'
 import { findUnitChat, findUnitById, type Unit } from './unit-repository.js'
 
 /** A Telegram user as the domain sees one: ids and names, nothing of grammY. */
@@ -17,10 +18,9 @@ export interface PersonSighting {
   languageCode?: string | undefined
 }
 
+/** The name Loa shows for a Telegram profile, family name first where it can tell. */
 export function displayName(person: Pick<PersonSighting, 'firstName' | 'lastName'>): string {
-  return [person.firstName, person.lastName]
-    .filter((part) => part !== undefined && part !== '')
-    .join(' ')
+  return vietnameseOrder(person.firstName, person.lastName)
 }
 
 export async function findMemberByTelegramId(
@@ -36,9 +36,21 @@ export async function findMemberByTelegramId(
 }
 
 /**
+ * Whether a sighting in a group may place someone in that group's unit: only an
+ * ordinary member. An administrator registering the group, or office staff and
+ * leaders acting in it, work for the whole Sở and belong to a unit only when the
+ * roster (or /truongdonvi) says so (issue 11, point 3).
+ */
+function learnsUnitFromGroup(deps: Deps, telegramId: number, role: Role | undefined): boolean {
+  if (deps.config.adminIds.includes(telegramId)) return false
+  return role === undefined || role === 'member'
+}
+
+/**
  * Remembers someone the bot has just seen. A roster row waiting under their
- * username is claimed by their id. Seen in a unit's group, they belong to that
- * unit unless the roster says otherwise, and are present in that group.
+ * username is claimed by their id. Seen in a unit's group, an ordinary member
+ * belongs to that unit unless the roster says otherwise, and anyone seen there
+ * is present in that group.
  * Idempotent: seeing the same person twice changes nothing but last_seen_at.
  */
 export async function rememberMember(
@@ -56,7 +68,8 @@ export async function rememberMember(
     .executeTakeFirst()
   if (known !== undefined && (await isUnchanged(deps, known, person, where, at)))
     return rowToMember(known)
-  return deps.db.transaction().execute(async (trx) => {
+  let firstSighting = false
+  const member = await deps.db.transaction().execute(async (trx) => {
     let row = await trx
       .selectFrom('member')
       .selectAll()
@@ -70,16 +83,22 @@ export async function rememberMember(
         .where('username', '=', username)
         .where('telegram_id', 'is', null)
         .executeTakeFirst()
+      // A roster row claimed by username: the first time Loa sees this person's id.
+      firstSighting = row !== undefined
     }
     const unitChat = where?.isGroup === true ? await findUnitChat(trx, where.chatId) : undefined
+    const groupUnitId = learnsUnitFromGroup(deps, person.telegramId, row?.role)
+      ? (unitChat?.unitId ?? null)
+      : null
     if (row === undefined) {
+      firstSighting = true
       row = await trx
         .insertInto('member')
         .values({
           telegram_id: person.telegramId,
           username,
           full_name: displayName(person),
-          unit_id: unitChat?.unitId ?? null,
+          unit_id: groupUnitId,
           telegram_language: person.languageCode ?? null,
           chosen_language: null,
           private_chat_id: null,
@@ -97,7 +116,7 @@ export async function rememberMember(
           username: username ?? row.username,
           // The roster's full name is the official one; Telegram's is only a fallback.
           full_name: row.in_roster === 1 ? row.full_name : displayName(person),
-          unit_id: row.unit_id ?? unitChat?.unitId ?? null,
+          unit_id: row.unit_id ?? groupUnitId,
           telegram_language: person.languageCode ?? row.telegram_language,
           last_seen_at: at,
           updated_at: at,
@@ -111,6 +130,13 @@ export async function rememberMember(
     }
     return rowToMember(row)
   })
+  // README: an administrator finds a person's Telegram id in the log of their first message.
+  if (firstSighting)
+    deps.logger.info(
+      { telegramId: person.telegramId, name: member.fullName, username: person.username },
+      'first message from a new person',
+    )
+  return member
 }
 
 /** last_seen_at is kept to the hour: finer would cost a write per tap. */
@@ -141,7 +167,10 @@ async function isUnchanged(
     .where('chat_membership.member_id', '=', row.id)
     .where('chat_membership.chat_id', '=', where.chatId)
     .executeTakeFirst()
-  return presence?.status === 'present' && row.unit_id !== null
+  // Someone who does not learn a unit from groups (admin, office, leader) is complete without one.
+  const unitSettled =
+    row.unit_id !== null || !learnsUnitFromGroup(deps, row.telegram_id ?? 0, row.role)
+  return presence?.status === 'present' && unitSettled
 }
 
 async function setPresence(
@@ -230,9 +259,8 @@ export async function grantRole(
   deps: Deps,
   input: { actorTelegramId: number; reference: string; role: string },
 ): Promise<Result<{ member: Member; role: Role }>> {
-  const role = input.role.trim().toLowerCase()
-  if (!isRole(role) || !GRANTABLE_ROLES.includes(role))
-    return err({ code: 'invalid-role', given: input.role })
+  const role = parseGrantableRole(input.role)
+  if (role === undefined) return err({ code: 'invalid-role', given: input.role })
   const reference = input.reference.trim()
   const query = deps.db.selectFrom('member').selectAll()
   const row = /^\d+$/.test(reference)

@@ -54,6 +54,32 @@ export function rolesWith(capability: Capability): Role[] {
   return ROLES.filter((role) => can(role, capability))
 }
 
+/**
+ * The words an administrator may type for a role in /phanquyen: Vietnamese
+ * without diacritics (as the command names are) and the English ones.
+ */
+const ROLE_WORDS: Readonly<Record<string, Role>> = {
+  thanhvien: 'member',
+  truongdonvi: 'head',
+  lanhdao: 'leader',
+  vanphong: 'office',
+  member: 'member',
+  head: 'head',
+  leader: 'leader',
+  office: 'office',
+}
+
+/** A grantable role from what was typed (case and diacritics ignored), or undefined. */
+export function parseGrantableRole(word: string): Role | undefined {
+  const key = word
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .trim()
+  return ROLE_WORDS[key]
+}
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value)
 }

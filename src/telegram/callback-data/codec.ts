@@ -63,8 +63,12 @@ export const callbacks = {
   /** Xác nhận / Huỷ under a preview: the pending action id. */
   confirm: defineCallback('ok'),
   cancel: defineCallback('no'),
+  /** «Gửi lúc 07:00» beside «Gửi ngay» under a /gui … ngay preview in quiet hours: the pending action id. */
+  sendMorning: defineCallback('sm'),
   /** Huỷ lịch gửi in /lich: the broadcast id. */
   cancelBroadcast: defineCallback('cb'),
+  /** Huỷ a whole hằng ngày series in /lich (what has not been sent): the series id. */
+  cancelSeries: defineCallback('cs'),
   /** Gửi lại các nhóm lỗi in /lich <id>: the broadcast id. */
   retryFailed: defineCallback('rf'),
   /** /baocao with several active campaigns: the campaign id. */

@@ -1,9 +1,12 @@
 import { Composer } from 'grammy'
 import { recordAcknowledgement } from '../../domain/acknowledgements/record-acknowledgement.js'
+import { handleBroadcastReply } from '../../domain/acknowledgements/reply-to-broadcast.js'
+import type { Translate } from '../../domain/ports.js'
 import { recordParticipation } from '../../domain/acknowledgements/record-participation.js'
 import { callbacks } from '../callback-data/codec.js'
 import type { LoaContext } from '../context.js'
 import { errorMessage } from '../reply-error.js'
+import { toastText } from '../shorten.js'
 
 /**
  * "Đã đọc" three ways (PRODUCT §2, §3, §10): the ✅ button, any emoji reaction
@@ -11,7 +14,7 @@ import { errorMessage } from '../reply-error.js'
  * The button is answered at once with a toast; the counts on it are refreshed
  * later by the sender, coalesced per message.
  */
-export function acknowledgeFeature(): Composer<LoaContext> {
+export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
 
   composer.callbackQuery(callbacks.acknowledge.filter, async (ctx) => {
@@ -30,7 +33,10 @@ export function acknowledgeFeature(): Composer<LoaContext> {
       inPrivate: message.chat.type === 'private',
     })
     if (!result.ok) {
-      await ctx.answerCallbackQuery({ text: errorMessage(ctx, result.error), show_alert: true })
+      await ctx.answerCallbackQuery({
+        text: toastText(errorMessage(ctx, result.error)),
+        show_alert: true,
+      })
       return
     }
     await ctx.answerCallbackQuery({
@@ -52,13 +58,19 @@ export function acknowledgeFeature(): Composer<LoaContext> {
       onMessage: { chatId: message.chat.id, messageId: message.message_id },
     })
     if (!result.ok) {
-      await ctx.answerCallbackQuery({ text: errorMessage(ctx, result.error), show_alert: true })
+      await ctx.answerCallbackQuery({
+        text: toastText(errorMessage(ctx, result.error)),
+        show_alert: true,
+      })
       return
     }
     await ctx.answerCallbackQuery({
-      text: ctx.t(result.value.created ? 'join-done' : 'join-already', {
-        activity: result.value.activity.title.slice(0, 120),
-      }),
+      // Cut at a word, with «…»: a toast shows 200 characters and "…người lao" reads as a typo.
+      text: toastText(
+        ctx.t(result.value.created ? 'join-done' : 'join-already', {
+          activity: result.value.activity.title,
+        }),
+      ),
     })
   })
 
@@ -74,17 +86,25 @@ export function acknowledgeFeature(): Composer<LoaContext> {
     })
   })
 
-  // A text reply to a delivered copy ("Đã nắm", "Đã đọc") counts too; other replies are ignored quietly.
+  // A text reply to a delivered copy (PRODUCT §10, issue 11 point 1): «Đã nắm», «Ok ạ» or only
+  // emoji count; a question goes to the sender in private instead; other talk is left alone.
   composer.on('message:text').filter(
     (ctx) => ctx.unitChat !== undefined && ctx.message.reply_to_message?.from?.id === ctx.me.id,
     async (ctx, next) => {
-      if (ctx.member !== undefined && ctx.message.reply_to_message !== undefined) {
-        await recordAcknowledgement(ctx.deps, {
-          chatId: ctx.chat.id,
-          messageId: ctx.message.reply_to_message.message_id,
-          memberId: ctx.member.id,
-          source: 'reply',
-        })
+      const repliedTo = ctx.message.reply_to_message
+      if (ctx.member !== undefined && repliedTo !== undefined) {
+        const handled = await handleBroadcastReply(
+          ctx.deps,
+          {
+            chatId: ctx.chat.id,
+            repliedToMessageId: repliedTo.message_id,
+            replyMessageId: ctx.message.message_id,
+            memberId: ctx.member.id,
+            text: ctx.message.text,
+          },
+          translate,
+        )
+        if (handled.forwarded > 0) ctx.deps.wake?.()
       }
       await next()
     },

@@ -13,6 +13,7 @@ import { formatDay } from '../format.js'
 import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
+import { firstOf, replyInParts } from '../reply-parts.js'
 import { ADD_ACTIVITY, addActivityByHand } from './add-activity.js'
 import { startNewCampaign } from './new-campaign.js'
 import { reminderPolicyLine, setCampaignReminders } from './campaign-reminders.js'
@@ -53,8 +54,11 @@ export function campaignsFeature(): Composer<LoaContext> {
       await ctx.reply(ctx.t('campaigns-usage'))
       return
     }
-    if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
+    // A head may read campaigns but not run them: say so, and how to read this one.
+    if (!can(ctx.role, 'manage-campaigns')) {
+      await ctx.reply(ctx.t('campaigns-manage-office-only', { code: code.toUpperCase() }))
       return
+    }
     const input = { code, actorTelegramId: ctx.from?.id ?? null }
     const result = START.includes(verb)
       ? await startCampaign(ctx.deps, input)
@@ -66,6 +70,7 @@ export function campaignsFeature(): Composer<LoaContext> {
     await ctx.reply(
       ctx.t(changed ? 'campaigns-status-changed' : 'campaigns-status-unchanged', {
         code: campaign.code,
+        state: campaign.status,
         status: ctx.t(`campaign-status-${campaign.status}`),
       }),
     )
@@ -94,15 +99,14 @@ async function listAll(ctx: LoaContext): Promise<void> {
       period: periodOf(c),
     }),
   )
-  await ctx.reply(
+  await replyInParts(
+    ctx,
     [
       ctx.t('campaigns-header', { count: campaigns.length }),
       ...lines,
       escapeHtml(ctx.t('campaigns-hint')),
-    ].join('\n\n'),
-    {
-      parse_mode: 'HTML',
-    },
+    ],
+    { separator: '\n\n' },
   )
 }
 
@@ -116,7 +120,8 @@ async function showOne(ctx: LoaContext, code: string): Promise<void> {
       title: escapeHtml(a.title),
       kind: ctx.t(`activity-kind-${a.kind}`),
       lead: escapeHtml(a.leadText ?? '—'),
-      due: a.dueOn === null ? escapeHtml(a.dueText ?? '—') : formatDay(a.dueOn),
+      due:
+        a.dueOn === null ? escapeHtml(a.dueText ?? ctx.t('activity-no-due')) : formatDay(a.dueOn),
     }),
   )
   const text = [
@@ -130,7 +135,7 @@ async function showOne(ctx: LoaContext, code: string): Promise<void> {
         campaign.slogans.length === 0
           ? '—'
           : campaign.slogans.map((s) => `“${escapeHtml(s)}”`).join('; '),
-      targets: targets.length === 0 ? '—' : escapeHtml(targets.map((u) => u.code).join(', ')),
+      targets: targetsLine(ctx, targets),
       count: activities.length,
     }),
     ...activityLines,
@@ -139,5 +144,14 @@ async function showOne(ctx: LoaContext, code: string): Promise<void> {
       ? ctx.t('campaigns-manage-hint', { code: escapeHtml(campaign.code) })
       : '',
   ]
-  await ctx.reply(text.filter((line) => line !== '').join('\n\n'), { parse_mode: 'HTML' })
+  // A plan with many activities, or sent to a province's 400 units, still fits Telegram.
+  await replyInParts(ctx, text, { separator: '\n\n' })
+}
+
+/** The target units' codes, the first 30 named and the rest counted. */
+function targetsLine(ctx: LoaContext, targets: readonly { code: string }[]): string {
+  if (targets.length === 0) return '—'
+  const { shown, hidden } = firstOf(targets, 30)
+  const named = escapeHtml(shown.map((u) => u.code).join(', '))
+  return hidden === 0 ? named : named + ctx.t('send-preview-more-units', { count: hidden })
 }

@@ -1,14 +1,26 @@
 import { Composer } from 'grammy'
-import { commandNames, commandsFor } from '../commands.js'
+import { commandNames, commandsFor, type CommandSpec } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { escapeHtml } from '../../domain/html.js'
+import { currentLocale, type Locale } from '../i18n.js'
 import { chatKind } from '../middlewares/guards.js'
 
+/**
+ * One help line: the reader's own command name first, the other language's in
+ * brackets, and no brackets when both are the same word (/start).
+ */
+export function commandLabel(command: CommandSpec, locale: Locale): string {
+  const [own, other] =
+    locale === 'vi' ? [command.name, command.alias] : [command.alias, command.name]
+  return own === other ? `/${own}` : `/${own} (/${other})`
+}
+
 /** The commands this person may use in this chat, one line each. */
-export function helpText(ctx: LoaContext): string {
+export async function helpText(ctx: LoaContext): Promise<string> {
   const where = chatKind(ctx) ?? 'private'
+  const locale = await currentLocale(ctx)
   const lines = commandsFor(ctx.role, where).map(
-    (c) => `/${c.name} (/${c.alias}) — ${ctx.t(`cmd-${c.name}`)}`,
+    (c) => `${commandLabel(c, locale)} — ${ctx.t(`cmd-${c.name}`)}`,
   )
   const intro = ctx.t(where === 'private' ? 'help-intro-private' : 'help-intro-group', {
     role: ctx.t(`role-${ctx.role}`),
@@ -22,7 +34,7 @@ export function helpText(ctx: LoaContext): string {
 export function helpFeature(): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
   composer.command(commandNames('help'), async (ctx) => {
-    await ctx.reply(helpText(ctx), { parse_mode: 'HTML' })
+    await ctx.reply(await helpText(ctx), { parse_mode: 'HTML' })
   })
   return composer
 }

@@ -1,5 +1,9 @@
 import { Composer, InlineKeyboard } from 'grammy'
-import { savePendingAction, takePendingAction } from '../../domain/pending-actions.js'
+import {
+  readPendingAction,
+  savePendingAction,
+  takePendingAction,
+} from '../../domain/pending-actions.js'
 import { extractPlanText, MAX_PLAN_BYTES } from '../../domain/plans/extract-text.js'
 import {
   confirmPlanImport,
@@ -115,15 +119,22 @@ async function planTextOf(ctx: LoaContext, args: string): Promise<string | undef
 export const planImportConfirmations: ConfirmationHandlers = {
   kind: KIND,
   async confirm(ctx, id, memberId) {
-    const draft = await takePendingAction(ctx.deps, {
+    const draft = await readPendingAction(ctx.deps, {
       id,
       memberId,
       kind: KIND,
       schema: planImportDraftSchema,
     })
     if (draft === undefined) return ctx.t('error-stale-button')
-    const created = await confirmPlanImport(ctx.deps, draft, memberId)
-    if (!created.ok) return ctx.t('plan-not-created')
+    const created = await confirmPlanImport(ctx.deps, draft, memberId, ctx.from?.id ?? null, {
+      id,
+      memberId,
+      kind: KIND,
+    })
+    if (!created.ok)
+      return ctx.t(
+        created.error.code === 'stale-button' ? 'error-stale-button' : 'plan-not-created',
+      )
     const done = ctx.t('plan-created', {
       code: created.value.code,
       title: escapeHtml(created.value.title),

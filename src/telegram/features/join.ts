@@ -5,16 +5,25 @@ import { findCampaignByCode } from '../../domain/campaigns/campaign-queries.js'
 import { commandAnywhere } from '../command-anywhere.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
+import { shorten, toastText } from '../shorten.js'
 import { allow } from '../middlewares/guards.js'
 import { errorMessage, replyError } from '../reply-error.js'
 import type { ParticipationRecorded } from '../../domain/acknowledgements/record-participation.js'
 
-function joinedText(ctx: LoaContext, value: ParticipationRecorded): string {
+/** What /thamgia answers; the member's own note is echoed back, so they see what was kept (issue 11, point 14). */
+function joinedText(
+  ctx: LoaContext,
+  value: ParticipationRecorded,
+  note: string | null = null,
+): string {
   const { created, updated, activity, campaign } = value
-  return ctx.t(created ? 'join-recorded' : updated ? 'join-updated' : 'join-already', {
-    activity: activity.title.length > 160 ? `${activity.title.slice(0, 157)}…` : activity.title,
+  const text = ctx.t(created ? 'join-recorded' : updated ? 'join-updated' : 'join-already', {
+    activity: shorten(activity.title, 160),
     code: campaign.code,
   })
+  return note === null || (!created && !updated)
+    ? text
+    : `${text}\n${ctx.t('join-note', { note: shorten(note, 300) })}`
 }
 
 /**
@@ -53,7 +62,7 @@ export function joinFeature(): Composer<LoaContext> {
         for (const option of result.error.options.slice(0, 10)) {
           keyboard
             .text(
-              `${option.campaignCode}: ${option.title}`.slice(0, 60),
+              shorten(`${option.campaignCode}: ${option.title}`, 60),
               callbacks.chooseActivity.pack(option.activityId),
             )
             .row()
@@ -63,7 +72,7 @@ export function joinFeature(): Composer<LoaContext> {
       }
       return replyError(ctx, result.error)
     }
-    await ctx.reply(joinedText(ctx, result.value))
+    await ctx.reply(joinedText(ctx, result.value, note))
   })
 
   // The choice a bare /thamgia offered: the same as /thamgia with that activity.
@@ -80,10 +89,13 @@ export function joinFeature(): Composer<LoaContext> {
       fromChoice: true,
     })
     if (!result.ok) {
-      await ctx.answerCallbackQuery({ text: errorMessage(ctx, result.error), show_alert: true })
+      await ctx.answerCallbackQuery({
+        text: toastText(errorMessage(ctx, result.error)),
+        show_alert: true,
+      })
       return
     }
-    await ctx.answerCallbackQuery({ text: joinedText(ctx, result.value) })
+    await ctx.answerCallbackQuery({ text: toastText(joinedText(ctx, result.value)) })
   })
   return composer
 }

@@ -1,11 +1,14 @@
 import { Composer } from 'grammy'
 import { pendingForMember } from '../../domain/acknowledgements/pending-for-member.js'
+import { localDate } from '../../domain/broadcasts/parse-when.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
+import { shorten } from '../shorten.js'
 import { formatDay } from '../format.js'
 import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
+import { replyInParts } from '../reply-parts.js'
 
 /** /cuatoi: what this person still has to confirm or do, earliest due first (PRODUCT §3). */
 export function mineFeature(): Composer<LoaContext> {
@@ -23,28 +26,35 @@ export function mineFeature(): Composer<LoaContext> {
       ctx.t('mine-confirm-item', {
         code: escapeHtml(c.campaignCode),
         title: escapeHtml(c.campaignTitle),
-        sent: formatDay(c.sentAt),
+        // The day as people in TIMEZONE lived it: 01:12 on the 2nd is not the 1st (issue 11, point 2).
+        sent:
+          c.sentAt === null
+            ? formatDay(null)
+            : formatDay(localDate(new Date(c.sentAt), ctx.deps.config.timezone)),
       }),
     )
     const todoLines = toDo.map((task) =>
       ctx.t(task.overdue ? 'mine-task-overdue' : 'mine-task-item', {
         code: escapeHtml(task.campaignCode),
-        title: escapeHtml(task.title.length > 160 ? `${task.title.slice(0, 157)}…` : task.title),
+        title: escapeHtml(shorten(task.title, 160)),
         kind: ctx.t(`activity-kind-${task.kind}`),
-        due: task.dueOn === null ? escapeHtml(task.dueText ?? '—') : formatDay(task.dueOn),
+        hasDue: task.dueOn === null && task.dueText === null ? 'no' : 'yes',
+        due: task.dueOn === null ? escapeHtml(task.dueText ?? '') : formatDay(task.dueOn),
       }),
     )
-    const parts = [
-      confirmLines.length === 0
-        ? ''
-        : [ctx.t('mine-confirm-header', { count: confirmLines.length }), ...confirmLines].join(
-            '\n',
-          ),
-      todoLines.length === 0
-        ? ''
-        : [ctx.t('mine-todo-header', { count: todoLines.length }), ...todoLines].join('\n'),
+    // One line a block, so a long list is split between lines, never inside one.
+    const blocks = [
+      ...(confirmLines.length === 0
+        ? []
+        : [ctx.t('mine-confirm-header', { count: confirmLines.length }), ...confirmLines]),
+      ...(todoLines.length === 0
+        ? []
+        : [
+            `${confirmLines.length === 0 ? '' : '\n'}${ctx.t('mine-todo-header', { count: todoLines.length })}`,
+            ...todoLines,
+          ]),
     ]
-    await ctx.reply(parts.filter((p) => p !== '').join('\n\n'), { parse_mode: 'HTML' })
+    await replyInParts(ctx, blocks)
   })
   return composer
 }

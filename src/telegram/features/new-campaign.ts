@@ -71,9 +71,14 @@ export function newCampaignFeature(): {
     if (draft === undefined || draft.step === 'preview') return next()
     const answered = await answerCampaignDraft(ctx.deps, member.id, ctx.message.text)
     if (!answered.ok) {
-      await ctx.reply(
-        ctx.t(`campaign-new-bad-${answered.error.field === 'period' ? 'period' : 'title'}`),
-      )
+      const { field, period } = answered.error
+      if (period !== undefined) {
+        // The example is their own dates the right way round.
+        const [start, end] = [formatDay(period.start), formatDay(period.end)]
+        await ctx.reply(ctx.t('campaign-new-period-reversed', { start, end }))
+        return
+      }
+      await ctx.reply(ctx.t(`campaign-new-bad-${field === 'period' ? 'period' : 'title'}`))
       return
     }
     await askNextStep(ctx, answered.value)

@@ -25,7 +25,7 @@ function activityLine(ctx: LoaContext, a: ParsedActivity, index: number): string
       kind: ctx.t(`activity-kind-${a.kind}`),
       lead: e(a.lead),
       partners: e(a.coordinators.join('; ')),
-      due: a.due === null ? e(a.dueText) : formatDay(a.due),
+      due: a.due === null ? escapeHtml(a.dueText ?? ctx.t('activity-no-due')) : formatDay(a.due),
     },
   )
 }

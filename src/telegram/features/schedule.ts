@@ -2,7 +2,9 @@ import { Composer, InlineKeyboard } from 'grammy'
 import { deadlineSuffix } from '../deadline-text.js'
 import { broadcastDeliveryReport } from '../../domain/broadcasts/delivery-report.js'
 import { listSchedule, type ScheduleEntry } from '../../domain/broadcasts/schedule-view.js'
-import { formatLocal } from '../../domain/broadcasts/parse-when.js'
+import { formatLocal, localDate } from '../../domain/broadcasts/parse-when.js'
+import { groupSeries, type ScheduleLine } from '../../domain/broadcasts/schedule-series.js'
+import { formatDay } from '../format.js'
 import { retryFailedDeliveries } from '../../domain/broadcasts/retry-failed.js'
 import { cancelBroadcast } from '../../domain/broadcasts/cancel-broadcast.js'
 import { can } from '../../domain/units/roles.js'
@@ -38,19 +40,45 @@ export function scheduleFeature(onRetry: () => void): Composer<LoaContext> {
       await ctx.reply(ctx.t('schedule-empty'))
       return
     }
+    // Issue 11, point 12: a hằng ngày series is one line with one cancel, not one per morning.
+    const scheduleLines = groupSeries(result.value)
     const keyboard = new InlineKeyboard()
-    for (const entry of result.value.filter((e) => e.cancellable).slice(0, MAX_CANCEL_BUTTONS)) {
-      keyboard
-        .text(
-          ctx.t('schedule-cancel-button', { id: entry.broadcast.id }),
-          callbacks.cancelBroadcast.pack(entry.broadcast.id),
-        )
-        .row()
-    }
-    const lines = result.value.map((entry) => entryLine(ctx, entry))
+    const cancels = scheduleLines.flatMap((line) =>
+      line.kind === 'single'
+        ? line.entry.cancellable
+          ? [
+              {
+                text: ctx.t('schedule-cancel-button', { id: line.entry.broadcast.id }),
+                data: callbacks.cancelBroadcast.pack(line.entry.broadcast.id),
+              },
+            ]
+          : []
+        : line.cancellable > 0
+          ? [
+              {
+                text: ctx.t('schedule-cancel-series-button', {
+                  id: line.seriesId,
+                  count: line.cancellable,
+                }),
+                data: callbacks.cancelSeries.pack(line.seriesId),
+              },
+            ]
+          : [],
+    )
+    for (const cancel of cancels.slice(0, MAX_CANCEL_BUTTONS))
+      keyboard.text(cancel.text, cancel.data).row()
+    const lines = scheduleLines.map((line) =>
+      line.kind === 'single' ? entryLine(ctx, line.entry) : seriesLine(ctx, line),
+    )
+    // The example is a real number from this list (issue 11, point 7), not a made-up 12.
+    const exampleId = result.value[0]?.broadcast.id ?? 1
     await replyInParts(
       ctx,
-      [ctx.t('schedule-header'), ...lines, escapeHtml(ctx.t('schedule-hint'))],
+      [
+        ctx.t('schedule-header'),
+        ...lines,
+        escapeHtml(ctx.t('schedule-hint', { example: exampleId })),
+      ],
       { separator: '\n\n', keyboard },
     )
   })
@@ -61,6 +89,16 @@ export function scheduleFeature(onRetry: () => void): Composer<LoaContext> {
       actorTelegramId: ctx.from?.id ?? null,
     })
     return result.ok ? ok(ctx.t('schedule-cancelled', { id })) : result
+  })
+  onBroadcastButton(composer, callbacks.cancelSeries, async (ctx, id) => {
+    const result = await cancelBroadcast(ctx.deps, {
+      broadcastId: id,
+      actorTelegramId: ctx.from?.id ?? null,
+      wholeSeries: true,
+    })
+    return result.ok
+      ? ok(ctx.t('schedule-series-cancelled', { id, count: result.value.cancelled.length }))
+      : result
   })
   onBroadcastButton(composer, callbacks.retryFailed, async (ctx, id) => {
     const result = await retryFailedDeliveries(ctx.deps, {
@@ -76,6 +114,14 @@ export function scheduleFeature(onRetry: () => void): Composer<LoaContext> {
 
 function entryLine(ctx: LoaContext, entry: ScheduleEntry): string {
   const { broadcast, counts } = entry
+  // Nothing was or will be sent: «Đã huỷ», not «Đã gửi 0/0 nhóm».
+  if (broadcast.status === 'cancelled' || broadcast.status === 'rejected')
+    return ctx.t('schedule-item-closed', {
+      id: broadcast.id,
+      code: escapeHtml(entry.campaignCode),
+      when: formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone),
+      state: broadcast.status,
+    })
   return ctx.t('schedule-item', {
     id: broadcast.id,
     code: escapeHtml(entry.campaignCode),
@@ -87,6 +133,34 @@ function entryLine(ctx: LoaContext, entry: ScheduleEntry): string {
     total: counts.total,
     failed: counts.failed,
     acknowledged: counts.acknowledged,
+  })
+}
+
+function seriesLine(
+  ctx: LoaContext,
+  line: Extract<ScheduleLine<ScheduleEntry>, { kind: 'series' }>,
+): string {
+  const zone = ctx.deps.config.timezone
+  const first = line.entries[0]!
+  const time = formatLocal(new Date(first.broadcast.sendAt), zone).slice(-5)
+  const next = line.next
+  const allCancelled = line.entries.every((e) => e.broadcast.status === 'cancelled')
+  const status = allCancelled ? 'cancelled' : (next ?? line.entries.at(-1)!).broadcast.status
+  return ctx.t(allCancelled ? 'schedule-series-closed' : 'schedule-series-item', {
+    id: line.seriesId,
+    code: escapeHtml(line.campaignCode),
+    time,
+    count: line.entries.length,
+    hasNext: next === undefined ? 'no' : 'yes',
+    next:
+      next === undefined
+        ? ''
+        : formatDay(localDate(new Date(next.broadcast.sendAt), zone)).slice(0, 5),
+    status: ctx.t(`broadcast-status-${status}`),
+    sent: line.counts.sent,
+    total: line.counts.total,
+    failed: line.counts.failed,
+    acknowledged: line.counts.acknowledged,
   })
 }
 
@@ -163,10 +237,29 @@ function onBroadcastButton(
       return
     }
     const result = await act(ctx, id)
+    // The pressed button is taken off the message: pressing it again could only fail (issue 11, point 12).
+    if (result.ok) await removePressedButton(ctx)
     await ctx.answerCallbackQuery(
       result.ok
         ? { text: result.value.slice(0, 200) }
         : { text: errorMessage(ctx, result.error).slice(0, 200), show_alert: true },
     )
   })
+}
+
+async function removePressedButton(ctx: LoaContext): Promise<void> {
+  const message = ctx.callbackQuery?.message
+  const pressed = ctx.callbackQuery?.data
+  const rows = message?.reply_markup?.inline_keyboard
+  if (rows === undefined || pressed === undefined) return
+  const kept = rows
+    .map((row) =>
+      row.filter((button) => !('callback_data' in button) || button.callback_data !== pressed),
+    )
+    .filter((row) => row.length > 0)
+  await ctx
+    .editMessageReplyMarkup({ reply_markup: { inline_keyboard: kept } })
+    .catch((error: unknown) => {
+      ctx.log.warn({ err: error }, 'could not remove a pressed button')
+    })
 }

@@ -11,10 +11,12 @@ import {
   type BroadcastRequest,
 } from '../../domain/broadcasts/schedule-broadcast.js'
 import {
+  peekPendingAction,
   readPendingAction,
   savePendingAction,
   takePendingAction,
 } from '../../domain/pending-actions.js'
+import { QUIET_FROM, QUIET_UNTIL, quietHoursAt } from '../../domain/calendar/quiet-hours.js'
 import { callbacks } from '../callback-data/codec.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
@@ -107,39 +109,85 @@ export function sendFeature(onConfirmed: () => void): {
       kind: KIND,
       payload: request,
     })
-    const keyboard = new InlineKeyboard()
-      .text(ctx.t('button-confirm'), callbacks.confirm.pack(id))
-      .text(ctx.t('button-cancel'), callbacks.cancel.pack(id))
-    await ctx.reply(previewText(ctx, preview.value), { parse_mode: 'HTML', reply_markup: keyboard })
+    // PRODUCT §4 quiet hours (issue 11, point 13): «ngay» at night is said aloud, with 07:00 offered.
+    const quiet =
+      preview.value.when.kind === 'now'
+        ? quietHoursAt(ctx.deps.clock.now(), ctx.deps.config.timezone)
+        : undefined
+    const keyboard =
+      quiet?.quiet === true
+        ? new InlineKeyboard()
+            .text(
+              ctx.t('send-quiet-morning-button', { time: QUIET_UNTIL }),
+              callbacks.sendMorning.pack(id),
+            )
+            .text(ctx.t('send-quiet-now-button'), callbacks.confirm.pack(id))
+            .row()
+            .text(ctx.t('button-cancel'), callbacks.cancel.pack(id))
+        : new InlineKeyboard()
+            .text(ctx.t('button-confirm'), callbacks.confirm.pack(id))
+            .text(ctx.t('button-cancel'), callbacks.cancel.pack(id))
+    const text = previewText(ctx, preview.value)
+    await ctx.reply(
+      quiet?.quiet === true
+        ? `${text}\n\n${ctx.t('send-quiet-warning', { from: QUIET_FROM, until: QUIET_UNTIL })}`
+        : text,
+      { parse_mode: 'HTML', reply_markup: keyboard },
+    )
   })
+
+  // «Gửi lúc 07:00»: the same preview, sent at the end of the quiet hours instead of now. It spends
+  // the same pending action as «Gửi ngay», so only the first of the two presses takes effect.
+  composer.callbackQuery(callbacks.sendMorning.filter, async (ctx) => {
+    const id = callbacks.sendMorning.unpack(ctx.callbackQuery.data)
+    const pending = id === undefined ? undefined : await peekPendingAction(ctx.deps, id)
+    if (id === undefined || pending?.kind !== KIND || pending.memberId !== ctx.member?.id) {
+      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+      return
+    }
+    await ctx.answerCallbackQuery()
+    const morning = quietHoursAt(ctx.deps.clock.now(), ctx.deps.config.timezone).nextMorning
+    const outcome = await confirmRequest(ctx, id, pending.memberId, {
+      when: formatLocal(morning, ctx.deps.config.timezone),
+    })
+    await ctx.editMessageText(outcome, { parse_mode: 'HTML' })
+  })
+
+  /** Writes the previewed broadcast (with `override`, e.g. another time) and says what was scheduled. */
+  async function confirmRequest(
+    ctx: LoaContext,
+    id: number,
+    memberId: number,
+    override: Partial<BroadcastRequest> = {},
+  ): Promise<string> {
+    const stored = await readPendingAction(ctx.deps, {
+      id,
+      memberId,
+      kind: KIND,
+      schema: requestSchema,
+    })
+    if (stored === undefined) return ctx.t('error-stale-button')
+    const request = { ...stored, ...override }
+    const confirmed = await confirmBroadcast(ctx.deps, request, {
+      consume: { id, memberId, kind: KIND },
+    })
+    if (!confirmed.ok) return escapeHtml(errorMessage(ctx, confirmed.error))
+    onConfirmed()
+    const first = confirmed.value.preview.sendAts[0]
+    return ctx.t(
+      confirmed.value.status === 'awaiting_approval' ? 'send-awaiting-approval' : 'send-scheduled',
+      {
+        id: confirmed.value.broadcastIds[0] ?? 0,
+        groups: confirmed.value.preview.groupCount,
+        occurrences: confirmed.value.preview.sendAts.length,
+        ...localDayAndTime(first, ctx.deps.config.timezone),
+      },
+    )
+  }
 
   const confirmations: ConfirmationHandlers = {
     kind: KIND,
-    async confirm(ctx, id, memberId) {
-      const request = await readPendingAction(ctx.deps, {
-        id,
-        memberId,
-        kind: KIND,
-        schema: requestSchema,
-      })
-      if (request === undefined) return ctx.t('error-stale-button')
-      const confirmed = await confirmBroadcast(ctx.deps, request, {
-        consume: { id, memberId, kind: KIND },
-      })
-      if (!confirmed.ok) return escapeHtml(errorMessage(ctx, confirmed.error))
-      onConfirmed()
-      const first = confirmed.value.preview.sendAts[0]
-      return ctx.t(
-        confirmed.value.status === 'awaiting_approval'
-          ? 'send-awaiting-approval'
-          : 'send-scheduled',
-        {
-          id: confirmed.value.broadcastIds[0] ?? 0,
-          count: confirmed.value.preview.deliveryCount,
-          when: first === undefined ? '—' : formatLocal(new Date(first), ctx.deps.config.timezone),
-        },
-      )
-    },
+    confirm: (ctx, id, memberId) => confirmRequest(ctx, id, memberId),
     async cancel(ctx, id, memberId) {
       await takePendingAction(ctx.deps, { id, memberId, kind: KIND, schema: requestSchema })
       return ctx.t('send-cancelled')
@@ -194,4 +242,14 @@ function previewText(ctx: LoaContext, preview: BroadcastPreview): string {
   ]
     .filter((part) => part !== '')
     .join('\n\n')
+}
+
+/** `{ day: '15/04/2024', time: '08:00' }` of a stored instant, for "lúc 08:00 ngày 15/04/2024". */
+function localDayAndTime(
+  instant: string | undefined,
+  timeZone: string,
+): { day: string; time: string } {
+  if (instant === undefined) return { day: '—', time: '—' }
+  const [day = '—', time = '—'] = formatLocal(new Date(instant), timeZone).split(' ')
+  return { day, time }
 }

@@ -8,6 +8,26 @@ import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { helpText } from './help.js'
 
+/**
+ * How a head is addressed depends on the unit: «Trưởng phòng Tổ chức cán bộ»,
+ * «Trưởng ban …», «Chánh Văn phòng Sở», otherwise «Thủ trưởng <unit>».
+ * The words live in the locale; this only says which form fits.
+ */
+export function headTitleOf(unitName: string): { kind: string; unit: string; rest: string } {
+  const match = /^(\S+)\s+(.*)$/u.exec(unitName.trim())
+  const first = match?.[1]?.toLocaleLowerCase('vi') ?? ''
+  const rest = match?.[2] ?? ''
+  const kind =
+    first === 'phòng'
+      ? 'phong'
+      : first === 'ban'
+        ? 'ban'
+        : first === 'văn' && /^phòng\b/iu.test(rest)
+          ? 'vanphong'
+          : 'other'
+  return { kind, unit: unitName, rest }
+}
+
 /** /start: greets by role and links the private chat, so personal reminders can reach them. */
 export function startFeature(menus: CommandMenus): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
@@ -17,11 +37,15 @@ export function startFeature(menus: CommandMenus): Composer<LoaContext> {
     if (member === undefined || ctx.chat === undefined) return
     await linkPrivateChat(ctx.deps, member.id, ctx.chat.id)
     const unit = member.unitId === null ? undefined : await findUnitById(ctx.deps.db, member.unitId)
+    const unitName = unit?.name ?? ctx.t('start-no-unit')
     const greeting = ctx.t(`start-greeting-${ctx.role}`, {
       name: escapeHtml(member.fullName),
-      unit: escapeHtml(unit?.name ?? ctx.t('start-no-unit')),
+      unit: escapeHtml(unitName),
+      headTitle: escapeHtml(ctx.t('start-head-title', headTitleOf(unitName))),
     })
-    await ctx.reply(`${greeting}\n\n${helpText(ctx)}`, { parse_mode: 'HTML' })
+    // Each person learns their own Telegram id here: the office needs it for the roster and /phanquyen.
+    const ownId = ctx.t('start-your-id', { id: String(ctx.from?.id ?? member.telegramId ?? '') })
+    await ctx.reply(`${greeting}\n\n${ownId}\n\n${await helpText(ctx)}`, { parse_mode: 'HTML' })
     await menus.publishPersonal(ctx.api, ctx.chat.id, ctx.role, await currentLocale(ctx))
   })
   return composer

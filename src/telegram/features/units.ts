@@ -5,6 +5,7 @@ import type { LoaContext } from '../context.js'
 import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
+import { replyInParts } from '../reply-parts.js'
 
 /** /donvi lists units; `/donvi them MÃ Tên` adds one; `/donvi doiten MÃ Tên mới` renames. */
 export function unitsFeature(): Composer<LoaContext> {
@@ -64,14 +65,14 @@ async function listUnits(ctx: LoaContext): Promise<void> {
       known: knownMembers,
     })
   })
-  await ctx.reply(
+  // A province's hundreds of units take several messages, each within Telegram's limit.
+  await replyInParts(
+    ctx,
     [
       ctx.t('units-header', { count: overviews.length }),
       ...blocks,
       escapeHtml(ctx.t('units-usage')),
-    ].join('\n\n'),
-    {
-      parse_mode: 'HTML',
-    },
+    ],
+    { separator: '\n\n' },
   )
 }

@@ -10,12 +10,24 @@ export function chatKind(ctx: LoaContext): ChatKind | undefined {
   return undefined
 }
 
-/** The roles that may, joined for a sentence: "Văn phòng, quản trị viên". */
+/** The roles that may, joined for a sentence: "Văn phòng Sở và quản trị viên". */
 export function rolesPhrase(ctx: LoaContext, capability: Capability): string {
-  return rolesWith(capability)
+  const names = rolesWith(capability)
     .filter((role) => role !== 'member')
-    .map((role) => ctx.t(`role-${role}`))
-    .join(', ')
+    .map((role) => ctx.t(`role-plural-${role}`))
+  const last = names.pop()
+  if (last === undefined) return ''
+  return names.length === 0 ? last : `${names.join(', ')} ${ctx.t('roles-and')} ${last}`
+}
+
+/**
+ * The command as the person typed it (`/importplan`, not `/kehoach`), so a
+ * refusal speaks their words; the handler's name when there is no command text.
+ */
+export function typedCommand(ctx: LoaContext, fallback: string): string {
+  const text = ctx.msg?.text ?? ctx.msg?.caption ?? ''
+  const typed = /^\/([A-Za-z0-9_]+)/.exec(text)?.[1]
+  return typed === undefined ? fallback : `/${typed.toLowerCase()}`
 }
 
 /**
@@ -28,6 +40,7 @@ export async function allow(
   command: string,
   rule: { capability?: Capability; where?: ChatKind },
 ): Promise<boolean> {
+  command = typedCommand(ctx, command)
   const where = rule.where
   const roles =
     rule.capability === undefined ? ctx.t('role-everyone') : rolesPhrase(ctx, rule.capability)

@@ -93,9 +93,14 @@ describe('parseWhen', () => {
     })
     expect(
       parseWhen('hangngay 08:00', { ...ctx, period: { start: '2024-04-01', end: '2024-04-12' } }),
-    ).toMatchObject({
+    ).toEqual({
       ok: false,
-      error: { code: 'date-in-past' },
+      error: {
+        code: 'campaign-period-ended',
+        campaignCode: 'NGAYSACH2024',
+        start: '2024-04-01',
+        end: '2024-04-12',
+      },
     })
     expect(parseWhen('hangngay', ctx)).toMatchObject({ ok: false, error: { code: 'invalid-when' } })
   })

@@ -38,10 +38,10 @@ describe('/gui and the outbox', () => {
       replyTo: composed.message!.message_id,
     })
     expect(t.lastBotText(office)).toContain('Thời điểm: 15/04/2024 08:00')
-    expect(t.lastBotText(office)).toContain('1 lần × 3 nhóm = 3 bản gửi')
+    expect(t.lastBotText(office)).toContain('Gửi 1 lần tới 3 nhóm')
     await confirmLastPreview()
     expect(t.lastBotText(office)).toMatch(
-      /^Đã lên lịch thông báo số \d+: 3 bản gửi, bắt đầu lúc 15\/04\/2024 08:00/,
+      /^Đã lên lịch gửi thông báo số \d+ tới 3 nhóm lúc 08:00 ngày 15\/04\/2024\. Theo dõi bằng \/lich \d+$/,
     )
     expect(await t.db.selectFrom('delivery').select('state').execute()).toEqual([
       { state: 'pending' },
@@ -163,7 +163,7 @@ describe('acknowledgements', () => {
     const tuan = t.person({ id: 201, first_name: 'Tuấn' })
     const ack = buttons(g1!)[0]!.callback_data
     await minh.presses(g1!, messageIds[0]!, ack)
-    expect(t.api.callbackAnswers.at(-1)?.text).toBe('Cảm ơn Anh/Chị đã xác nhận đã đọc!')
+    expect(t.api.callbackAnswers.at(-1)?.text).toBe('Đã ghi nhận Anh/Chị đã đọc. Xin cảm ơn!')
     await minh.presses(g1!, messageIds[0]!, ack)
     expect(t.api.callbackAnswers.at(-1)?.text).toBe('Anh/Chị đã xác nhận thông báo này rồi.')
     await ha.reacts(g1!, messageIds[0]!, ['👍'])

@@ -16,7 +16,9 @@ afterEach(() => t.stop())
 describe('/chiendich', () => {
   it('lists, shows with activities and deadlines, starts and closes', async () => {
     await office.says('/chiendich', 'private')
-    expect(t.lastBotText(office)).toContain('NGAYSACH2024 (nháp) — Tổ chức các hoạt động Ngày Sách')
+    expect(t.lastBotText(office)).toContain(
+      'NGAYSACH2024 (chưa triển khai) — Tổ chức các hoạt động Ngày Sách',
+    )
     expect(t.lastBotText(office)).toContain('Thời gian: 15/04/2024 – 03/05/2024')
     await office.says('/chiendich ngaysach2024', 'private')
     const detail = t.lastBotText(office)
@@ -24,9 +26,9 @@ describe('/chiendich', () => {
     expect(detail).toContain('(tham gia; chủ trì: —; thời hạn: 30/04/2024)')
     expect(detail).toContain('Đơn vị nhận: U1, U2, U3')
     await office.says('/chiendich NGAYSACH2024 batdau', 'private')
-    expect(t.lastBotText(office)).toBe('Chiến dịch NGAYSACH2024 nay đang chạy.')
+    expect(t.lastBotText(office)).toBe('Chiến dịch NGAYSACH2024 đã bắt đầu triển khai.')
     await office.says('/chiendich NGAYSACH2024 ketthuc', 'private')
-    expect(t.lastBotText(office)).toBe('Chiến dịch NGAYSACH2024 nay đã kết thúc.')
+    expect(t.lastBotText(office)).toBe('Chiến dịch NGAYSACH2024 đã kết thúc.')
     expect(await t.db.selectFrom('campaign').select('status').executeTakeFirst()).toEqual({
       status: 'closed',
     })
@@ -39,7 +41,11 @@ describe('/chiendich', () => {
     expect(t.lastBotText(head)).toContain('Đọc sách và chia sẻ cảm nhận')
     await head.says('/chiendich NGAYSACH2024 batdau', 'private')
     expect(t.lastBotText(head)).toBe(
-      'Lệnh /chiendich chỉ dành cho Văn phòng, quản trị viên, dùng trong tin nhắn riêng với bot.',
+      'Chỉ Văn phòng Sở mới bắt đầu hoặc kết thúc được chiến dịch. Anh/Chị xem chiến dịch bằng /chiendich NGAYSACH2024',
+    )
+    await head.says('/chiendich ngaysach2024 ketthuc', 'private')
+    expect(t.lastBotText(head)).toBe(
+      'Chỉ Văn phòng Sở mới bắt đầu hoặc kết thúc được chiến dịch. Anh/Chị xem chiến dịch bằng /chiendich NGAYSACH2024',
     )
     expect(await t.db.selectFrom('campaign').select('status').executeTakeFirst()).toEqual({
       status: 'draft',
@@ -56,6 +62,11 @@ describe('/chiendich moi', () => {
     await office.says('01/10/2024 đến 31/09/2024', 'private')
     expect(t.lastBotText(office)).toBe(
       'Không hiểu thời gian này. Ví dụ: 15/04/2024 - 01/05/2024 (ngày bắt đầu trước ngày kết thúc), hoặc gõ «bỏ qua».',
+    )
+    // Issue 11, point 7: a period the wrong way round says so, with the dates the right way round.
+    await office.says('07/10/2024 - 01/10/2024', 'private')
+    expect(t.lastBotText(office)).toBe(
+      'Ngày bắt đầu 07/10/2024 ở sau ngày kết thúc 01/10/2024. Anh/Chị nhập lại, ngày bắt đầu trước, ví dụ: 01/10/2024 - 07/10/2024, hoặc gõ «bỏ qua».',
     )
     await office.says('01/10/2024 - 07/10/2024', 'private')
     await office.says('Phát triển văn hóa đọc thúc đẩy học tập suốt đời', 'private')
@@ -86,7 +97,7 @@ describe('/chiendich moi', () => {
     const member = t.person({ id: 101, first_name: 'Minh' })
     await member.says('/chiendich moi', 'private')
     expect(t.lastBotText(member)).toMatch(
-      /^Lệnh \/chiendich chỉ dành cho trưởng đơn vị, lãnh đạo, Văn phòng, quản trị viên/,
+      /^Lệnh \/chiendich chỉ dành cho trưởng đơn vị, Lãnh đạo Sở, Văn phòng Sở và quản trị viên/,
     )
     expect(await t.db.selectFrom('pending_action').selectAll().execute()).toEqual([])
   })

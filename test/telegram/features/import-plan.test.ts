@@ -71,6 +71,13 @@ describe('/kehoach', () => {
       ['task', null],
       ['report', '2024-05-05'],
     ])
+    // Issue 11, point 11: the audit row names who confirmed the import.
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_telegram_id'])
+      .where('action', 'like', 'campaign.%')
+      .execute()
+    expect(audit).toEqual([{ action: 'campaign.create', actor_telegram_id: lan.id }])
   })
 
   it('"Huỷ" creates nothing, and a second press of either button changes nothing', async () => {
@@ -78,7 +85,7 @@ describe('/kehoach', () => {
     const { messageId, buttons } = buttonsOfLast(lan.id)
     const [confirm, cancel] = buttons.map((b) => (b as { callback_data: string }).callback_data)
     await lan.presses('private', messageId, cancel!)
-    expect(t.lastBotText(lan)).toBe('Đã huỷ; không tạo chiến dịch nào.')
+    expect(t.lastBotText(lan)).toBe('Đã huỷ, chưa tạo chiến dịch nào.')
     // The buttons are gone once answered; a client holding the old message can still send the data.
     await lan.presses('private', messageId, confirm!, { forged: true })
     expect(t.api.callbackAnswers.at(-1)?.text).toBe(
@@ -131,7 +138,7 @@ describe('/kehoach', () => {
     const minh = t.person({ id: 1002, first_name: 'Minh' })
     await minh.sendsFile('private', { fileName: 'a.txt', content: SEED }, '/kehoach')
     expect(t.lastBotText(minh)).toBe(
-      'Lệnh /kehoach chỉ dành cho Văn phòng, quản trị viên, dùng trong tin nhắn riêng với bot.',
+      'Lệnh /kehoach chỉ dành cho Văn phòng Sở và quản trị viên, dùng trong tin nhắn riêng với Loa.',
     )
     expect(await campaignCount()).toBe(0)
   })

@@ -28,7 +28,7 @@ describe('members are learned in a unit group', () => {
   it('from a message', async () => {
     await t.person({ id: 1001, first_name: 'Lan', last_name: 'Nguyễn Thị' }).says('Chào cả nhà', vp)
     expect(await memberRow(1001)).toEqual({
-      full_name: 'Lan Nguyễn Thị',
+      full_name: 'Nguyễn Thị Lan',
       code: 'VP',
       role: 'member',
       status: 'present',
@@ -43,7 +43,7 @@ describe('members are learned in a unit group', () => {
       .person({ id: 1002, first_name: 'Minh', last_name: 'Trần Văn' })
       .reacts(vp, messageId, ['👍'])
     expect(await memberRow(1002)).toEqual({
-      full_name: 'Minh Trần Văn',
+      full_name: 'Trần Văn Minh',
       code: 'VP',
       role: 'member',
       status: 'present',
@@ -54,7 +54,7 @@ describe('members are learned in a unit group', () => {
     const ha = t.person({ id: 1003, first_name: 'Hà', last_name: 'Lê Thu' })
     await ha.joins(vp)
     expect(await memberRow(1003)).toEqual({
-      full_name: 'Hà Lê Thu',
+      full_name: 'Lê Thu Hà',
       code: 'VP',
       role: 'member',
       status: 'present',
@@ -89,6 +89,47 @@ describe('members are learned in a unit group', () => {
   })
 })
 
+describe('acting in a group is not belonging to its unit (issue 11, point 3)', () => {
+  it('the administrator who registered the group and speaks in it stays outside the unit', async () => {
+    const hung = t.person({ id: ADMIN, first_name: 'Hùng' })
+    await hung.says('Chào các đồng chí', vp)
+    await hung.says('/dangky VP', vp)
+    expect(await memberRow(ADMIN)).toMatchObject({ code: null, status: 'present' })
+    const overview = await t.db
+      .selectFrom('member')
+      .select('id')
+      .where('unit_id', 'is not', null)
+      .execute()
+    expect(overview).toEqual([])
+  })
+
+  it('office staff and leaders acting in a group stay outside it; an ordinary member joins it', async () => {
+    const hung = t.person({ id: ADMIN, first_name: 'Hùng' })
+    const lan = t.person({ id: 1001, first_name: 'Lan', username: 'lan_vp' })
+    const tam = t.person({ id: 1002, first_name: 'Tâm', username: 'tam_ld' })
+    await lan.says('/start', 'private')
+    await tam.says('/start', 'private')
+    await hung.says('/phanquyen @lan_vp office', 'private')
+    await hung.says('/phanquyen @tam_ld leader', 'private')
+    await lan.says('Văn phòng nhắc các phòng', vp)
+    await tam.says('Đề nghị các đồng chí lưu ý', vp)
+    await t.person({ id: 1003, first_name: 'Hà' }).says('Đã nắm', vp)
+    expect(await memberRow(1001)).toMatchObject({ role: 'office', code: null })
+    expect(await memberRow(1002)).toMatchObject({ role: 'leader', code: null })
+    expect(await memberRow(1003)).toMatchObject({ role: 'member', code: 'VP' })
+  })
+
+  it('the roster still places an administrator in a unit', async () => {
+    const { importRoster } = await import('../../../src/domain/units/import-roster.js')
+    await importRoster(
+      t.app.deps,
+      `unit_code,full_name,telegram_id,username,role\nVP,Trần Mạnh Hùng,${ADMIN},,\n`,
+    )
+    await t.person({ id: ADMIN, first_name: 'Hùng' }).says('Chào', vp)
+    expect(await memberRow(ADMIN)).toMatchObject({ code: 'VP', full_name: 'Trần Mạnh Hùng' })
+  })
+})
+
 describe('/truongdonvi', () => {
   it('makes the person replied to head of the unit, with an audit record', async () => {
     const lan = t.person({ id: 1001, first_name: 'Lan', last_name: 'Nguyễn Thị' })
@@ -96,7 +137,9 @@ describe('/truongdonvi', () => {
     await t
       .person({ id: ADMIN, first_name: 'Hùng' })
       .says('/truongdonvi', vp, { replyTo: hello.message!.message_id })
-    expect(t.lastBotText(vp)).toBe('Đã đặt Lan Nguyễn Thị làm trưởng đơn vị Văn phòng Sở.')
+    expect(t.lastBotText(vp)).toBe(
+      'Đã giao vai trò trưởng đơn vị Văn phòng Sở cho đồng chí Nguyễn Thị Lan.',
+    )
     expect(await memberRow(1001)).toMatchObject({ role: 'head', code: 'VP' })
     const audit = await t.db
       .selectFrom('audit_log')
@@ -109,7 +152,7 @@ describe('/truongdonvi', () => {
 
   it('explains itself when not used as a reply', async () => {
     await t.person({ id: ADMIN, first_name: 'Hùng' }).says('/truongdonvi', vp)
-    expect(t.lastBotText(vp)).toContain('trả lời (reply) một tin nhắn')
+    expect(t.lastBotText(vp)).toContain('trả lời một tin nhắn')
   })
 
   it('is refused to a member', async () => {

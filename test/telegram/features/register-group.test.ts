@@ -20,7 +20,7 @@ describe('/dangky', () => {
     const vp = t.group(-1001, 'Văn phòng Sở', { botAdmin: true })
     await admin.says('/dangky vp', vp)
     expect(t.lastBotText(vp)).toContain('Đã liên kết nhóm này với đơn vị Văn phòng Sở (VP)')
-    expect(t.lastBotText(vp)).toContain('Bot là quản trị viên của nhóm')
+    expect(t.lastBotText(vp)).toContain('Loa là quản trị viên của nhóm')
     const row = await t.db
       .selectFrom('unit_chat')
       .innerJoin('unit', 'unit.id', 'unit_chat.unit_id')
@@ -41,7 +41,7 @@ describe('/dangky', () => {
     expect(t.lastBotText(tt)).toContain(
       'Đã liên kết nhóm này với đơn vị Trung tâm Công nghệ thông tin',
     )
-    expect(t.lastBotText(tt)).toContain('Bot chưa là quản trị viên của nhóm')
+    expect(t.lastBotText(tt)).toContain('Loa chưa là quản trị viên của nhóm')
     expect(await t.db.selectFrom('unit_chat').select('bot_is_admin').executeTakeFirst()).toEqual({
       bot_is_admin: 0,
     })

@@ -71,9 +71,9 @@ describe('a broadcast with han', () => {
     const [reminder] = reminderTexts(groups[0]!)
     expect(reminder).toContain('Nhắc xác nhận thông báo số')
     expect(reminder).toContain('hạn 22/04/2024')
-    expect(reminder).toContain('Minh Trần')
-    expect(reminder).toContain('Hà Nguyễn')
-    expect(reminder).not.toContain('Lan Lê')
+    expect(reminder).toContain('Trần Minh')
+    expect(reminder).toContain('Nguyễn Hà')
+    expect(reminder).not.toContain('Lê Lan')
     const message = lastBotMessage(groups[0]!)
     // Hà has no username: mentioned by text_mention, which reaches her anyway.
     const mentioned = (message.entities ?? []).flatMap((e) =>
@@ -111,8 +111,8 @@ describe('a broadcast with han', () => {
     // Friday 19/04 08:00: Hà and Lan confirmed in between; neither is named.
     await t.runSenderAt('2024-04-19T01:00:00Z')
     const second = reminderTexts(groups[0]!)[1]!
-    expect(second).toContain('Minh Trần')
-    expect(second).not.toContain('Hà Nguyễn')
+    expect(second).toContain('Trần Minh')
+    expect(second).not.toContain('Nguyễn Hà')
     expect(reminderTexts(ha)).toHaveLength(1)
   })
 
@@ -311,7 +311,7 @@ describe('report activities and the policy', () => {
     t.clock.set('2024-05-10T03:00:00Z') // every seeded deadline has passed
     await office.says('/nhacnho', 'private')
     expect(t.lastBotText(office)).toBe(
-      'Hiện không có chiến dịch đang chạy nào còn việc trong hạn cần nhắc.',
+      'Hiện không có chiến dịch đang triển khai nào còn việc trong hạn cần nhắc.',
     )
     await office.says('/nhacnho KHONGCO', 'private')
     expect(t.lastBotText(office)).toContain('Không có chiến dịch mã «KHONGCO»')

@@ -73,8 +73,8 @@ describe('/baocao', () => {
       'Anh/Chị chỉ xem được báo cáo của đơn vị mình, không xem được đơn vị «U2». Ví dụ: /baocao NGAYSACH2024',
     )
     await minh.says('/baocao', 'private')
-    expect(t.lastBotText(minh)).toMatch(
-      /^Lệnh \/baocao chỉ dành cho trưởng đơn vị, lãnh đạo, Văn phòng/,
+    expect(t.lastBotText(minh)).toBe(
+      'Lệnh /baocao chỉ dành cho trưởng đơn vị, Lãnh đạo Sở, Văn phòng Sở và quản trị viên, dùng ở bất kỳ đâu.',
     )
     await minh.says('/baocao U1', groups[0]!)
     expect(t.lastBotText(groups[0]!)).toMatch(/^Lệnh \/baocao chỉ dành cho/)
@@ -185,7 +185,7 @@ describe('/tonghop and /xuat', () => {
     expect(photo.caption).toBe('Tỷ lệ xác nhận đã đọc theo đơn vị, thấp nhất trước.')
     await head.says('/tonghop', 'private')
     expect(t.lastBotText(head)).toMatch(
-      /^Lệnh \/tonghop chỉ dành cho lãnh đạo, Văn phòng, quản trị viên/,
+      /^Lệnh \/tonghop chỉ dành cho Lãnh đạo Sở, Văn phòng Sở và quản trị viên/,
     )
   })
 

@@ -93,10 +93,10 @@ describe('/lich', () => {
     ).id
     await office.says(`/lich ${id}`, 'private')
     const report = t.lastBotText(office)
-    expect(report).toContain('Đã gửi 2/3 nhóm · lỗi 1')
+    expect(report).toContain('Đã gửi 2/3 nhóm · 1 nhóm lỗi')
     expect(report).toContain('✅ U1 — Nhóm phòng 1: đã gửi, 0 người đã đọc')
     expect(report).toContain(
-      '❌ U3 — Nhóm phòng 3: lỗi sau 1 lần thử (Bad Request: not enough rights to send text messages to the chat)',
+      '❌ U3 — Nhóm phòng 3: chưa gửi được sau 1 lần thử (Bad Request: not enough rights to send text messages to the chat)',
     )
 
     // "Gửi lại các nhóm lỗi": only the failed group gets the copy again.
@@ -120,7 +120,7 @@ describe('/lich', () => {
     const member = t.person({ id: 101, first_name: 'Minh' })
     await member.says('/lich', 'private')
     expect(t.lastBotText(member)).toBe(
-      'Lệnh /lich chỉ dành cho Văn phòng, quản trị viên, dùng trong tin nhắn riêng với bot.',
+      'Lệnh /lich chỉ dành cho Văn phòng Sở và quản trị viên, dùng trong tin nhắn riêng với Loa.',
     )
   })
 })
@@ -136,7 +136,7 @@ describe('/cuatoi and /thamgia', () => {
     expect(before).toContain('Đọc sách và chia sẻ cảm nhận (tham gia; hạn 30/04/2024)')
     await minh.says('/thamgia NGAYSACH2024 Đã đọc cuốn "Đắc nhân tâm"', groups[0]!)
     expect(t.lastBotText(groups[0]!)).toBe(
-      'Đã ghi nhận Anh/Chị tham gia «Đọc sách và chia sẻ cảm nhận» (NGAYSACH2024). Cảm ơn Anh/Chị!',
+      'Đã ghi nhận Anh/Chị tham gia «Đọc sách và chia sẻ cảm nhận» (NGAYSACH2024). Cảm ơn Anh/Chị!\nGhi chú của Anh/Chị: «Đã đọc cuốn "Đắc nhân tâm"»',
     )
     expect(await t.db.selectFrom('participation').select(['note', 'source']).execute()).toEqual([
       { note: 'Đã đọc cuốn "Đắc nhân tâm"', source: 'command' },
@@ -151,7 +151,7 @@ describe('/cuatoi and /thamgia', () => {
       t.api.sendPhoto(101, groups[0]!.id, { caption: '/thamgia ngaysach2024 Ảnh buổi đọc sách' }),
     )
     expect(t.lastBotText(groups[0]!)).toBe(
-      'Đã ghi nhận Anh/Chị tham gia «Đọc sách và chia sẻ cảm nhận» (NGAYSACH2024). Cảm ơn Anh/Chị!',
+      'Đã ghi nhận Anh/Chị tham gia «Đọc sách và chia sẻ cảm nhận» (NGAYSACH2024). Cảm ơn Anh/Chị!\nGhi chú của Anh/Chị: «Ảnh buổi đọc sách»',
     )
     const rows = await t.db.selectFrom('participation').select(['note', 'photo_file_id']).execute()
     expect(rows.map((r) => r.note)).toEqual(['Ảnh buổi đọc sách'])

@@ -28,13 +28,13 @@ describe('/gui at a province’s scale (PRODUCT §9 "no reply depends on the dat
   it('200 units: the preview counts them, names the first few, and the broadcast can be confirmed', async () => {
     const preview = await gui(codes(1, 200))
     expect(preview.length).toBeLessThanOrEqual(4096)
-    expect(preview).toContain('1 lần × 200 nhóm = 200 bản gửi')
+    expect(preview).toContain('Gửi 1 lần tới 200 nhóm')
     expect(preview).toContain('Đơn vị nhận (200):')
     expect(preview).toContain('• U1 — Phòng số 1 (1 nhóm)')
     expect(preview).toContain('… và 190 đơn vị khác')
     expect(preview).not.toContain('Phòng số 150')
     await t.confirmLast(office)
-    expect(t.lastBotText(office)).toMatch(/^Đã lên lịch thông báo số \d+: 200 bản gửi/)
+    expect(t.lastBotText(office)).toMatch(/^Đã lên lịch gửi thông báo số \d+ tới 200 nhóm lúc /)
     expect(await t.db.selectFrom('delivery').select('id').execute()).toHaveLength(200)
   })
 
@@ -46,7 +46,7 @@ describe('/gui at a province’s scale (PRODUCT §9 "no reply depends on the dat
         .execute()
     const preview = await gui(codes(1, 400))
     expect(preview.length).toBeLessThanOrEqual(4096)
-    expect(preview).toContain('1 lần × 200 nhóm = 200 bản gửi')
+    expect(preview).toContain('Gửi 1 lần tới 200 nhóm')
     expect(preview).toContain(
       '⚠️ 200 đơn vị chưa có nhóm sẽ không nhận được: U201, U202, U203, U204, U205, U206, U207, U208, U209, U210 và 190 đơn vị khác',
     )
@@ -95,12 +95,12 @@ describe('/gui at a province’s scale (PRODUCT §9 "no reply depends on the dat
     expect(replies.length).toBeGreaterThanOrEqual(1)
     for (const text of replies) expect(text.length).toBeLessThanOrEqual(4096)
     const all = replies.join('\n')
-    expect(all).toContain('Đã gửi 150/200 nhóm · lỗi 40')
+    expect(all).toContain('Đã gửi 150/200 nhóm · 40 nhóm lỗi')
     const firstGroupLine = all.split('\n').find((l) => /^[❌✅⏳]/u.test(l))
     expect(firstGroupLine).toMatch(
-      /^❌ U\d+ — Nhóm phòng \d+: lỗi sau 1 lần thử \(Bad Request: not enough rights/,
+      /^❌ U\d+ — Nhóm phòng \d+: chưa gửi được sau 1 lần thử \(Bad Request: not enough rights/,
     )
-    expect(all).toContain('… và 10 nhóm lỗi khác')
+    expect(all).toContain('… và 10 nhóm chưa gửi được khác')
     expect(all).toContain('… và 120 nhóm đã gửi khác')
     expect(all).not.toContain('nhóm đang chờ gửi khác')
     expect(t.buttons(office).map((b) => b.text)).toEqual(['🔁 Gửi lại các nhóm lỗi (40)'])

@@ -21,7 +21,7 @@ describe('/start', () => {
     const lan = t.person({ id: 1001, first_name: 'Lan' })
     await lan.says('/start', 'private')
     const reply = t.lastBotText(lan)
-    expect(reply).toContain('Xin chào Anh/Chị Nguyễn Thị Lan (Văn phòng)!')
+    expect(reply).toContain('Xin chào Anh/Chị Nguyễn Thị Lan (Văn phòng Sở)!')
     expect(reply).toContain('/donvi (/units)')
     expect(
       await t.db
@@ -63,7 +63,7 @@ describe('/start', () => {
     await guest.says('/start', 'private')
     expect(t.lastBotText(guest)).toContain('Hello Anna (no unit yet)!')
     await guest.says('/help', 'private')
-    expect(t.lastBotText(guest)).toContain('You use Loa as member.')
+    expect(t.lastBotText(guest)).toContain('You are using Loa as a member.')
   })
 
   it('remembers a language chosen with /ngonngu over the client language', async () => {
@@ -71,7 +71,7 @@ describe('/start', () => {
     await minh.says('/ngonngu en', 'private')
     expect(t.lastBotText(minh)).toBe('Switched to English.')
     await minh.says('/trogiup', 'private')
-    expect(t.lastBotText(minh)).toContain('You use Loa as member.')
+    expect(t.lastBotText(minh)).toContain('You are using Loa as a member.')
   })
 })
 
@@ -131,14 +131,14 @@ describe('/donvi and /phanquyen', () => {
     const minh = t.person({ id: 1002, first_name: 'Minh' })
     await minh.says('/donvi', 'private')
     expect(t.lastBotText(minh)).toBe(
-      'Lệnh /donvi chỉ dành cho Văn phòng, quản trị viên, dùng trong tin nhắn riêng với bot.',
+      'Lệnh /donvi chỉ dành cho Văn phòng Sở và quản trị viên, dùng trong tin nhắn riêng với Loa.',
     )
   })
 
   it('lets an admin grant a role, recorded in the audit log', async () => {
     const admin = t.person({ id: ADMIN, first_name: 'Hùng' })
     await admin.says('/phanquyen 1002 leader', 'private')
-    expect(t.lastBotText(admin)).toBe('Đã phân quyền lãnh đạo cho Trần Văn Minh.')
+    expect(t.lastBotText(admin)).toBe('Đã giao vai trò Lãnh đạo Sở cho đồng chí Trần Văn Minh.')
     expect(
       await t.db
         .selectFrom('member')
