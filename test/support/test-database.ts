@@ -77,7 +77,7 @@ export async function dropTestDatabase(dir: TempDir): Promise<void> {
 export async function failWrites(
   db: Db,
   spec: {
-    table: 'delivery'
+    table: 'delivery' | 'campaign'
     on: 'insert' | 'update of state'
     message: string
     when?: Record<string, string | number>
