@@ -496,3 +496,39 @@ schedule-cancel-series-button = ✖️ Cancel series { $id } ({ $count } not sen
 schedule-series-cancelled = { $count } unsent broadcast(s) of series { $id } cancelled.
 activity-no-due = no deadline
 campaign-new-period-reversed = The start { $start } is after the end { $end }. Type it again, start first, for example: { $end } - { $start }, or type «skip».
+
+## Sandbox (npm run sandbox)
+
+sandbox-title = Loa — a whole campaign on this machine, without Telegram
+sandbox-cast-header = Four units, each with a Telegram group (Loa is an administrator of each); { $admin } (administrator) registered the groups with /register, and the office imported the units and the staff roster:
+sandbox-cast-unit = • { $code } — { $name }, group “{ $group }”: { $people }
+sandbox-cast-notes = { $english } uses Telegram in English; { $nousername } has no username; { $notstarted } has not opened a private chat with Loa.
+sandbox-step = ━━ Step { $index }/{ $total } · { $time } · { $title }
+sandbox-step-import = The office imports the plan with /importplan and confirms, adds an activity people can join; /campaigns shows the campaign
+sandbox-step-send = The office composes a formatted message, /send with a deadline, confirms the preview
+sandbox-step-confirm = Staff confirm by button, by reaction and by reply; they join with a note and with a photo
+sandbox-step-remind = The clock moves to the first reminder: in the groups and in private; a late member confirms from the private one
+sandbox-step-report = A head reads /report and submits the unit's report with /submit; the office reads /summary and exports docx, xlsx, csv, json
+sandbox-step-overdue = The clock moves past the deadline: the overdue notice
+sandbox-chat-group = 👥 Group “{ $title }”
+sandbox-chat-private = 👤 Private chat: { $name } ↔ Loa
+sandbox-loa = Loa
+sandbox-press = taps [ { $button } ]
+sandbox-toast = Loa says: “{ $text }”
+sandbox-reaction = reacts { $emoji } to the message
+sandbox-reply-to = ↪ replying to “{ $text }”
+sandbox-edited = (message updated by Loa)
+sandbox-photo = [photo: { $name }]
+sandbox-file = [file: { $name }]
+sandbox-nothing = (no messages)
+sandbox-figures = ━━ Final /summary figures
+sandbox-written = Everything was written to { $dir }:
+sandbox-html-hint = Open transcript.html in a browser to see each group and private chat as Telegram shows them.
+sandbox-kept = Loa and the Telegram stand-in keep running (--keep). Control endpoints: { $control }. Stop with Ctrl+C.
+
+## /schedule <number> of a daily series
+
+schedule-occurrences-header = This daily series has { $count } sends (see each with /schedule &lt;number&gt;):
+schedule-occurrence = • No. { $id } · { $when } · { $status }
+schedule-occurrence-current = • <b>No. { $id } · { $when } · { $status }</b> (this one)
+schedule-occurrences-more = … and { $count } more.

@@ -480,3 +480,39 @@ schedule-cancel-series-button = ✖️ Huỷ chuỗi số { $id } ({ $count } l�
 schedule-series-cancelled = Đã huỷ { $count } lần chưa gửi của chuỗi thông báo số { $id }.
 activity-no-due = không có hạn
 campaign-new-period-reversed = Ngày bắt đầu { $start } ở sau ngày kết thúc { $end }. Anh/Chị nhập lại, ngày bắt đầu trước, ví dụ: { $end } - { $start }, hoặc gõ «bỏ qua».
+
+## Chạy thử (npm run sandbox)
+
+sandbox-title = Loa — chạy thử một chiến dịch trọn vẹn trên máy này, không cần Telegram
+sandbox-cast-header = Bốn đơn vị, mỗi đơn vị một nhóm Telegram (Loa là quản trị viên nhóm); Đ/c { $admin } (quản trị viên) đã đăng ký các nhóm bằng /dangky, Văn phòng đã nhập danh sách đơn vị và danh sách công chức:
+sandbox-cast-unit = • { $code } — { $name }, nhóm «{ $group }»: { $people }
+sandbox-cast-notes = Đ/c { $english } dùng Telegram tiếng Anh; Đ/c { $nousername } không đặt tên người dùng; Đ/c { $notstarted } chưa mở tin nhắn riêng với Loa.
+sandbox-step = ━━ Bước { $index }/{ $total } · { $time } · { $title }
+sandbox-step-import = Văn phòng nhập kế hoạch bằng /kehoach và xác nhận, thêm hoạt động để mọi người đăng ký tham gia; /chiendich hiển thị chiến dịch
+sandbox-step-send = Văn phòng soạn thông báo có định dạng, /gui kèm hạn xác nhận, xác nhận bản xem trước
+sandbox-step-confirm = Công chức xác nhận bằng nút, bằng biểu tượng cảm xúc, bằng trả lời; đăng ký tham gia kèm ghi chú, kèm ảnh
+sandbox-step-remind = Đồng hồ chuyển tới lượt nhắc đầu tiên: nhắc trong nhóm, nhắc riêng; một người xác nhận muộn từ tin nhắn riêng
+sandbox-step-report = Trưởng phòng xem /baocao và nộp báo cáo bằng /nopbaocao; Văn phòng xem /tonghop, xuất /xuat docx, xlsx, csv, json
+sandbox-step-overdue = Đồng hồ chuyển qua hạn xác nhận: thông báo quá hạn
+sandbox-chat-group = 👥 Nhóm «{ $title }»
+sandbox-chat-private = 👤 Tin nhắn riêng: { $name } ↔ Loa
+sandbox-loa = Loa
+sandbox-press = bấm [ { $button } ]
+sandbox-toast = Loa báo: «{ $text }»
+sandbox-reaction = thả { $emoji } vào thông báo
+sandbox-reply-to = ↪ trả lời «{ $text }»
+sandbox-edited = (tin nhắn được Loa cập nhật)
+sandbox-photo = [ảnh: { $name }]
+sandbox-file = [tệp: { $name }]
+sandbox-nothing = (không có tin nhắn nào)
+sandbox-figures = ━━ Số liệu /tonghop cuối cùng
+sandbox-written = Kết quả đã ghi vào thư mục { $dir }:
+sandbox-html-hint = Mở transcript.html bằng trình duyệt để xem từng nhóm, từng tin nhắn riêng như trên Telegram.
+sandbox-kept = Loa và máy chủ Telegram giả lập vẫn chạy (--keep). Địa chỉ điều khiển: { $control }. Dừng bằng Ctrl+C.
+
+## /lich <số> của một chuỗi hằng ngày
+
+schedule-occurrences-header = Chuỗi hằng ngày gồm { $count } lần gửi (xem từng lần bằng /lich &lt;số&gt;):
+schedule-occurrence = • Số { $id } · { $when } · { $status }
+schedule-occurrence-current = • <b>Số { $id } · { $when } · { $status }</b> (đang xem)
+schedule-occurrences-more = … và { $count } lần khác.

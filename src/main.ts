@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   const startup = startupConfig(process.env)
   if (!startup.ok) {
     console.error(startup.message)
+    if (!process.env['BOT_TOKEN']) console.error('To try Loa without Telegram: npm run sandbox')
     process.exit(1)
   }
   // Before the database or the bot: a wrong token or a silent API root is one line, not a stack.

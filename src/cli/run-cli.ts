@@ -8,6 +8,7 @@ import { planImportCommand } from './commands/plan-import.js'
 import { reportCommand } from './commands/report.js'
 import { calendarCommand } from './commands/calendar.js'
 import { remindersCommand } from './commands/reminders.js'
+import { sandboxCommand } from './commands/sandbox.js'
 
 const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
 
@@ -23,7 +24,9 @@ const USAGE = `Usage: loa <command>   (or: npm run cli -- <command>)
   reminders <CODE> [--json]      the planned and sent reminders of a campaign
   calendar add-holiday|add-workday <YYYY-MM-DD> [note]
                                  the agency's own days off and make-up working days
-  calendar list                  those days`
+  calendar list                  those days
+  sandbox [--lang vi|en] [--out DIR] [--keep]
+                                 a whole campaign without Telegram, as a transcript and files`
 
 /** Runs one CLI command; returns the exit code (0 ok, 1 refused input, 2 usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -58,6 +61,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         )
       case 'calendar':
         return await calendarCommand(io, sub, rest)
+      case 'sandbox':
+        return await sandboxCommand(
+          io,
+          [sub, ...rest].filter((a): a is string => a !== undefined),
+        )
       case undefined:
       case 'help':
       case '--help':

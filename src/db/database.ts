@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely'
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type LogEvent,
+  type SqliteDatabase as KyselySqliteHandle,
+} from 'kysely'
 import type { Database } from './schema.js'
 
 export type Db = Kysely<Database>
@@ -44,7 +51,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDat
   // roll back the last transactions, never corrupt the file.
   sqlite.pragma('synchronous = NORMAL')
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     // For measuring hot paths (the tap's statement count test); off otherwise.
     ...(options.onQuery === undefined ? {} : { log: options.onQuery }),
   })
@@ -115,4 +122,42 @@ export function openConfiguredDatabase(
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations hold Kysely<any>
 export function dialectOf(db: Kysely<any>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
+}
+
+/** Statements kept prepared, most recently used last; queries with long `in (…)` lists fall out. */
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * kysely prepares every query anew, and parsing a statement against Loa's schema
+ * costs more than running it: a tap spent more time in `prepare` than in SQLite
+ * itself (issue 14, scenario 2 profile). The same SQL text reuses its prepared
+ * statement. Safe on one connection: kysely runs one query at a time on it, so
+ * a statement is never reused while it is still iterating; SQLite re-prepares
+ * it by itself when a migration changes the schema.
+ */
+function withStatementCache(sqlite: SQLite.Database): KyselySqliteHandle {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql)
+      if (statement !== undefined) {
+        cache.delete(sql)
+      } else {
+        statement = sqlite.prepare(sql)
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next().value
+          if (oldest !== undefined) cache.delete(oldest)
+        }
+      }
+      cache.set(sql, statement)
+      return statement
+    },
+  }
+}
+
+/** The raw SQLite handle, for what only SQLite has (benchmarks' bulk loads); PostgreSQL refuses. */
+export function requireSqlite(database: OpenedDatabase): SQLite.Database {
+  if (database.dialect !== 'sqlite') throw new Error('this needs the SQLite engine (DATABASE_PATH)')
+  return database.sqlite
 }

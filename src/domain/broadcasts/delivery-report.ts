@@ -1,4 +1,4 @@
-import type { DeliveryState } from '../../db/schema.js'
+import type { BroadcastStatus, DeliveryState } from '../../db/schema.js'
 import { findCampaignById } from '../campaigns/campaign-queries.js'
 import type { Campaign } from '../campaigns/campaign.js'
 import type { Deps } from '../deps.js'
@@ -30,6 +30,8 @@ export interface DeliveryReport {
   groups: TargetGroupState[]
   /** Target units that had no active group at scheduling: they got nothing. */
   unitsWithoutDelivery: Unit[]
+  /** Every occurrence of its hằng ngày series in time order; empty for a one-off. */
+  occurrences: { id: number; sendAt: string; status: BroadcastStatus }[]
 }
 
 /** /lich <id>: each target group with its state and Telegram's reason when it failed. */
@@ -45,7 +47,7 @@ export async function broadcastDeliveryReport(
   if (row === undefined) return err({ code: 'unknown-broadcast', broadcastId })
   const campaign = await findCampaignById(deps.db, row.campaign_id)
   if (campaign === undefined) return err({ code: 'unknown-broadcast', broadcastId })
-  const [deliveries, acks, targets, counts] = await Promise.all([
+  const [deliveries, occurrences, targets, counts] = await Promise.all([
     deps.db
       .selectFrom('delivery')
       .innerJoin('unit', 'unit.id', 'delivery.unit_id')
@@ -59,6 +61,7 @@ export async function broadcastDeliveryReport(
         'delivery.sent_at',
         'delivery.error_code',
         'delivery.failure_reason',
+        'delivery.acknowledged',
         'unit.code as unit_code',
         'unit.name as unit_name',
         'unit_chat.title as chat_title',
@@ -67,12 +70,16 @@ export async function broadcastDeliveryReport(
       .orderBy('unit.code')
       .orderBy('delivery.id')
       .execute(),
-    deps.db
-      .selectFrom('acknowledgement')
-      .select(['delivery_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('broadcast_id', '=', broadcastId)
-      .groupBy('delivery_id')
-      .execute(),
+    // A hằng ngày series: every occurrence, so /lich <số> of one shows the others (issue 11, point 12).
+    row.series_id === null
+      ? Promise.resolve([])
+      : deps.db
+          .selectFrom('broadcast')
+          .select(['id', 'send_at', 'status'])
+          .where('series_id', '=', row.series_id)
+          .orderBy('send_at')
+          .orderBy('id')
+          .execute(),
     deps.db
       .selectFrom('broadcast_target')
       .innerJoin('unit', 'unit.id', 'broadcast_target.unit_id')
@@ -82,7 +89,6 @@ export async function broadcastDeliveryReport(
       .execute(),
     broadcastCounts(deps.db, [broadcastId]),
   ])
-  const ackByDelivery = new Map(acks.map((a) => [a.delivery_id, Number(a.n)]))
   const unitsWithDelivery = new Set(deliveries.map((d) => d.unit_code))
   return ok({
     broadcast: rowToBroadcast(row),
@@ -100,8 +106,10 @@ export async function broadcastDeliveryReport(
       sentAt: d.sent_at,
       errorCode: d.error_code,
       failureReason: d.failure_reason,
-      acknowledged: ackByDelivery.get(d.id) ?? 0,
+      // The counter the tap keeps on the copy (issue 8), not a count over acknowledgements.
+      acknowledged: d.acknowledged,
     })),
+    occurrences: occurrences.map((o) => ({ id: o.id, sendAt: o.send_at, status: o.status })),
     // A broadcast awaiting approval has no delivery yet; its targets are listed here too.
     unitsWithoutDelivery: targets.map(rowToUnit).filter((u) => !unitsWithDelivery.has(u.code)),
   })

@@ -17,6 +17,8 @@ type Body = Omit<Update, 'update_id'>
 export interface MessageOptions {
   replyTo?: number
   threadId?: number
+  /** Formatting the client attached (bold, italic…), beside the detected commands and links. */
+  formatting?: MessageEntity[]
 }
 
 /**
@@ -30,7 +32,9 @@ export class UserActions {
   constructor(private readonly ctx: MethodContext) {}
 
   sendText(from: number, chatId: number, text: string, opts: MessageOptions = {}): Update {
-    const entities = detectEntities(text)
+    const entities = [...detectEntities(text), ...(opts.formatting ?? [])].sort(
+      (a, b) => a.offset - b.offset,
+    )
     return this.userMessage(
       from,
       chatId,

@@ -167,7 +167,7 @@ function seriesLine(
 async function showOne(ctx: LoaContext, id: number): Promise<void> {
   const result = await broadcastDeliveryReport(ctx.deps, id)
   if (!result.ok) return replyError(ctx, result.error)
-  const { broadcast, campaign, counts, groups, unitsWithoutDelivery } = result.value
+  const { broadcast, campaign, counts, groups, unitsWithoutDelivery, occurrences } = result.value
   // PRODUCT §10 delivery report: failed groups with Telegram's reason first; each state
   // names at most MAX_GROUPS_PER_STATE groups and counts the rest, so 200 groups fit.
   const lines = STATE_ORDER.flatMap((state) => {
@@ -202,6 +202,7 @@ async function showOne(ctx: LoaContext, id: number): Promise<void> {
       acknowledged: counts.acknowledged,
     }),
     ...lines,
+    ...occurrenceLines(ctx, broadcast.id, occurrences),
     without.shown.length === 0
       ? ''
       : ctx.t('send-preview-no-group', {
@@ -262,4 +263,25 @@ async function removePressedButton(ctx: LoaContext): Promise<void> {
     .catch((error: unknown) => {
       ctx.log.warn({ err: error }, 'could not remove a pressed button')
     })
+}
+
+/** The occurrences of a hằng ngày series, this one marked, the first 30 listed. */
+function occurrenceLines(
+  ctx: LoaContext,
+  currentId: number,
+  occurrences: readonly { id: number; sendAt: string; status: string }[],
+): string[] {
+  if (occurrences.length < 2) return []
+  const { shown, hidden } = firstOf(occurrences, 30)
+  return [
+    ctx.t('schedule-occurrences-header', { count: occurrences.length }),
+    ...shown.map((o) =>
+      ctx.t(o.id === currentId ? 'schedule-occurrence-current' : 'schedule-occurrence', {
+        id: o.id,
+        when: formatLocal(new Date(o.sendAt), ctx.deps.config.timezone),
+        status: ctx.t(`broadcast-status-${o.status}`),
+      }),
+    ),
+    ...(hidden > 0 ? [ctx.t('schedule-occurrences-more', { count: hidden })] : []),
+  ]
 }

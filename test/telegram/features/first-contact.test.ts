@@ -305,6 +305,23 @@ describe('/lich with a hằng ngày series (issue 11, point 12)', () => {
     expect(t.lastBotText(office)).toContain('Đã huỷ, không gửi tới nhóm nào.')
   })
 
+  it('/lich <số> of one morning lists every occurrence of its series, this one marked', async () => {
+    const composed = await office.says('Sách hay cần bạn đọc', 'private')
+    await office.says('/gui NGAYSACH2024 hangngay 08:00 U1', 'private', {
+      replyTo: composed.message!.message_id,
+    })
+    await t.confirmLast(office)
+    const ids = (await t.db.selectFrom('broadcast').select('id').orderBy('send_at').execute()).map(
+      (b) => b.id,
+    )
+    await office.says(`/lich ${ids[1]}`, 'private')
+    const detail = t.lastBotText(office)
+    expect(detail).toContain(`Chuỗi hằng ngày gồm ${ids.length} lần gửi`)
+    expect(detail).toContain(`• Số ${ids[0]} · 16/04/2024 08:00 · đã lên lịch`)
+    expect(detail).toContain(`• Số ${ids[1]} · 17/04/2024 08:00 · đã lên lịch (đang xem)`)
+    expect(detail.match(/^• Số \d+ · /gmu) ?? []).toHaveLength(Math.min(ids.length, 30))
+  })
+
   it('a cancelled one-off reads «Đã huỷ», not «Đã gửi 0/0 nhóm»', async () => {
     const composed = await office.says('Sách hay cần bạn đọc', 'private')
     await office.says('/gui NGAYSACH2024 16/04/2024 08:00 U1', 'private', {

@@ -1,0 +1,134 @@
+import { requireSqlite } from '../../src/db/database.js'
+import { statSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import type { Update } from 'grammy/types'
+import type { App } from '../../src/app.js'
+import { findCampaignByCode } from '../../src/domain/campaigns/campaign-queries.js'
+import { renderReport } from '../../src/domain/reports/render-report.js'
+import { consolidatedReport } from '../../src/domain/reports/reports.js'
+import { buildDepartment, LARGE_DEPARTMENT } from '../support/department.js'
+import { peakRssMb, percentile, printFigures, type Figure } from '../support/figures.js'
+import { StandInProcess } from '../support/host-protocol.js'
+import { BENCH_TOKEN, startLoa } from '../support/loa.js'
+import { OFFICE } from '../support/office.js'
+
+/**
+ * Scenario 3 (issue 14): reports on a department of 20,000 members in 400 units,
+ * 50 campaigns, 1,000 broadcasts and 2,000,000 acknowledgements, built with bulk
+ * inserts. /baocao and /tonghop go through the bot (office, private chat) against
+ * the stand-in in its own process, timed from queueing the command to Loa having
+ * answered; the reference is /trogiup, the cheapest command, in the same run.
+ */
+const BAOCAO_RUNS = 60
+const TONGHOP_RUNS = 15
+const HELP_RUNS = 40
+
+async function timeCommand(app: App, host: StandInProcess, text: string): Promise<number> {
+  const started = performance.now()
+  const update: Update = await host.text(OFFICE, OFFICE, text)
+  await app.handled(update.update_id)
+  return performance.now() - started
+}
+
+async function main(): Promise<void> {
+  const { host, apiRoot } = await StandInProcess.start(BENCH_TOKEN)
+  const loa = await startLoa(apiRoot)
+  const figures: Figure[] = []
+  try {
+    const building = performance.now()
+    const dept = await buildDepartment(
+      loa.app.deps,
+      requireSqlite(loa.app.database),
+      LARGE_DEPARTMENT,
+    )
+    const buildSeconds = (performance.now() - building) / 1000
+    await host.call({ op: 'users', users: [{ id: OFFICE, first_name: 'Văn Phòng' }] })
+    const code = dept.campaignCodes[dept.campaignCodes.length - 1]!
+
+    // Warm-up: the first of each loads modules and fills SQLite's cache.
+    await timeCommand(loa.app, host, '/trogiup')
+    await timeCommand(loa.app, host, `/baocao ${code} ${dept.units[0]!.code}`)
+    await timeCommand(loa.app, host, `/tonghop ${code}`)
+
+    const help: number[] = []
+    for (let i = 0; i < HELP_RUNS; i++) help.push(await timeCommand(loa.app, host, '/trogiup'))
+    const baocao: number[] = []
+    for (let i = 0; i < BAOCAO_RUNS; i++) {
+      const unit = dept.units[(i * 37) % dept.units.length]!
+      baocao.push(await timeCommand(loa.app, host, `/baocao ${code} ${unit.code}`))
+    }
+    const tonghop: number[] = []
+    for (let i = 0; i < TONGHOP_RUNS; i++)
+      tonghop.push(await timeCommand(loa.app, host, `/tonghop ${code}`))
+    const replies = await host.botMessages(OFFICE)
+    const last = replies.at(-1)?.text ?? ''
+
+    const campaign = await findCampaignByCode(loa.app.deps.db, code)
+    if (campaign === undefined) throw new Error(`no campaign ${code}`)
+    const xlsxStarted = performance.now()
+    const report = await consolidatedReport(loa.app.deps, campaign, { pendingNames: true })
+    const file = await renderReport(loa.app.deps, report, 'xlsx')
+    const xlsxSeconds = (performance.now() - xlsxStarted) / 1000
+
+    const dbFile = loa.app.deps.config.databasePath
+    const size = (f: string) => {
+      try {
+        return statSync(f).size
+      } catch {
+        return 0
+      }
+    }
+    const dbMb = (size(dbFile) + size(`${dbFile}-wal`)) / 1024 / 1024
+    const helpP50 = percentile(help, 50)
+    figures.push(
+      {
+        name: 'department built (bulk inserts)',
+        value: `${dept.members} members, ${dept.units.length} units, ${dept.campaignCodes.length} campaigns, ${dept.broadcasts} broadcasts, ${dept.acknowledgements} acks`,
+      },
+      { name: 'build time', value: buildSeconds, unit: 's' },
+      { name: '/trogiup (reference) p50', value: helpP50, unit: 'ms' },
+      { name: '/baocao one unit p50', value: percentile(baocao, 50), unit: 'ms' },
+      {
+        name: '/baocao one unit p95',
+        value: percentile(baocao, 95),
+        unit: 'ms',
+        target: '< 20 ms',
+        met: percentile(baocao, 95) < 20,
+      },
+      { name: '/baocao p50 ÷ /trogiup p50', value: percentile(baocao, 50) / helpP50, unit: '×' },
+      { name: '/tonghop 400 units p50', value: percentile(tonghop, 50), unit: 'ms' },
+      {
+        name: '/tonghop 400 units p95',
+        value: percentile(tonghop, 95),
+        unit: 'ms',
+        target: '< 200 ms',
+        met: percentile(tonghop, 95) < 200,
+      },
+      { name: '/tonghop p50 ÷ /trogiup p50', value: percentile(tonghop, 50) / helpP50, unit: '×' },
+      {
+        name: 'report --format xlsx (figures + file)',
+        value: xlsxSeconds,
+        unit: 's',
+        target: '< 3 s',
+        met: xlsxSeconds < 3,
+      },
+      { name: 'xlsx size', value: file.bytes.byteLength / 1024, unit: 'KB' },
+      { name: 'database size (with WAL)', value: dbMb, unit: 'MB' },
+      {
+        name: 'peak RSS, Loa process (build included)',
+        value: peakRssMb(),
+        unit: 'MB',
+        target: '< 200 MB',
+        met: peakRssMb() < 200,
+      },
+      { name: 'peak RSS, stand-in process', value: (await host.stats()).maxRssMb, unit: 'MB' },
+      { name: 'last /tonghop reply starts', value: JSON.stringify(last.slice(0, 60)) },
+    )
+  } finally {
+    await loa.stop()
+    await host.close()
+  }
+  printFigures('3 reports at scale', figures)
+}
+
+await main()

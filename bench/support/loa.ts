@@ -1,0 +1,43 @@
+import { pino } from 'pino'
+import { createApp, type App } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
+import { makeTempDir, type TempDir } from '../../test/support/temp-db.js'
+
+export const BENCH_TOKEN = '7000001:BENCH-token-for-the-loa-stand-in'
+
+export interface RunningLoa {
+  app: App
+  dir: TempDir
+  stop(): Promise<void>
+}
+
+/**
+ * Loa as `npm start` builds it (createApp, long polling, the real sender and
+ * pacer, the real clock), on a SQLite file of its own, against `apiRoot`.
+ */
+export async function startLoa(
+  apiRoot: string,
+  options: { admins?: number[]; dir?: TempDir } = {},
+): Promise<RunningLoa> {
+  const dir = options.dir ?? makeTempDir()
+  const config = loadConfig({
+    BOT_TOKEN: BENCH_TOKEN,
+    TELEGRAM_API_ROOT: apiRoot,
+    DATABASE_PATH: dir.file('loa.db'),
+    ADMIN_IDS: (options.admins ?? []).join(','),
+    LOG_LEVEL: 'silent',
+  })
+  const app = createApp(config, {
+    logger: pino({ level: 'silent' }),
+    polling: { timeoutSeconds: 1 },
+  })
+  await app.start()
+  return {
+    app,
+    dir,
+    async stop() {
+      await app.stop()
+      dir.remove()
+    },
+  }
+}
