@@ -1,10 +1,14 @@
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
 
 /**
- * Two projects (issue 8, test time): pure and domain tests run in worker
- * threads, which start fast and share one module cache per worker; tests that
- * run the bot against the HTTP stand-in, spawn processes or hold servers run in
- * forks, isolated as a real process would be.
+ * Two projects per engine (issue 8, test time): pure and domain tests run in
+ * worker threads, which start fast and share one module cache per worker;
+ * tests that run the bot against the HTTP stand-in, spawn processes or hold
+ * servers run in forks, isolated as a real process would be.
+ *
+ * §11: the domain and bot suites run again on PostgreSQL (`pg-unit`, `pg-bot`)
+ * when LOA_TEST_PG_URL names a server (.ci/run starts one); without it they are
+ * skipped, and the run says so.
  */
 const BOT_TESTS = [
   'test/telegram/**/*.test.ts',
@@ -12,17 +16,61 @@ const BOT_TESTS = [
   'test/cli/**/*.test.ts',
 ]
 
+/** Tests about the SQLite file itself: its path, its restart after kill -9, its backup. */
+const SQLITE_ONLY = [
+  'test/db/migrator.test.ts',
+  'test/telegram/crash.test.ts',
+  'test/telegram/lifecycle.test.ts',
+  'test/telegram/process.test.ts',
+  'test/telegram/two-instances.test.ts',
+]
+
+const pgUrl = process.env.LOA_TEST_PG_URL
+const pgEnv = { LOA_TEST_DIALECT: 'postgres' }
+
+const pgProjects: TestProjectInlineConfiguration[] =
+  pgUrl === undefined || pgUrl === ''
+    ? []
+    : [
+        {
+          extends: true,
+          test: {
+            name: 'pg-unit',
+            include: ['test/domain/**/*.test.ts', 'test/db/**/*.test.ts'],
+            exclude: SQLITE_ONLY,
+            pool: 'threads',
+            env: pgEnv,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'pg-bot',
+            include: ['test/telegram/**/*.test.ts', 'test/pg/**/*.test.ts'],
+            exclude: SQLITE_ONLY,
+            pool: 'forks',
+            env: pgEnv,
+          },
+        },
+      ]
+
+if (pgProjects.length === 0 && !process.argv.includes('bench'))
+  console.warn(
+    'PostgreSQL suite skipped: set LOA_TEST_PG_URL (e.g. postgres://postgres@127.0.0.1:5433/postgres) to run the domain and bot tests on PostgreSQL too',
+  )
+
 export default defineConfig({
   test: {
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    globalSetup: ['test/support/pg-global-setup.ts'],
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: BOT_TESTS,
+          exclude: [...BOT_TESTS, 'test/pg/**'],
           pool: 'threads',
         },
       },
@@ -34,6 +82,7 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      ...pgProjects,
     ],
     benchmark: {
       include: ['bench/**/*.bench.ts'],

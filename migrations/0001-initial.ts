@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely'
 
 /**
  * The whole of PRODUCT §2 in one schema, shaped so §10 (approval, excused
@@ -12,11 +12,18 @@ import { sql, type Kysely } from 'kysely'
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time (kysely docs)
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
+  // §11: the same schema on both engines; the only differences are the
+  // default instant's expression and how an id is generated.
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter
+  const now = postgres
+    ? sql`(to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`
+    : sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
+  const id = (c: ColumnDefinitionBuilder) =>
+    postgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()
 
   await db.schema
     .createTable('unit')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('parent_id', 'integer', (c) => c.references('unit.id').onDelete('set null'))
@@ -28,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // may point at one topic (thread_id), where the bot then posts.
   await db.schema
     .createTable('unit_chat')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('unit.id').onDelete('cascade'))
     .addColumn('chat_id', 'bigint', (c) => c.notNull().unique())
     .addColumn('thread_id', 'bigint')
@@ -45,7 +52,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('member')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     // A roster row may name someone by username before the bot has seen their id.
     .addColumn('telegram_id', 'bigint', (c) => c.unique())
     .addColumn('username', 'text')
@@ -87,7 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('campaign')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('plan_number', 'text')
@@ -105,7 +112,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     // §10: approval before sending, campaign goal, reminder policy overrides.
     .addColumn('requires_approval', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('goal_rate', 'real')
+    .addColumn('goal_rate', 'double precision')
     .addColumn('reminder_policy', 'text')
     // Fingerprint of the imported plan text: importing it twice warns instead of duplicating.
     .addColumn('source_fingerprint', 'text')
@@ -130,7 +137,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('activity')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('campaign_id', 'integer', (c) =>
       c.notNull().references('campaign.id').onDelete('cascade'),
     )
@@ -159,7 +166,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // working day sharing series_id, so every send has its own deliveries and acks.
   await db.schema
     .createTable('broadcast')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('campaign_id', 'integer', (c) =>
       c.notNull().references('campaign.id').onDelete('cascade'),
     )
@@ -209,7 +216,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // After a crash only rows left in `sending` may be repeated.
   await db.schema
     .createTable('delivery')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('broadcast_id', 'integer', (c) =>
       c.notNull().references('broadcast.id').onDelete('cascade'),
     )
@@ -275,7 +282,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('acknowledgement')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('broadcast_id', 'integer', (c) =>
       c.notNull().references('broadcast.id').onDelete('cascade'),
     )
@@ -302,7 +309,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('participation')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('activity_id', 'integer', (c) =>
       c.notNull().references('activity.id').onDelete('cascade'),
     )
@@ -324,7 +331,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Every submission is kept; the newest per (activity, unit) is the one that counts.
   await db.schema
     .createTable('report_submission')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('activity_id', 'integer', (c) =>
       c.notNull().references('activity.id').onDelete('cascade'),
     )
@@ -344,7 +351,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A reminder the scheduler owes. The key (e.g. `due:42:unit:3:d-1`) makes "at most once" a constraint.
   await db.schema
     .createTable('reminder')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('key', 'text', (c) => c.notNull().unique())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('campaign_id', 'integer', (c) => c.references('campaign.id').onDelete('cascade'))
@@ -382,7 +389,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // the idempotency key written before the send ("reminder:17:member:4").
   await db.schema
     .createTable('outbound_message')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('key', 'text', (c) => c.notNull().unique())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('chat_id', 'bigint', (c) => c.notNull())
@@ -413,7 +420,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // §10: excused members (vắng mặt).
   await db.schema
     .createTable('absence')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('member_id', 'integer', (c) =>
       c.notNull().references('member.id').onDelete('cascade'),
     )
@@ -465,7 +472,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // "Xác nhận"), so a restart between preview and confirmation loses nothing.
   await db.schema
     .createTable('pending_action')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('member_id', 'integer', (c) =>
       c.notNull().references('member.id').onDelete('cascade'),
     )
@@ -497,7 +504,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_telegram_id', 'bigint')
     .addColumn('action', 'text', (c) => c.notNull())

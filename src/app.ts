@@ -4,7 +4,7 @@ import type { RunnerHandle } from '@grammyjs/runner'
 import type { UserFromGetMe } from 'grammy/types'
 import { systemClock, type Clock } from './clock.js'
 import { requireBotToken, type Config } from './config.js'
-import { openDatabase, type OpenedDatabase } from './db/database.js'
+import { openConfiguredDatabase, type OpenedDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrator.js'
 import type { Deps } from './domain/deps.js'
 import { createLogger, type Logger } from './logger.js'
@@ -17,7 +17,8 @@ import type { Sender } from './domain/broadcasts/sender.js'
 import { Pacer } from './domain/broadcasts/pacer.js'
 import { housekeepingJob } from './domain/housekeeping.js'
 import { expireDeadLocalLeases, newWorkerId } from './db/claim.js'
-import { createScheduler, type Scheduler } from './scheduler.js'
+import { createScheduler, type ScheduledJob, type Scheduler } from './scheduler.js'
+import { createSendingRole, withStartupLock, type SendingRole } from './db/sending-role.js'
 import { isUpdateHandled } from './domain/updates/inbox.js'
 import { reminderJob } from './domain/reminders/reminder-job.js'
 import { syncAllReminders } from './domain/reminders/sync-reminders.js'
@@ -71,12 +72,38 @@ export interface App {
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.logLevel)
-  const database = openDatabase(
-    config.databasePath,
+  const database = openConfiguredDatabase(
+    config,
     overrides.onQuery === undefined ? {} : { onQuery: overrides.onQuery },
   )
   const deps: Deps = { db: database.db, clock: overrides.clock ?? systemClock, logger, config }
-  const scheduler = createScheduler(deps)
+  const releaseDeadLocalClaims = async () => {
+    const at = deps.clock.now().toISOString()
+    const recovered =
+      (await expireDeadLocalLeases(deps.db, 'delivery', at)) +
+      (await expireDeadLocalLeases(deps.db, 'outbound_message', at))
+    if (recovered > 0)
+      logger.warn({ recovered }, 'sends in flight at the last stop will be sent again')
+  }
+  const inner = createScheduler(deps)
+  // §11: with several instances on PostgreSQL, only the holder of the sending
+  // role runs the scheduled jobs; the others handle updates and stand by.
+  const role = createSendingRole(database, {
+    onAcquired: () => {
+      logger.info('this instance now sends and runs the scheduled work')
+      // Taking over from an instance of this host that died (kill -9): its sends
+      // in flight go again now instead of after their lease. Remote ones wait for it.
+      void releaseDeadLocalClaims().then(
+        () => inner.wake(),
+        (error: unknown) => logger.warn({ err: error }, 'could not release dead claims'),
+      )
+    },
+    onLost: (error) => logger.warn({ err: error }, 'sending role lost; retrying'),
+  })
+  const scheduler: Scheduler = {
+    ...inner,
+    register: (name, job) => inner.register(name, onlyWithRole(role, job)),
+  }
   deps.wake = () => scheduler.wake()
   const time = overrides.time ?? realTime
   const pacer = new Pacer(() => time.now())
@@ -136,19 +163,20 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       // Sends cut short by a crash of this host go again at once, after the
       // never-tried ones: the only copies that may repeat (PRODUCT §9). Rows of
       // live or remote workers wait for their lease.
-      const at = deps.clock.now().toISOString()
-      const recovered =
-        (await expireDeadLocalLeases(deps.db, 'delivery', at)) +
-        (await expireDeadLocalLeases(deps.db, 'outbound_message', at))
-      if (recovered > 0)
-        logger.warn({ recovered }, 'sends in flight at the last stop will be sent again')
+      await releaseDeadLocalClaims()
       // Reminder rows follow every campaign's items even if a change was cut short by a crash.
       await syncAllReminders(deps)
+      role.start()
       scheduler.start()
       if (config.webhook === undefined) {
         runner = await startPolling(loa.bot, deps, overrides.polling)
       } else {
-        server = await startWebhook(loa.bot, deps, config.webhook)
+        server = await startWebhook(loa.bot, deps, {
+          ...config.webhook,
+          ...(database.dialect === 'postgres'
+            ? { shared: { exclusive: (work) => withStartupLock(database, work) } }
+            : {}),
+        })
       }
       await loa.menus.publishDefaults(loa.bot.api).catch((error: unknown) => {
         logger.warn({ err: error }, 'could not publish command menus')
@@ -170,6 +198,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         }
         await loa.inFlight.drain()
         await scheduler.stop()
+        await role.stop()
         await deps.db.destroy()
         logger.info('Loa stopped')
       })()
@@ -188,5 +217,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         return undefined
       })
     },
+  }
+}
+
+/** A job that does nothing, and has nothing due, while this instance does not hold the sending role. */
+function onlyWithRole(role: SendingRole, job: ScheduledJob): ScheduledJob {
+  return {
+    nextDueAt: (deps) => (role.isHeld() ? job.nextDueAt(deps) : Promise.resolve(null)),
+    run: (deps) => (role.isHeld() ? job.run(deps) : Promise.resolve(false)),
   }
 }

@@ -7,6 +7,14 @@ const envSchema = z.object({
     .regex(/^\d+:[\w-]{20,}$/, 'a token from @BotFather, like 123456789:AAE…')
     .optional(),
   DATABASE_PATH: z.string().min(1, 'a file path').default('./data/loa.db'),
+  // §11: PostgreSQL instead of the SQLite file, for several instances on one database.
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/,
+      'a PostgreSQL URL, like postgres://loa:secret@127.0.0.1:5432/loa',
+    )
+    .optional(),
   TELEGRAM_API_ROOT: z.url('an http(s) URL').default('https://api.telegram.org'),
   ADMIN_IDS: z
     .string()
@@ -56,7 +64,10 @@ function isKnownTimeZone(zone: string): boolean {
 
 export interface Config {
   botToken: string | undefined
+  /** The SQLite file; unused when {@link Config.databaseUrl} is set. */
   databasePath: string
+  /** `postgres://…`: PostgreSQL instead of SQLite (PRODUCT §11). */
+  databaseUrl: string | undefined
   telegramApiRoot: string
   adminIds: readonly number[]
   timezone: string
@@ -89,12 +100,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(variable, issue?.message ?? 'a valid value')
   }
   const e = parsed.data
+  // The default path must not hide a mistake: only an explicit DATABASE_PATH conflicts.
+  if (e.DATABASE_URL !== undefined && present.DATABASE_PATH !== undefined) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'either DATABASE_URL (PostgreSQL) or DATABASE_PATH (SQLite), not both',
+    )
+  }
   if (e.WEBHOOK_SECRET !== undefined && e.WEBHOOK_URL === undefined) {
     throw new ConfigError('WEBHOOK_URL', 'an https URL when WEBHOOK_SECRET is set')
   }
   return {
     botToken: e.BOT_TOKEN,
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
     telegramApiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
     adminIds: e.ADMIN_IDS,
     timezone: e.TIMEZONE,

@@ -49,6 +49,7 @@ describe('loadConfig', () => {
     ['PORT', 'eighty', /PORT: expected a port number/],
     ['BOT_TOKEN', 'hello', /BOT_TOKEN: expected a token from @BotFather/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: expected one of/],
+    ['DATABASE_URL', 'mysql://loa@db/loa', /DATABASE_URL: expected a PostgreSQL URL/],
   ])('names %s when its value is bad', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrowError(message)
     try {
@@ -66,5 +67,17 @@ describe('loadConfig', () => {
 
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ BOT_TOKEN: '', ADMIN_IDS: '' }).botToken).toBeUndefined()
+  })
+
+  it('selects PostgreSQL with DATABASE_URL (PRODUCT §11)', () => {
+    const url = 'postgres://loa:secret@127.0.0.1:5432/loa'
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url)
+    expect(loadConfig({}).databaseUrl).toBeUndefined()
+  })
+
+  it('refuses DATABASE_URL and DATABASE_PATH together, naming both', () => {
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://loa@db/loa', DATABASE_PATH: './data/loa.db' }),
+    ).toThrowError(/DATABASE_URL: expected .*DATABASE_URL.*DATABASE_PATH.*not both/)
   })
 })

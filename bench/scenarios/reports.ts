@@ -1,3 +1,4 @@
+import { requireSqlite } from '../../src/db/database.js'
 import { statSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import type { Update } from 'grammy/types'
@@ -35,7 +36,11 @@ async function main(): Promise<void> {
   const figures: Figure[] = []
   try {
     const building = performance.now()
-    const dept = await buildDepartment(loa.app.deps, loa.app.database.sqlite, LARGE_DEPARTMENT)
+    const dept = await buildDepartment(
+      loa.app.deps,
+      requireSqlite(loa.app.database),
+      LARGE_DEPARTMENT,
+    )
     const buildSeconds = (performance.now() - building) / 1000
     await host.call({ op: 'users', users: [{ id: OFFICE, first_name: 'Văn Phòng' }] })
     const code = dept.campaignCodes[dept.campaignCodes.length - 1]!

@@ -1,3 +1,4 @@
+import { requireSqlite } from '../../src/db/database.js'
 import { rmSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import SQLite from 'better-sqlite3'
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
     // 2,500 members the office imported (roster), 100 in each group.
     const users = []
     const memberships = []
-    const insert = loa.app.database.sqlite.prepare(
+    const insert = requireSqlite(loa.app.database).prepare(
       'insert into member (telegram_id, full_name, unit_id, in_roster) values (?, ?, ?, 1)',
     )
     for (const [g, unit] of world.units.entries())
@@ -169,7 +170,9 @@ async function main(): Promise<void> {
     const edits = (await host.stats()).edits - beforeEdits
     const label = (await host.botMessages(world.units[0]!.chatId)).at(-8)?.buttons[0]?.text ?? ''
     const acks = (
-      loa.app.database.sqlite.prepare('select count(*) as n from acknowledgement').get() as {
+      requireSqlite(loa.app.database)
+        .prepare('select count(*) as n from acknowledgement')
+        .get() as {
         n: number
       }
     ).n

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '../clock.js'
 import type { Config } from '../config.js'
-import { openDatabase, type OpenedDatabase } from '../db/database.js'
+import { openConfiguredDatabase, type OpenedDatabase } from '../db/database.js'
 import { migrateToLatest } from '../db/migrator.js'
 import type { Deps } from '../domain/deps.js'
 import type { Logger } from '../logger.js'
@@ -19,7 +19,7 @@ export async function withDatabase<T>(
   io: CliIo,
   work: (deps: Deps, database: OpenedDatabase) => Promise<T>,
 ): Promise<T> {
-  const database = openDatabase(io.config.databasePath)
+  const database = openConfiguredDatabase(io.config)
   const deps: Deps = {
     db: database.db,
     clock: io.clock ?? systemClock,

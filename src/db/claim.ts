@@ -1,7 +1,7 @@
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
-import type { Db } from './database.js'
+import { dialectOf, type Db } from './database.js'
 
 /**
  * The one claim of the durable queues (`delivery`, `outbound_message`). Both
@@ -47,6 +47,9 @@ export async function claimRows(db: Db, spec: ClaimSpec): Promise<number[]> {
   const eligible = spec.eligible ?? sql<SqlBool>`1 = 1`
   const state = sql.ref(`${spec.table}.state`)
   const leaseUntil = sql.ref(`${spec.table}.lease_until`)
+  // PostgreSQL: rows another instance is claiming right now are passed over, not
+  // waited for, so concurrent claims never block each other nor take the same row.
+  const skipLocked = dialectOf(db) === 'postgres' ? sql`for update skip locked` : sql``
   // A reclaimed row becomes due now (SET sees the old values): it sorts after
   // the never-tried rows of this claim, and its due column says when it was retried.
   const result = await sql<{ id: number; due: string }>`
@@ -62,6 +65,7 @@ export async function claimRows(db: Db, spec: ClaimSpec): Promise<number[]> {
       and ${eligible}
       order by (${state} = 'sending'), ${due}, ${sql.ref(`${spec.table}.id`)}
       limit ${spec.limit}
+      ${skipLocked}
     )
     returning id, ${sql.ref(DUE_COLUMN[spec.table])} as due`.execute(db)
   // RETURNING has no order of its own: restore the claim order.

@@ -13,7 +13,17 @@ import { replayUnhandled } from './polling.js'
 export async function startWebhook(
   bot: Bot<LoaContext>,
   deps: Deps,
-  options: { url: string; secret: string | undefined; port: number; host?: string },
+  options: {
+    url: string
+    secret: string | undefined
+    port: number
+    host?: string
+    /**
+     * Several instances share the URL (§11): the registration runs alone among
+     * the instances starting together, and a webhook already set is left.
+     */
+    shared?: { exclusive: <T>(work: () => Promise<T>) => Promise<T> }
+  },
 ): Promise<Server> {
   const handle = webhookCallback(bot, 'http', {
     secretToken: options.secret,
@@ -39,9 +49,25 @@ export async function startWebhook(
   // What a crash cut short was answered 200 by the background timeout or never: do it now.
   const replayed = await replayUnhandled(bot, deps)
   if (replayed > 0) deps.logger.info({ replayed }, 'replayed updates received before the last stop')
-  await bot.api.setWebhook(options.url, {
-    allowed_updates: [...ALLOWED_UPDATES],
-    ...(options.secret === undefined ? {} : { secret_token: options.secret }),
-  })
+  const register = () =>
+    bot.api.setWebhook(options.url, {
+      allowed_updates: [...ALLOWED_UPDATES],
+      ...(options.secret === undefined ? {} : { secret_token: options.secret }),
+    })
+  if (options.shared === undefined) await register()
+  else
+    await options.shared.exclusive(async () => {
+      // The first instance registers the URL; the others find it set, with the
+      // same updates, and leave it (a new WEBHOOK_SECRET: see README).
+      const info = await bot.api.getWebhookInfo()
+      const sameUpdates =
+        info.allowed_updates === undefined ||
+        [...info.allowed_updates].sort().join() === [...ALLOWED_UPDATES].sort().join()
+      if (info.url === options.url && sameUpdates) {
+        deps.logger.info('webhook already registered by another instance')
+        return
+      }
+      await register()
+    })
   return server
 }

@@ -24,6 +24,10 @@ export class BotProcess {
     return new BotProcess(child, output)
   }
 
+  get pid(): number | undefined {
+    return this.child.pid
+  }
+
   /** Sends a signal and resolves with the exit code (null when killed by the signal). */
   async stop(signal: NodeJS.Signals): Promise<number | null> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode

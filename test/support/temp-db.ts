@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import { pino } from 'pino'
 import { ManualClock } from '../../src/clock.js'
 import { loadConfig, type Config } from '../../src/config.js'
-import { openDatabase, type OpenedDatabase } from '../../src/db/database.js'
+import { openConfiguredDatabase, type OpenedDatabase } from '../../src/db/database.js'
 import { migrateToLatest } from '../../src/db/migrator.js'
 import type { Deps } from '../../src/domain/deps.js'
+import { dropTestDatabase, testDatabaseEnv } from './test-database.js'
 
 export interface TempDir {
   path: string
@@ -29,14 +30,14 @@ export interface TestDeps extends Deps {
   close(): Promise<void>
 }
 
-/** Domain deps on a migrated SQLite file of its own, with a clock that moves only when told. */
+/** Domain deps on a migrated database of its own (SQLite file, or PostgreSQL in the pg projects), with a clock that moves only when told. */
 export async function createTestDeps(
   env: Record<string, string> = {},
   start = '2024-04-15T01:00:00Z',
 ): Promise<TestDeps> {
   const dir = makeTempDir()
-  const config: Config = loadConfig({ DATABASE_PATH: dir.file('loa.db'), ...env })
-  const database = openDatabase(config.databasePath)
+  const config: Config = loadConfig({ ...(await testDatabaseEnv(dir)), ...env })
+  const database = openConfiguredDatabase(config)
   await migrateToLatest(database.db)
   return {
     db: database.db,
@@ -46,6 +47,7 @@ export async function createTestDeps(
     config,
     async close() {
       await database.db.destroy()
+      await dropTestDatabase(dir)
       dir.remove()
     },
   }

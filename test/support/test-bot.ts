@@ -5,6 +5,7 @@ import { ManualClock, systemClock } from '../../src/clock.js'
 import { loadConfig } from '../../src/config.js'
 import { BotApiStandIn } from '../../src/sandbox/bot-api/index.js'
 import { makeTempDir, type TempDir } from './temp-db.js'
+import { dropTestDatabase, testDatabaseEnv } from './test-database.js'
 
 export const TEST_TOKEN = '7000001:TEST-token-for-the-loa-stand-in'
 
@@ -90,7 +91,7 @@ export class TestBot {
     const config = loadConfig({
       BOT_TOKEN: TEST_TOKEN,
       TELEGRAM_API_ROOT: api.apiRoot,
-      DATABASE_PATH: dir.file('loa.db'),
+      ...(await testDatabaseEnv(dir)),
       ADMIN_IDS: (options.admins ?? []).join(','),
       LOG_LEVEL: 'silent',
       ...options.env,
@@ -115,7 +116,10 @@ export class TestBot {
   async stop(options: { keepFiles?: boolean } = {}): Promise<void> {
     await this.app.stop()
     await this.api.close()
-    if (options.keepFiles !== true) this.dir.remove()
+    if (options.keepFiles !== true) {
+      await dropTestDatabase(this.dir)
+      this.dir.remove()
+    }
   }
 
   /** Waits until the bot has handled every given update (they may arrive in any order). */

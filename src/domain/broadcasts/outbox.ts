@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely'
 import { addMilliseconds } from 'date-fns'
 import { claimRows, heldBy } from '../../db/claim.js'
-import type { Db } from '../../db/database.js'
+import { dialectOf, type Db } from '../../db/database.js'
 import { nowIso, type Deps } from '../deps.js'
 import { loseGroup } from '../outbound/group-lost.js'
 import type { SendOutcome, Translate } from '../ports.js'
@@ -478,6 +478,18 @@ export async function finalizeBroadcasts(
   at: string,
 ): Promise<void> {
   if (broadcastIds.length === 0) return
+  // PostgreSQL (§11): two workers recording the last two copies at once would each
+  // still see the other's row in flight, and neither would finish the broadcast.
+  // Locking the broadcast row makes the second wait, then see the first's commit.
+  // SQLite has one writer and no FOR UPDATE.
+  if (dialectOf(db) === 'postgres')
+    await db
+      .selectFrom('broadcast')
+      .select('id')
+      .where('id', 'in', [...broadcastIds])
+      .orderBy('id')
+      .forUpdate()
+      .execute()
   await db
     .updateTable('broadcast')
     .set({ status: 'sent', updated_at: at })

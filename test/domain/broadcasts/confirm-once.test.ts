@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { failWrites } from '../../support/test-database.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   confirmBroadcast,
@@ -37,11 +37,9 @@ describe('Xác nhận is spent with the broadcast it creates (issue 8)', () => {
     })
     const consume = { id, memberId: world.officeId, kind: 'broadcast' }
     // The process dies after the preview is consumed and before the deliveries are written.
-    await sql`create trigger crash before insert on delivery begin select raise(abort, 'killed'); end`.execute(
-      deps.db,
-    )
+    const revive = await failWrites(deps.db, { table: 'delivery', on: 'insert', message: 'killed' })
     await expect(confirmBroadcast(deps, request, { consume })).rejects.toThrow('killed')
-    await sql`drop trigger crash`.execute(deps.db)
+    await revive()
     expect(await readPendingAction(deps, { ...consume, schema })).toBeDefined()
     expect(await deps.db.selectFrom('broadcast').select('id').execute()).toEqual([])
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { failWrites } from '../../support/test-database.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { claimDueDeliveries } from '../../../src/domain/broadcasts/outbox.js'
 import { cancelBroadcast } from '../../../src/domain/broadcasts/cancel-broadcast.js'
@@ -121,9 +121,12 @@ describe('confirmBroadcast', () => {
   })
 
   it('is atomic: a failure on the last delivery leaves no broadcast behind', async () => {
-    await sql`create trigger boom before insert on delivery when new.chat_id = -1004 begin select raise(abort, 'boom'); end`.execute(
-      deps.db,
-    )
+    await failWrites(deps.db, {
+      table: 'delivery',
+      on: 'insert',
+      message: 'boom',
+      when: { chat_id: -1004 },
+    })
     await expect(confirmBroadcast(deps, request())).rejects.toThrow(/boom/)
     for (const table of ['broadcast', 'broadcast_target', 'delivery'] as const) {
       expect(await deps.db.selectFrom(table).selectAll().execute()).toEqual([])

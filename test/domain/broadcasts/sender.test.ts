@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { failWrites } from '../../support/test-database.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { KeyboardContext } from '../../../src/domain/broadcasts/keyboard-context.js'
 import { Pacer } from '../../../src/domain/broadcasts/pacer.js'
@@ -134,14 +134,16 @@ describe('sender outcomes', () => {
   it('an exception while recording leaves no row stuck: it is taken back when its lease runs out', async () => {
     const world = await seedWorld(deps, { groups: 2 })
     await broadcastNow(world)
-    await sql`create trigger broken before update of state on delivery
-      when new.state = 'sent' and new.chat_id = -1001 begin select raise(abort, 'disk I/O error'); end`.execute(
-      deps.db,
-    )
+    const repair = await failWrites(deps.db, {
+      table: 'delivery',
+      on: 'update of state',
+      message: 'disk I/O error',
+      when: { state: 'sent', chat_id: -1001 },
+    })
     const s = sender()
     const first = await s.runOnce()
     expect(first.sent).toBe(1)
-    await sql`drop trigger broken`.execute(deps.db)
+    await repair()
     const stuck = await deps.db
       .selectFrom('delivery')
       .select('state')

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { sql } from 'kysely'
+import { failWrites } from '../../support/test-database.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import {
@@ -29,11 +29,9 @@ const anything = z.object({}).passthrough()
 
 /** The process dies inside the creating transaction, after the preview was spent. */
 async function crashOnCampaignInsert(run: () => Promise<unknown>): Promise<void> {
-  await sql`create trigger crash before insert on campaign begin select raise(abort, 'killed'); end`.execute(
-    deps.db,
-  )
+  const revive = await failWrites(deps.db, { table: 'campaign', on: 'insert', message: 'killed' })
   await expect(run()).rejects.toThrow('killed')
-  await sql`drop trigger crash`.execute(deps.db)
+  await revive()
 }
 
 async function campaignCodes(): Promise<string[]> {
