@@ -1,5 +1,6 @@
 import { setApprovalRequired } from '../../domain/approvals/set-approval.js'
 import type { LoaContext } from '../context.js'
+import { subcommandArguments } from './campaign-subcommand.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
 
@@ -7,11 +8,7 @@ import { replyError } from '../reply-error.js'
 export async function setCampaignApproval(ctx: LoaContext, code: string): Promise<void> {
   if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
     return
-  const text = (typeof ctx.match === 'string' ? ctx.match : '')
-    .trim()
-    .split(/\s+/)
-    .slice(2)
-    .join(' ')
+  const text = subcommandArguments(ctx)
   const result = await setApprovalRequired(ctx.deps, {
     code,
     text,

@@ -1,5 +1,6 @@
 import { setCampaignGoal } from '../../domain/campaigns/set-goal.js'
 import type { LoaContext } from '../context.js'
+import { subcommandArguments } from './campaign-subcommand.js'
 import { formatDay, formatPercent } from '../format.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
@@ -8,11 +9,7 @@ import { replyError } from '../reply-error.js'
 export async function setGoal(ctx: LoaContext, code: string): Promise<void> {
   if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
     return
-  const text = (typeof ctx.match === 'string' ? ctx.match : '')
-    .trim()
-    .split(/\s+/)
-    .slice(2)
-    .join(' ')
+  const text = subcommandArguments(ctx)
   const result = await setCampaignGoal(ctx.deps, {
     code,
     text,

@@ -1,6 +1,7 @@
 import type { ReminderPolicy } from '../../domain/reminders/reminder-policy.js'
 import { setReminderPolicy } from '../../domain/reminders/set-reminder-policy.js'
 import type { LoaContext } from '../context.js'
+import { subcommandArguments } from './campaign-subcommand.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
 
@@ -9,11 +10,7 @@ export async function setCampaignReminders(ctx: LoaContext, code: string): Promi
   if (!(await allow(ctx, '/chiendich', { capability: 'manage-campaigns', where: 'private' })))
     return
   // Everything after «<MÃ> nhacnho».
-  const text = (typeof ctx.match === 'string' ? ctx.match : '')
-    .trim()
-    .split(/\s+/)
-    .slice(2)
-    .join(' ')
+  const text = subcommandArguments(ctx)
   const result = await setReminderPolicy(ctx.deps, {
     code,
     text,
