@@ -148,6 +148,13 @@ export interface BroadcastTable {
   review_note: string | null
   created_at: Generated<string>
   updated_at: Generated<string>
+  /** 0004: the text after the last «Sửa nội dung»; null while the original stands. */
+  content_html: string | null
+  edited_at: string | null
+  /** 0004: set by «Thu hồi»; a recalled broadcast owes nothing any more. */
+  recalled_at: string | null
+  /** 0004: the member who recalled it; the final report goes to them. */
+  recalled_by: number | null
 }
 
 export interface BroadcastTargetTable {
@@ -183,7 +190,11 @@ export interface DeliveryTable {
   refreshed_version: Generated<number>
   keyboard_refreshed_at: string | null
   updated_at: Generated<string>
+  /** 0004: null for a live copy; set by «Thu hồi» (src/domain/broadcasts/recall-broadcast.ts). */
+  recall_state: RecallState | null
 }
+
+export type RecallState = 'pending' | 'deleted' | 'too-old' | 'refused'
 
 export type AcknowledgementSource = 'button' | 'reaction' | 'reply' | 'command'
 

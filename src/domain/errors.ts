@@ -28,6 +28,11 @@ export type DomainError =
   | { code: 'no-target-groups'; campaignCode: string; unitsWithoutGroup: string[] }
   | { code: 'unknown-broadcast'; broadcastId: number }
   | { code: 'broadcast-not-cancellable'; broadcastId: number; status: string }
+  // Issue 12, «Sửa nội dung» / «Thu hồi» (src/domain/broadcasts/amend-access.ts).
+  | { code: 'broadcast-not-own'; broadcastId: number }
+  | { code: 'broadcast-recalled'; broadcastId: number }
+  | { code: 'broadcast-not-delivered'; broadcastId: number }
+  | { code: 'correction-too-long'; length: number; max: number }
   | { code: 'broadcast-not-awaiting-approval'; broadcastId: number; status: string }
   // Issue 12 (src/domain/approvals/, src/domain/absences/)
   | { code: 'self-approval'; broadcastId: number }

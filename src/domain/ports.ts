@@ -53,6 +53,22 @@ export interface ChatPort {
     messageId: number
     buttons: InlineButton[][]
   }): Promise<SendOutcome>
+  /**
+   * Issue 12, «Sửa nội dung»: replaces the text of a sent message, or its
+   * caption (a photo, an album's first message). `asCaption` undefined: the
+   * text, else the caption (the domain does not know what was copied). The
+   * keyboard is replaced by `buttons` (none removes it, as on Telegram).
+   * "Message is not modified" counts as sent.
+   */
+  editText(input: {
+    chatId: number
+    messageId: number
+    html: string
+    asCaption?: boolean
+    buttons?: InlineButton[][]
+  }): Promise<SendOutcome>
+  /** Issue 12, «Thu hồi»: deletes sent messages of one chat (Telegram allows it for 48 hours). */
+  deleteMessages(input: { chatId: number; messageIds: number[] }): Promise<SendOutcome>
 }
 
 /**

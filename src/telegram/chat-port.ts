@@ -133,6 +133,57 @@ export class TelegramChatPort implements ChatPort {
         : outcome,
     )
   }
+
+  editText(input: {
+    chatId: number
+    messageId: number
+    html: string
+    asCaption?: boolean
+    buttons?: InlineButton[][]
+  }) {
+    const options = { parse_mode: 'HTML' as const, ...markupOf(input.buttons) }
+    const editCaption = () =>
+      attempt(async () => {
+        await this.api.editMessageCaption(input.chatId, input.messageId, {
+          caption: input.html,
+          ...options,
+        })
+        return [input.messageId]
+      })
+    const edit =
+      input.asCaption === true
+        ? editCaption()
+        : attempt(async () => {
+            await this.api.editMessageText(input.chatId, input.messageId, input.html, {
+              ...options,
+              link_preview_options: { is_disabled: true },
+            })
+            return [input.messageId]
+          }).then((outcome) =>
+            // A copied photo has a caption, not a text: one more call, only for those.
+            outcome.kind === 'rejected' && /no text in the message/i.test(outcome.reason)
+              ? editCaption()
+              : outcome,
+          )
+    return edit.then((outcome) => notModifiedIsDone(outcome, input.messageId))
+  }
+
+  deleteMessages(input: { chatId: number; messageIds: number[] }) {
+    return attempt(async () => {
+      const [only] = input.messageIds
+      if (input.messageIds.length === 1 && only !== undefined)
+        await this.api.deleteMessage(input.chatId, only)
+      else await this.api.deleteMessages(input.chatId, input.messageIds)
+      return input.messageIds
+    })
+  }
+}
+
+/** Telegram refuses an edit that changes nothing; for Loa the message already says it. */
+function notModifiedIsDone(outcome: SendOutcome, messageId: number): SendOutcome {
+  return outcome.kind === 'rejected' && /message is not modified/.test(outcome.reason)
+    ? { kind: 'sent', messageIds: [messageId] }
+    : outcome
 }
 
 function threadOf(threadId: number | null | undefined): { message_thread_id?: number } {

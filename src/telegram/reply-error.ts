@@ -94,6 +94,14 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-unknown-broadcast', { id: error.broadcastId })
     case 'broadcast-not-cancellable':
       return ctx.t('error-broadcast-not-cancellable', { id: error.broadcastId })
+    case 'broadcast-not-own':
+      return ctx.t('error-broadcast-not-own', { id: error.broadcastId })
+    case 'broadcast-recalled':
+      return ctx.t('error-broadcast-recalled', { id: error.broadcastId })
+    case 'broadcast-not-delivered':
+      return ctx.t('error-broadcast-not-delivered', { id: error.broadcastId })
+    case 'correction-too-long':
+      return ctx.t('error-correction-too-long', { length: error.length, max: error.max })
     case 'broadcast-not-awaiting-approval':
       return ctx.t('error-broadcast-not-awaiting-approval', { id: error.broadcastId })
     case 'self-approval':

@@ -18,6 +18,15 @@ export type PortCall =
       buttons: InlineButton[][]
     }
   | {
+      method: 'editText'
+      at: number
+      chatId: number
+      messageId: number
+      html: string
+      buttons?: InlineButton[][]
+    }
+  | { method: 'deleteMessages'; at: number; chatId: number; messageIds: number[] }
+  | {
       method: 'setButtons'
       at: number
       chatId: number
@@ -87,8 +96,30 @@ export class FakeChatPort implements ChatPort {
     })
   }
 
+  editText(input: Parameters<ChatPort['editText']>[0]): Promise<SendOutcome> {
+    return this.answer({
+      method: 'editText',
+      at: this.now(),
+      chatId: input.chatId,
+      messageId: input.messageId,
+      html: input.html,
+      ...(input.buttons === undefined ? {} : { buttons: input.buttons }),
+    })
+  }
+
+  deleteMessages(input: Parameters<ChatPort['deleteMessages']>[0]): Promise<SendOutcome> {
+    return this.answer({
+      method: 'deleteMessages',
+      at: this.now(),
+      chatId: input.chatId,
+      messageIds: input.messageIds,
+    })
+  }
+
   sends(): PortCall[] {
-    return this.calls.filter((c) => c.method !== 'setButtons')
+    return this.calls.filter(
+      (c) => c.method !== 'setButtons' && c.method !== 'editText' && c.method !== 'deleteMessages',
+    )
   }
 }
 

@@ -89,6 +89,14 @@ export async function recordAcknowledgement(
     } else if (delivery === undefined) {
       return err({ code: 'not-a-broadcast' })
     }
+    // Issue 12: a recalled copy counts nothing (one over 48 hours is still in its group).
+    const recall = await trx
+      .selectFrom('delivery')
+      .select('recall_state')
+      .where('id', '=', delivery.id)
+      .executeTakeFirst()
+    if (recall?.recall_state != null)
+      return err({ code: 'broadcast-recalled', broadcastId: delivery.broadcast_id })
     const inserted = await trx
       .insertInto('acknowledgement')
       .values({

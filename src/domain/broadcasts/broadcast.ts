@@ -20,6 +20,10 @@ export interface Broadcast {
   reviewedAt: string | null
   reviewNote: string | null
   createdAt: string
+  /** Issue 12: the text after the last «Sửa nội dung»; null while the original stands. */
+  contentHtml: string | null
+  /** Issue 12: when «Thu hồi» withdrew it; null while it stands. */
+  recalledAt: string | null
 }
 
 export function rowToBroadcast(row: Selectable<BroadcastTable>): Broadcast {
@@ -42,6 +46,8 @@ export function rowToBroadcast(row: Selectable<BroadcastTable>): Broadcast {
     reviewedAt: row.reviewed_at,
     reviewNote: row.review_note,
     createdAt: row.created_at,
+    contentHtml: row.content_html,
+    recalledAt: row.recalled_at,
   }
 }
 

@@ -93,6 +93,7 @@ export async function refreshDueKeyboards(
     .select(['id', 'chat_id', 'message_id', 'keyboard_version'])
     .where(sql.ref('keyboard_version'), '<>', sql.ref('refreshed_version'))
     .where('state', '=', 'sent')
+    .where('recall_state', 'is', null)
     .where('message_id', 'is not', null)
     .where((eb) =>
       eb.or([eb('keyboard_refreshed_at', 'is', null), eb('keyboard_refreshed_at', '<=', cutoff)]),
@@ -181,6 +182,7 @@ export async function nextKeyboardRefreshAt(
     ])
     .where(sql.ref('keyboard_version'), '<>', sql.ref('refreshed_version'))
     .where('state', '=', 'sent')
+    .where('recall_state', 'is', null)
     .executeTakeFirst()
   if (row === undefined) return null
   if (Number(row.fresh) > 0) return nowIso(deps)

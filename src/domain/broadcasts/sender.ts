@@ -24,7 +24,8 @@ import {
   type ClaimedDelivery,
   type OutboxPolicy,
 } from './outbox.js'
-import type { Pacer } from './pacer.js'
+import type { PaceKind, Pacer } from './pacer.js'
+import { settleRecallDelete } from './recall-report.js'
 
 export interface SenderOptions {
   deps: Deps
@@ -117,13 +118,14 @@ export function createSender(options: SenderOptions): Sender {
     claimedAt: number,
     release: (until: string) => Promise<void>,
     count = 1,
+    kind: PaceKind = 'send',
   ) {
     for (let taken = 0; taken < count;) {
       if (deps.clock.now().getTime() - claimedAt > leaseMs / 2) {
         await release(later(0))
         return false
       }
-      const slot = pacer.reserve(chatId, 'send')
+      const slot = pacer.reserve(chatId, kind)
       if (slot.ok) {
         taken++
         continue
@@ -281,6 +283,8 @@ export function createSender(options: SenderOptions): Sender {
   }
 
   async function sendOutbound(message: ClaimedOutbound, claimedAt: number, stats: RunStats) {
+    if (message.payload.edit !== undefined || message.payload.delete !== undefined)
+      return amendSent(message, claimedAt, stats)
     const claim = { id: message.id, workerId }
     const ready = await acquire(message.chatId, claimedAt, (until) =>
       releaseOutbound(deps, claim, until),
@@ -342,6 +346,53 @@ export function createSender(options: SenderOptions): Sender {
         log.warn({ key: message.key }, 'claim lost before the outcome was recorded')
         break
     }
+  }
+
+  /**
+   * Issue 12: an edit or deletion of a message already sent («Sửa nội dung»,
+   * «Thu hồi»), paced as an edit. An edited copy gets its keyboard as it is now,
+   * counts included, since an edit without one would remove the buttons.
+   */
+  async function amendSent(message: ClaimedOutbound, claimedAt: number, stats: RunStats) {
+    const claim = { id: message.id, workerId }
+    const release = (until: string) => releaseOutbound(deps, claim, until)
+    if (!(await acquire(message.chatId, claimedAt, release, 1, 'edit'))) {
+      stats.deferred++
+      return
+    }
+    const { edit, delete: remove } = message.payload
+    let outcome: SendOutcome
+    if (edit !== undefined) {
+      const deliveryId = edit.deliveryId
+      const context =
+        deliveryId === undefined
+          ? undefined
+          : (await keyboardContexts(deps, [deliveryId])).get(deliveryId)
+      outcome = await call(() =>
+        port.editText({
+          chatId: message.chatId,
+          messageId: edit.messageId,
+          html: message.payload.html,
+          ...(edit.asCaption === undefined ? {} : { asCaption: edit.asCaption }),
+          ...(context === undefined ? {} : { buttons: options.keyboardFor(context) }),
+        }),
+      )
+    } else {
+      outcome = await call(() =>
+        port.deleteMessages({ chatId: message.chatId, messageIds: remove?.messageIds ?? [] }),
+      )
+    }
+    const effect = await recordOutboundOutcome(deps, claim, outcome, policy)
+    if (effect.kind === 'sent') stats.edited++
+    else if (effect.kind === 'failed') stats.failed++
+    else if (effect.kind === 'retry') {
+      stats.retried++
+      if (effect.retryAfterSeconds !== null) onFlood(message.chatId, effect.retryAfterSeconds)
+    }
+    if (effect.kind === 'failed')
+      log.warn({ key: message.key, reason: effect.reason }, 'edit or deletion refused')
+    if (message.payload.delete !== undefined)
+      await settleRecallDelete(deps, message.key, effect, options.translate)
   }
 
   /**
@@ -432,7 +483,7 @@ export function createSender(options: SenderOptions): Sender {
         minIntervalMs: refreshIntervalMs,
         ...(options.translate === undefined ? {} : { translate: options.translate }),
       })
-      stats.edited = refreshed.edited
+      stats.edited += refreshed.edited
     }
     return stats
   }

@@ -20,6 +20,15 @@ export interface OutboundPayload {
    * own recorded step, so a retry of the text never copies it twice.
    */
   copy?: { fromChatId: number; messageIds: number[] }
+  /**
+   * Issue 12, «Sửa nội dung» / «Thu hồi»: instead of sending, edit one sent
+   * message to `html` (its caption when `asCaption`; undefined: the text, or
+   * the caption of a photo), with the current keyboard of `deliveryId`
+   * re-sent (an edit without it would drop the buttons); or delete messages.
+   * Both paced as edits. `html` above is then unused.
+   */
+  edit?: { messageId: number; asCaption?: boolean; deliveryId?: number }
+  delete?: { messageIds: number[] }
 }
 
 export interface OutboundItem {

@@ -37,6 +37,8 @@ export async function loadDueItems(db: Db, campaignId: number): Promise<DueItem[
     .where('campaign_id', '=', campaignId)
     .where('confirm_by', 'is not', null)
     .where('status', 'in', [...LIVE_BROADCAST])
+    // Issue 12: a recalled broadcast owes nothing.
+    .where('recalled_at', 'is', null)
     .execute()
   if (broadcasts.length > 0) {
     const targets = await db

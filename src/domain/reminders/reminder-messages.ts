@@ -174,6 +174,7 @@ export async function expandReminder(
         .where('broadcast_id', '=', target.itemId)
         .where('unit_id', '=', unitId)
         .where('state', '=', 'sent')
+        .where('recall_state', 'is', null)
         .executeTakeFirst()
       if (copy === undefined) return out
       const link = copyLink(copy.chat_id, copy.message_id)

@@ -69,6 +69,8 @@ export async function selectDelivered(db: Db, campaignId: number, unitIds: UnitI
     ])
     .where('delivery.unit_id', 'in', unitIds)
     .where('delivery.state', '=', 'sent')
+    // Issue 12: a recalled copy is no longer owed a confirmation.
+    .where('delivery.recall_state', 'is', null)
     .where('broadcast.campaign_id', '=', campaignId)
     .groupBy(['delivery.unit_id', 'delivery.broadcast_id', 'broadcast.confirm_by'])
     .execute()

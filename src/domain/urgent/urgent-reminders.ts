@@ -69,10 +69,16 @@ export async function expandUrgentReminder(
   const broadcast = await db
     .selectFrom('broadcast')
     .innerJoin('campaign', 'campaign.id', 'broadcast.campaign_id')
-    .select(['broadcast.id', 'broadcast.status', 'campaign.title'])
+    .select(['broadcast.id', 'broadcast.status', 'broadcast.recalled_at', 'campaign.title'])
     .where('broadcast.id', '=', target.broadcastId)
     .executeTakeFirst()
-  if (broadcast === undefined || !['sending', 'sent'].includes(broadcast.status)) return []
+  // A recalled broadcast (issue 12, «Thu hồi») is owed nothing any more.
+  if (
+    broadcast === undefined ||
+    broadcast.recalled_at !== null ||
+    !['sending', 'sent'].includes(broadcast.status)
+  )
+    return []
   const units = await db
     .selectFrom('broadcast_target')
     .select('unit_id')

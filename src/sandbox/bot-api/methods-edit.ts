@@ -3,7 +3,10 @@ import { badRequest, notModified } from './errors.js'
 import { captionParam, hasMedia, markupParam, textParam } from './message-parts.js'
 import type { Handler, MethodContext } from './methods.js'
 import { isRecord, optInt, optObject, optStr, type Params } from './params.js'
-import type { StoredMessage } from './world.js'
+import type { ChatRecord, StoredMessage } from './world.js'
+
+/** Telegram: "A message can only be deleted if it was sent less than 48 hours ago." */
+const DELETE_WINDOW_SECONDS = 48 * 3600
 
 /** Edits, deletions, reactions and pins of existing messages. */
 export function editMethods(ctx: MethodContext): Record<string, Handler> {
@@ -55,6 +58,20 @@ export function editMethods(ctx: MethodContext): Record<string, Handler> {
     return markup === undefined ? rest : { ...rest, reply_markup: markup }
   }
 
+  /**
+   * Telegram's deleteMessage rules: a message goes only within 48 hours of its
+   * sending (the bot's own, anything in private, anything in a group the bot
+   * administers with the right), except that a bot with can_delete_messages in
+   * a supergroup or channel may delete any message there, whatever its age.
+   */
+  const mayDelete = (record: ChatRecord, stored: StoredMessage): boolean => {
+    const chatId = stored.message.chat.id
+    const canDelete = world.isBotAdmin(chatId) && record.botRights.can_delete_messages
+    if (canDelete && (record.type === 'supergroup' || record.type === 'channel')) return true
+    if (world.nowSeconds() - stored.message.date >= DELETE_WINDOW_SECONDS) return false
+    return stored.from === 'bot' || record.type === 'private' || canDelete
+  }
+
   return {
     editMessageText: (params) => {
       const text = textParam(params)
@@ -87,12 +104,7 @@ export function editMethods(ctx: MethodContext): Record<string, Handler> {
       const record = world.readableChat(chatId)
       const stored = world.message(chatId, optInt(params, 'message_id') ?? 0)
       if (stored === undefined) throw badRequest('message to delete not found')
-      // In groups the bot may delete others' messages only as an admin with the right.
-      const mayDelete =
-        stored.from === 'bot' ||
-        record.type === 'private' ||
-        (world.isBotAdmin(chatId) && record.botRights.can_delete_messages)
-      if (!mayDelete) throw badRequest("message can't be deleted")
+      if (!mayDelete(record, stored)) throw badRequest("message can't be deleted")
       stored.deleted = true
       return true
     },
@@ -100,14 +112,16 @@ export function editMethods(ctx: MethodContext): Record<string, Handler> {
     deleteMessages: (params) => {
       const chatId = optInt(params, 'chat_id')
       if (chatId === undefined) throw badRequest('chat_id is empty')
-      world.readableChat(chatId)
+      const record = world.readableChat(chatId)
       const ids = optObject(params, 'message_ids')
       if (!Array.isArray(ids) || ids.length === 0 || ids.length > 100)
         throw badRequest('message identifiers are invalid')
-      for (const id of ids) {
-        const stored = world.message(chatId, Number(id))
-        if (stored !== undefined) stored.deleted = true
-      }
+      // Messages not found are skipped, as Telegram documents; when none of the
+      // found ones may go, the call fails like deleteMessage does.
+      const found = ids.flatMap((id) => world.message(chatId, Number(id)) ?? [])
+      const allowed = found.filter((stored) => mayDelete(record, stored))
+      if (found.length > 0 && allowed.length === 0) throw badRequest("message can't be deleted")
+      for (const stored of allowed) stored.deleted = true
       return true
     },
 

@@ -1,0 +1,100 @@
+import { writeAudit } from '../audit.js'
+import { nowIso, type Deps } from '../deps.js'
+import { err, ok, type Result } from '../errors.js'
+import { escapeHtml } from '../html.js'
+import { enqueueOutbound, type OutboundItem } from '../outbound/outbound.js'
+import { consumePendingAction, type PendingActionKey } from '../pending-actions.js'
+import { loadAmendable, standingCopies, type AmendActor, type StandingCopy } from './amend-access.js'
+
+/** Telegram's limit on a message text; a caption (photo, album) allows 1,024 and refuses more. */
+export const MAX_CORRECTION_LENGTH = 4096
+
+export interface CorrectionPreview {
+  broadcastId: number
+  copies: number
+}
+
+/**
+ * «Sửa nội dung» (issue 12): what the preview says. Refused for a broadcast of
+ * someone else (unless office or admin), a recalled one, or one with no copy out.
+ */
+export async function previewCorrection(
+  deps: Deps,
+  input: { broadcastId: number; actor: AmendActor; text?: string },
+): Promise<Result<CorrectionPreview>> {
+  const broadcast = await loadAmendable(deps.db, input.broadcastId, input.actor)
+  if (!broadcast.ok) return broadcast
+  if (input.text !== undefined && input.text.length > MAX_CORRECTION_LENGTH)
+    return err({
+      code: 'correction-too-long',
+      length: input.text.length,
+      max: MAX_CORRECTION_LENGTH,
+    })
+  const copies = await standingCopies(deps.db, input.broadcastId)
+  if (copies.length === 0)
+    return err({ code: 'broadcast-not-delivered', broadcastId: input.broadcastId })
+  return ok({ broadcastId: input.broadcastId, copies: copies.length })
+}
+
+/**
+ * Confirms a correction: in one transaction the preview is spent, the new text
+ * becomes the broadcast's content and one edit per standing copy is queued
+ * (paced as edits by the sender, which re-sends each copy's current keyboard).
+ * A second press finds the preview gone: `stale` and nothing queued twice.
+ */
+export async function correctBroadcast(
+  deps: Deps,
+  input: { broadcastId: number; text: string; actor: AmendActor; consume: PendingActionKey },
+): Promise<Result<{ copies: number; stale: boolean }>> {
+  const at = nowIso(deps)
+  const html = escapeHtml(input.text)
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await consumePendingAction(trx, input.consume))) return ok({ copies: 0, stale: true })
+    const broadcast = await loadAmendable(trx, input.broadcastId, input.actor)
+    if (!broadcast.ok) return broadcast
+    const isAlbum = broadcast.value.sourceMessageIds.length > 1
+    const copies = await standingCopies(trx, input.broadcastId)
+    await enqueueOutbound(
+      trx,
+      copies.map((copy) => editItem(copy, { html, isAlbum, editId: input.consume.id, at })),
+      at,
+    )
+    await trx
+      .updateTable('broadcast')
+      .set({ content_html: html, edited_at: at, updated_at: at })
+      .where('id', '=', input.broadcastId)
+      .execute()
+    await writeAudit(trx, {
+      at,
+      actorTelegramId: input.actor.telegramId,
+      action: 'broadcast.correct',
+      subject: `broadcast:${input.broadcastId}`,
+      details: { copies: copies.length, text: input.text },
+    })
+    return ok({ copies: copies.length, stale: false })
+  })
+}
+
+/**
+ * One copy's edit. A single message carries its own buttons, so they ride with
+ * the edit; an album's caption is on its first message, and its buttons live on
+ * the separate button message, which the edit leaves alone.
+ */
+function editItem(
+  copy: StandingCopy,
+  options: { html: string; isAlbum: boolean; editId: number; at: string },
+): OutboundItem {
+  const first = copy.messageIds[0] ?? copy.messageId
+  return {
+    key: `broadcast-edit:${options.editId}:${copy.deliveryId}`,
+    kind: 'broadcast-edit',
+    chatId: copy.chatId,
+    payload: {
+      html: options.html,
+      edit: options.isAlbum
+        ? { messageId: first, asCaption: true }
+        : { messageId: copy.messageId, deliveryId: copy.deliveryId },
+    },
+    notBefore: options.at,
+  }
+}
