@@ -589,3 +589,34 @@ schedule-occurrences-header = This daily series has { $count } sends (see each w
 schedule-occurrence = • No. { $id } · { $when } · { $status }
 schedule-occurrence-current = • <b>No. { $id } · { $when } · { $status }</b> (this one)
 schedule-occurrences-more = … and { $count } more.
+
+## Correcting or recalling a sent broadcast (issue 12)
+
+recall-edit-button = ✏️ Correct text
+recall-button = 🗑 Recall
+recall-status = recalled
+recall-edit-ask = Send the new text of broadcast { $id } in your next message. Loa will correct { $copies } sent copies and keep their buttons and counts.
+recall-edit-preview =
+    ✏️ <b>Correct broadcast { $id }</b>
+
+    New text:
+    { $text }
+
+    { $copies } sent copies will be corrected; buttons and counts stay. Press «Confirm» to correct them.
+recall-edit-queued = ✅ Correcting { $copies } copies of broadcast { $id }; Loa edits them within Telegram's limits.
+recall-edit-cancelled = Cancelled; the broadcast keeps its text.
+recall-preview = 🗑 <b>Recall { $copies } sent copies in { $groups } groups?</b> (broadcast { $id }) Copies sent more than 48 hours ago cannot be recalled.
+recall-preview-too-old = { $count } copies were sent more than 48 hours ago and will stay in their groups; Loa will name those groups.
+recall-queued =
+    ✅ Recalling { $copies } copies of broadcast { $id }{ $cancelled ->
+        [0] {""}
+       *[other] ; { $cancelled } copies not yet sent were cancelled
+    }. Loa will report when done.
+recall-cancelled = Cancelled; the broadcast is not recalled.
+recall-report = 🗑 Broadcast { $id } recalled: { $deleted } copies deleted.
+recall-report-unreachable = Could not recall it in { $count } groups (sent more than 48 hours ago, or refused by Telegram): { $groups }
+recall-report-more = {" "}and { $count } more groups
+error-broadcast-not-own = Broadcast { $id } was composed by someone else; only its sender, the office or an administrator may view, correct or recall it.
+error-broadcast-recalled = Broadcast { $id } has been recalled.
+error-broadcast-not-delivered = Broadcast { $id } has no copy in any group yet, so there is nothing to correct or recall.
+error-correction-too-long = The new text has { $length } characters, over Telegram's limit of { $max }. Please send a shorter text.

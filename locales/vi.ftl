@@ -573,3 +573,34 @@ schedule-occurrences-header = Chuỗi hằng ngày gồm { $count } lần gửi 
 schedule-occurrence = • Số { $id } · { $when } · { $status }
 schedule-occurrence-current = • <b>Số { $id } · { $when } · { $status }</b> (đang xem)
 schedule-occurrences-more = … và { $count } lần khác.
+
+## Sửa nội dung, thu hồi thông báo đã gửi (issue 12)
+
+recall-edit-button = ✏️ Sửa nội dung
+recall-button = 🗑 Thu hồi
+recall-status = đã thu hồi
+recall-edit-ask = Anh/Chị nhắn nội dung mới của thông báo số { $id } trong tin nhắn tiếp theo. Loa sẽ sửa { $copies } bản đã gửi, giữ nguyên các nút và số đếm.
+recall-edit-preview =
+    ✏️ <b>Sửa nội dung thông báo số { $id }</b>
+
+    Nội dung mới:
+    { $text }
+
+    Sẽ sửa { $copies } bản đã gửi; các nút và số đếm giữ nguyên. Anh/Chị bấm «Xác nhận» để sửa.
+recall-edit-queued = ✅ Đang sửa { $copies } bản của thông báo số { $id }; Loa sửa dần theo giới hạn của Telegram.
+recall-edit-cancelled = Đã huỷ; nội dung thông báo giữ nguyên.
+recall-preview = 🗑 <b>Thu hồi { $copies } bản đã gửi tới { $groups } nhóm?</b> (thông báo số { $id }) Các bản đã gửi quá 48 giờ không thể thu hồi.
+recall-preview-too-old = { $count } bản đã gửi quá 48 giờ sẽ vẫn còn trong nhóm; Loa sẽ báo tên các nhóm đó.
+recall-queued =
+    ✅ Đang thu hồi { $copies } bản của thông báo số { $id }{ $cancelled ->
+        [0] {""}
+       *[other] ; { $cancelled } bản chưa gửi đã được huỷ
+    }. Loa sẽ báo lại khi xong.
+recall-cancelled = Đã huỷ; thông báo không bị thu hồi.
+recall-report = 🗑 Đã thu hồi thông báo số { $id }: đã xoá { $deleted } bản.
+recall-report-unreachable = Không thu hồi được ở { $count } nhóm (gửi quá 48 giờ hoặc Telegram từ chối): { $groups }
+recall-report-more = {" "}và { $count } nhóm khác
+error-broadcast-not-own = Thông báo số { $id } do người khác soạn; chỉ người soạn, Văn phòng hoặc quản trị viên mới xem, sửa hoặc thu hồi được.
+error-broadcast-recalled = Thông báo số { $id } đã được thu hồi.
+error-broadcast-not-delivered = Thông báo số { $id } chưa có bản nào đến nhóm nên chưa có gì để sửa hoặc thu hồi.
+error-correction-too-long = Nội dung mới dài { $length } ký tự, quá giới hạn { $max } ký tự của Telegram. Anh/Chị gửi lại nội dung ngắn hơn.

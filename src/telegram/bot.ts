@@ -25,6 +25,7 @@ import { makeHeadFeature } from './features/make-head.js'
 import { registerGroupFeature } from './features/register-group.js'
 import { newCampaignFeature } from './features/new-campaign.js'
 import { approvalsFeature } from './features/approvals.js'
+import { recallFeature } from './features/recall.js'
 import { awayFeature } from './features/away.js'
 import { sendFeature } from './features/send.js'
 import { startFeature } from './features/start.js'
@@ -130,6 +131,9 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
 
   // Before every feature that reads private text: an open approval conversation takes the next message.
   bot.use(approvalsFeature(i18n))
+  // Issue 12: before any other private-text handler, since the next message may be a correction.
+  const recall = recallFeature(noticeTranslator(i18n, deps.config.defaultLocale))
+  bot.use(recall.composer)
   bot.use(startFeature(menus))
   bot.use(helpFeature())
   bot.use(languageFeature())
@@ -156,7 +160,12 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   const newCampaign = newCampaignFeature()
   bot.use(newCampaign.composer)
   bot.use(
-    confirmationsFeature([planImportConfirmations, send.confirmations, newCampaign.confirmations]),
+    confirmationsFeature([
+      planImportConfirmations,
+      send.confirmations,
+      newCampaign.confirmations,
+      ...recall.confirmations,
+    ]),
   )
   // Last: a press no feature recognised (junk, empty, foreign, an old version) is
   // still answered, or the person's client spins until it times out (PRODUCT §9).

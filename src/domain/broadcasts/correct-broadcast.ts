@@ -3,8 +3,57 @@ import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 import { escapeHtml } from '../html.js'
 import { enqueueOutbound, type OutboundItem } from '../outbound/outbound.js'
-import { consumePendingAction, type PendingActionKey } from '../pending-actions.js'
+import {
+  consumePendingAction,
+  savePendingAction,
+  type PendingActionKey,
+} from '../pending-actions.js'
 import { loadAmendable, standingCopies, type AmendActor, type StandingCopy } from './amend-access.js'
+
+/** The conversation «Sửa nội dung» opens: the new text comes in the next private message. */
+export const CORRECTION_TEXT = 'correction-text'
+const CONVERSATION_TTL_HOURS = 72
+
+/**
+ * Opens the conversation: a pending_action row, so a restart between the
+ * button and the answer loses nothing. A newer one replaces an older one.
+ */
+export async function askCorrection(
+  deps: Deps,
+  input: { broadcastId: number; memberId: number },
+): Promise<void> {
+  await deps.db
+    .deleteFrom('pending_action')
+    .where('member_id', '=', input.memberId)
+    .where('kind', '=', CORRECTION_TEXT)
+    .execute()
+  await savePendingAction(deps, {
+    memberId: input.memberId,
+    kind: CORRECTION_TEXT,
+    payload: { broadcastId: input.broadcastId },
+    ttlHours: CONVERSATION_TTL_HOURS,
+  })
+}
+
+/** The member's open «Sửa nội dung» conversation, if any. */
+export async function openCorrection(
+  deps: Deps,
+  memberId: number,
+): Promise<{ id: number; broadcastId: number } | undefined> {
+  const row = await deps.db
+    .selectFrom('pending_action')
+    .select(['id', 'payload'])
+    .where('member_id', '=', memberId)
+    .where('kind', '=', CORRECTION_TEXT)
+    .where('expires_at', '>', nowIso(deps))
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
+  if (row === undefined) return undefined
+  const payload = JSON.parse(row.payload) as { broadcastId?: unknown }
+  return typeof payload.broadcastId === 'number'
+    ? { id: row.id, broadcastId: payload.broadcastId }
+    : undefined
+}
 
 /** Telegram's limit on a message text; a caption (photo, album) allows 1,024 and refuses more. */
 export const MAX_CORRECTION_LENGTH = 4096

@@ -67,7 +67,7 @@ export function editMethods(ctx: MethodContext): Record<string, Handler> {
   const mayDelete = (record: ChatRecord, stored: StoredMessage): boolean => {
     const chatId = stored.message.chat.id
     const canDelete = world.isBotAdmin(chatId) && record.botRights.can_delete_messages
-    if (canDelete && (record.type === 'supergroup' || record.type === 'channel')) return true
+    if (canDelete && record.type === 'supergroup') return true
     if (world.nowSeconds() - stored.message.date >= DELETE_WINDOW_SECONDS) return false
     return stored.from === 'bot' || record.type === 'private' || canDelete
   }

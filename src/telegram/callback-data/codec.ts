@@ -82,4 +82,7 @@ export const callbacks = {
   /** Issue 12: a leader's «Duyệt» / «Trả lại» on a broadcast awaiting approval. */
   approve: defineCallback('ap'),
   reject: defineCallback('rj'),
+  /** Issue 12: «Sửa nội dung» / «Thu hồi» in /lich <số>: the broadcast id. */
+  correct: defineCallback('ed'),
+  recall: defineCallback('rv'),
 } as const

@@ -31,9 +31,14 @@ const STATE_ORDER = ['failed', 'sending', 'pending', 'sent'] as const
 export function scheduleFeature(onRetry: () => void): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
   composer.command(commandNames('schedule'), async (ctx) => {
-    if (!(await allow(ctx, '/lich', { capability: 'broadcast', where: 'private' }))) return
     const argument = ctx.match.trim()
-    if (/^\d+$/.test(argument)) return showOne(ctx, Number(argument))
+    // Issue 12: a head opens their own broadcast (to correct or recall it); the list is the office's.
+    if (/^\d+$/.test(argument)) {
+      if (!(await allow(ctx, '/lich', { capability: 'broadcast-own-unit', where: 'private' })))
+        return
+      return showOne(ctx, Number(argument))
+    }
+    if (!(await allow(ctx, '/lich', { capability: 'broadcast', where: 'private' }))) return
     const result = await listSchedule(ctx.deps, { campaignCode: argument === '' ? null : argument })
     if (!result.ok) return replyError(ctx, result.error)
     if (result.value.length === 0) {
@@ -128,12 +133,19 @@ function entryLine(ctx: LoaContext, entry: ScheduleEntry): string {
     when:
       formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone) +
       deadlineSuffix(ctx, broadcast.confirmBy),
-    status: ctx.t(`broadcast-status-${broadcast.status}`),
+    status: statusText(ctx, broadcast),
     sent: counts.sent,
     total: counts.total,
     failed: counts.failed,
     acknowledged: counts.acknowledged,
   })
+}
+
+/** «đã thu hồi» for a recalled broadcast (issue 12), else its status. */
+function statusText(ctx: LoaContext, broadcast: { status: string; recalledAt: string | null }) {
+  return broadcast.recalledAt === null
+    ? ctx.t(`broadcast-status-${broadcast.status}`)
+    : ctx.t('recall-status')
 }
 
 function seriesLine(
@@ -168,6 +180,9 @@ async function showOne(ctx: LoaContext, id: number): Promise<void> {
   const result = await broadcastDeliveryReport(ctx.deps, id)
   if (!result.ok) return replyError(ctx, result.error)
   const { broadcast, campaign, counts, groups, unitsWithoutDelivery, occurrences } = result.value
+  // Issue 12: a head sees only their own broadcasts; the office sees all.
+  if (!can(ctx.role, 'broadcast') && broadcast.createdBy !== ctx.member?.id)
+    return replyError(ctx, { code: 'broadcast-not-own', broadcastId: id })
   // PRODUCT §10 delivery report: failed groups with Telegram's reason first; each state
   // names at most MAX_GROUPS_PER_STATE groups and counts the rest, so 200 groups fit.
   const lines = STATE_ORDER.flatMap((state) => {
@@ -195,7 +210,7 @@ async function showOne(ctx: LoaContext, id: number): Promise<void> {
       when:
         formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone) +
         deadlineSuffix(ctx, broadcast.confirmBy),
-      status: ctx.t(`broadcast-status-${broadcast.status}`),
+      status: statusText(ctx, broadcast),
       sent: counts.sent,
       total: counts.total,
       failed: counts.failed,
@@ -212,14 +227,21 @@ async function showOne(ctx: LoaContext, id: number): Promise<void> {
             (without.hidden > 0 ? ctx.t('send-preview-more-units', { count: without.hidden }) : ''),
         }),
   ]
-  const keyboard =
-    counts.failed > 0
-      ? new InlineKeyboard().text(
-          ctx.t('schedule-retry-button', { count: counts.failed }),
-          callbacks.retryFailed.pack(broadcast.id),
-        )
-      : undefined
-  await replyInParts(ctx, blocks, keyboard === undefined ? {} : { keyboard })
+  const keyboard = new InlineKeyboard()
+  const live = broadcast.recalledAt === null
+  if (counts.failed > 0 && live && can(ctx.role, 'broadcast'))
+    keyboard
+      .text(
+        ctx.t('schedule-retry-button', { count: counts.failed }),
+        callbacks.retryFailed.pack(broadcast.id),
+      )
+      .row()
+  // Issue 12: a broadcast with copies out may be corrected or recalled.
+  if (counts.sent > 0 && live)
+    keyboard
+      .text(ctx.t('recall-edit-button'), callbacks.correct.pack(broadcast.id))
+      .text(ctx.t('recall-button'), callbacks.recall.pack(broadcast.id))
+  await replyInParts(ctx, blocks, keyboard.inline_keyboard.length === 0 ? {} : { keyboard })
 }
 
 /**
