@@ -18,7 +18,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('broadcast').addColumn('edited_at', 'text').execute()
   await db.schema.alterTable('broadcast').addColumn('recalled_at', 'text').execute()
   await db.schema.alterTable('broadcast').addColumn('recalled_by', 'integer').execute()
-  await db.schema.createIndex('broadcast_recalled_idx').on('broadcast').column('recalled_at').execute()
+  await db.schema
+    .createIndex('broadcast_recalled_idx')
+    .on('broadcast')
+    .column('recalled_at')
+    .execute()
   await db.schema.alterTable('delivery').addColumn('recall_state', 'text').execute()
   await db.schema
     .createIndex('delivery_recall_idx')

@@ -70,7 +70,9 @@ export async function standingCopies(db: Db, broadcastId: number): Promise<Stand
     .execute()
   return rows.map((r) => {
     const parsed: unknown = JSON.parse(r.message_ids ?? '[]')
-    const ids = Array.isArray(parsed) ? parsed.filter((v): v is number => typeof v === 'number') : []
+    const ids = Array.isArray(parsed)
+      ? parsed.filter((v): v is number => typeof v === 'number')
+      : []
     return {
       deliveryId: r.id,
       chatId: r.chat_id,

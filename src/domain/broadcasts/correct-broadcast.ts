@@ -8,7 +8,12 @@ import {
   savePendingAction,
   type PendingActionKey,
 } from '../pending-actions.js'
-import { loadAmendable, standingCopies, type AmendActor, type StandingCopy } from './amend-access.js'
+import {
+  loadAmendable,
+  standingCopies,
+  type AmendActor,
+  type StandingCopy,
+} from './amend-access.js'
 
 /** The conversation «Sửa nội dung» opens: the new text comes in the next private message. */
 export const CORRECTION_TEXT = 'correction-text'

@@ -6,7 +6,12 @@ import { enqueueOutbound } from '../outbound/outbound.js'
 import { consumePendingAction, type PendingActionKey } from '../pending-actions.js'
 import type { Translate } from '../ports.js'
 import { syncReminders } from '../reminders/sync-reminders.js'
-import { loadAmendable, standingCopies, type AmendActor, type StandingCopy } from './amend-access.js'
+import {
+  loadAmendable,
+  standingCopies,
+  type AmendActor,
+  type StandingCopy,
+} from './amend-access.js'
 import { queueRecallReportIfDone, recallDeleteKey } from './recall-report.js'
 
 /** Telegram lets a bot delete its own messages in a group for 48 hours after sending. */
@@ -72,10 +77,7 @@ export async function recallBroadcast(
       return ok({ copies: 0, tooOld: 0, cancelled: 0, stale: true })
     const broadcast = await loadAmendable(trx, input.broadcastId, input.actor)
     if (!broadcast.ok) return broadcast
-    const { fresh, old } = byWindow(
-      await standingCopies(trx, input.broadcastId),
-      deps.clock.now(),
-    )
+    const { fresh, old } = byWindow(await standingCopies(trx, input.broadcastId), deps.clock.now())
     const mark = async (ids: number[], state: 'pending' | 'too-old') => {
       if (ids.length > 0)
         await trx

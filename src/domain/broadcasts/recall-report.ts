@@ -69,10 +69,17 @@ export async function queueRecallReportIfDone(
   const recipient = await db
     .selectFrom('broadcast')
     .innerJoin('member', 'member.id', 'broadcast.recalled_by')
-    .select(['member.private_chat_id', 'member.chosen_language', 'member.telegram_language'])
+    .select([
+      'member.private_chat_id',
+      'member.telegram_id',
+      'member.chosen_language',
+      'member.telegram_language',
+    ])
     .where('broadcast.id', '=', broadcastId)
     .executeTakeFirst()
-  if (recipient?.private_chat_id == null) return
+  // They confirmed the recall in their private chat with Loa, whose id is theirs, even before /start.
+  const chatId = recipient?.private_chat_id ?? recipient?.telegram_id
+  if (recipient === undefined || chatId == null) return
   const locale = recipient.chosen_language ?? recipient.telegram_language ?? ''
   const unreachable = rows.filter((r) => r.recall_state !== 'deleted').map((r) => r.title)
   const named = unreachable.slice(0, MAX_GROUPS_NAMED).map(escapeHtml).join(', ')
@@ -87,7 +94,8 @@ export async function queueRecallReportIfDone(
     parts.push(
       translate(locale, 'recall-report-unreachable', {
         count: unreachable.length,
-        groups: named + (hidden > 0 ? translate(locale, 'recall-report-more', { count: hidden }) : ''),
+        groups:
+          named + (hidden > 0 ? translate(locale, 'recall-report-more', { count: hidden }) : ''),
       }),
     )
   await enqueueOutbound(
@@ -96,7 +104,7 @@ export async function queueRecallReportIfDone(
       {
         key: `recall-report:${broadcastId}`,
         kind: 'recall-report',
-        chatId: recipient.private_chat_id,
+        chatId,
         payload: { html: parts.join('\n\n') },
         notBefore: at,
       },

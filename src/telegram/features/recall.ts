@@ -73,7 +73,11 @@ export function recallFeature(translate: Translate): {
     if (ctx.chat.type !== 'private' || text.startsWith('/') || actor === undefined) return next()
     const open = await openCorrection(ctx.deps, actor.memberId)
     if (open === undefined) return next()
-    const preview = await previewCorrection(ctx.deps, { broadcastId: open.broadcastId, actor, text })
+    const preview = await previewCorrection(ctx.deps, {
+      broadcastId: open.broadcastId,
+      actor,
+      text,
+    })
     // Too long: the conversation stays open for a shorter text; any other refusal closes it.
     if (!preview.ok) {
       if (preview.error.code !== 'correction-too-long')
