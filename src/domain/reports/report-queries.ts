@@ -56,26 +56,26 @@ export async function selectExcused(db: Db, unitIds: UnitIds, today: string) {
     .execute()
 }
 
-/** Broadcasts of the campaign that reached each unit: one row per (unit, broadcast). */
+/**
+ * Broadcasts of the campaign that reached each unit: one row per (unit, broadcast).
+ * A recalled copy (issue 12) is no longer owed a confirmation.
+ */
 export async function selectDelivered(db: Db, campaignId: number, unitIds: UnitIds) {
-  return (
-    db
-      .selectFrom('delivery')
-      .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
-      .select((eb) => [
-        'delivery.unit_id',
-        'delivery.broadcast_id',
-        'broadcast.confirm_by',
-        eb.fn.min<string>('delivery.sent_at').as('sent_at'),
-      ])
-      .where('delivery.unit_id', 'in', unitIds)
-      .where('delivery.state', '=', 'sent')
-      // Issue 12: a recalled copy is no longer owed a confirmation.
-      .where('delivery.recall_state', 'is', null)
-      .where('broadcast.campaign_id', '=', campaignId)
-      .groupBy(['delivery.unit_id', 'delivery.broadcast_id', 'broadcast.confirm_by'])
-      .execute()
-  )
+  return db
+    .selectFrom('delivery')
+    .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
+    .select((eb) => [
+      'delivery.unit_id',
+      'delivery.broadcast_id',
+      'broadcast.confirm_by',
+      eb.fn.min<string>('delivery.sent_at').as('sent_at'),
+    ])
+    .where('delivery.unit_id', 'in', unitIds)
+    .where('delivery.state', '=', 'sent')
+    .where('delivery.recall_state', 'is', null)
+    .where('broadcast.campaign_id', '=', campaignId)
+    .groupBy(['delivery.unit_id', 'delivery.broadcast_id', 'broadcast.confirm_by'])
+    .execute()
 }
 
 /**
