@@ -606,6 +606,7 @@ recall-edit-preview =
 recall-edit-queued = ✅ Correcting { $copies } copies of broadcast { $id }; Loa edits them within Telegram's limits.
 recall-edit-cancelled = Cancelled; the broadcast keeps its text.
 recall-preview = 🗑 <b>Recall { $copies } sent copies in { $groups } groups?</b> (broadcast { $id }) Copies sent more than 48 hours ago cannot be recalled.
+recall-preview-none = 🗑 <b>Recall broadcast { $id }?</b> All { $count } copies were sent more than 48 hours ago, so Loa cannot delete them; recalling still stops its reminders and counts. Loa will name the groups that keep a copy.
 recall-preview-too-old = { $count } copies were sent more than 48 hours ago and will stay in their groups; Loa will name those groups.
 recall-queued =
     ✅ Recalling { $copies } copies of broadcast { $id }{ $cancelled ->

@@ -590,6 +590,7 @@ recall-edit-preview =
 recall-edit-queued = ✅ Đang sửa { $copies } bản của thông báo số { $id }; Loa sửa dần theo giới hạn của Telegram.
 recall-edit-cancelled = Đã huỷ; nội dung thông báo giữ nguyên.
 recall-preview = 🗑 <b>Thu hồi { $copies } bản đã gửi tới { $groups } nhóm?</b> (thông báo số { $id }) Các bản đã gửi quá 48 giờ không thể thu hồi.
+recall-preview-none = 🗑 <b>Thu hồi thông báo số { $id }?</b> Cả { $count } bản đã gửi quá 48 giờ nên Loa không xoá được; thu hồi vẫn ngừng nhắc nhở và không tính thông báo này nữa. Loa sẽ báo tên các nhóm còn giữ bản.
 recall-preview-too-old = { $count } bản đã gửi quá 48 giờ sẽ vẫn còn trong nhóm; Loa sẽ báo tên các nhóm đó.
 recall-queued =
     ✅ Đang thu hồi { $copies } bản của thông báo số { $id }{ $cancelled ->

@@ -134,10 +134,14 @@ export function recallFeature(translate: Translate): {
     await ctx.answerCallbackQuery()
     const { copies, groups, tooOld } = preview.value
     await ctx.reply(
-      [
-        ctx.t('recall-preview', { id, copies, groups }),
-        tooOld > 0 ? ctx.t('recall-preview-too-old', { count: tooOld }) : '',
-      ]
+      // Every copy over 48 hours: nothing to delete, but recalling still stops the reminders.
+      (copies === 0
+        ? [ctx.t('recall-preview-none', { id, count: tooOld })]
+        : [
+            ctx.t('recall-preview', { id, copies, groups }),
+            tooOld > 0 ? ctx.t('recall-preview-too-old', { count: tooOld }) : '',
+          ]
+      )
         .filter((line) => line !== '')
         .join('\n'),
       { parse_mode: 'HTML', reply_markup: confirmKeyboard(ctx, pendingId) },

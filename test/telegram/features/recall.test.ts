@@ -274,6 +274,39 @@ describe('«Thu hồi» (issue 12)', () => {
   })
 })
 
+describe('«Thu hồi» refused by Telegram (issue 12)', () => {
+  it('names the group whose copy Telegram would not delete, once every deletion is done', async () => {
+    const id = await broadcast(office, 'Thông báo gửi nhầm')
+    await t.runSenderAt('2024-04-15T00:00:01Z')
+    t.api.failNext(
+      'deleteMessage',
+      { status: 400, description: "Bad Request: message can't be deleted" },
+      { chatId: groups[2]!.id },
+    )
+    await office.says(`/lich ${id}`, 'private')
+    await press(office, '🗑 Thu hồi')
+    expect(t.lastBotText(office)).toBe(
+      `🗑 Thu hồi 3 bản đã gửi tới 3 nhóm? (thông báo số ${id}) Các bản đã gửi quá 48 giờ không thể thu hồi.`,
+    )
+    await t.confirmLast(office)
+    expect(t.lastBotText(office)).toBe(
+      `✅ Đang thu hồi 3 bản của thông báo số ${id}. Loa sẽ báo lại khi xong.`,
+    )
+    await t.runSenderAt('2024-04-15T00:01:00Z')
+    expect(groups.map((g) => t.botTexts(g))).toEqual([[], [], ['Thông báo gửi nhầm']])
+    expect(t.lastBotText(office)).toBe(
+      [
+        `🗑 Đã thu hồi thông báo số ${id}: đã xoá 2 bản.`,
+        '',
+        'Không thu hồi được ở 1 nhóm (gửi quá 48 giờ hoặc Telegram từ chối): Nhóm phòng 3',
+      ].join('\n'),
+    )
+    // One report, however many passes the sender makes.
+    await t.runSenderAt('2024-04-15T00:02:00Z')
+    expect(await outbound('recall-report')).toHaveLength(1)
+  })
+})
+
 describe('refusals (issue 12)', () => {
   it("a head may not open, correct or recall another sender's broadcast; an unknown number is named", async () => {
     const id = await broadcast(office, 'Thông báo của Văn phòng')
