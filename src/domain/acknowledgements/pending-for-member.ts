@@ -69,6 +69,7 @@ export async function pendingForMember(
     .where('delivery.unit_id', '=', unitId)
     .where('delivery.state', '=', 'sent')
     .where('delivery.recall_state', 'is', null)
+    .where('broadcast.recalled_at', 'is', null)
     .where('campaign.status', '!=', 'closed')
     .where((eb) =>
       eb.not(

@@ -89,13 +89,15 @@ export async function recordAcknowledgement(
     } else if (delivery === undefined) {
       return err({ code: 'not-a-broadcast' })
     }
-    // Issue 12: a recalled copy counts nothing (one over 48 hours is still in its group).
+    // Issue 12: a recalled copy counts nothing (one over 48 hours is still in its group,
+    // and one in flight at the recall lands after it).
     const recall = await trx
       .selectFrom('delivery')
-      .select('recall_state')
-      .where('id', '=', delivery.id)
+      .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
+      .select(['delivery.recall_state', 'broadcast.recalled_at'])
+      .where('delivery.id', '=', delivery.id)
       .executeTakeFirst()
-    if (recall?.recall_state != null)
+    if (recall?.recall_state != null || recall?.recalled_at != null)
       return err({ code: 'broadcast-recalled', broadcastId: delivery.broadcast_id })
     const inserted = await trx
       .insertInto('acknowledgement')

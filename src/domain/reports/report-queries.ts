@@ -73,6 +73,7 @@ export async function selectDelivered(db: Db, campaignId: number, unitIds: UnitI
     .where('delivery.unit_id', 'in', unitIds)
     .where('delivery.state', '=', 'sent')
     .where('delivery.recall_state', 'is', null)
+    .where('broadcast.recalled_at', 'is', null)
     .where('broadcast.campaign_id', '=', campaignId)
     .groupBy(['delivery.unit_id', 'delivery.broadcast_id', 'broadcast.confirm_by'])
     .execute()
