@@ -613,6 +613,7 @@ recall-queued =
         [0] {""}
        *[other] ; { $cancelled } copies not yet sent were cancelled
     }. Loa will report when done.
+recall-queued-none = ✅ Broadcast { $id } recalled: no more reminders, and it no longer counts in reports. Loa sends the list of groups that keep a copy right away.
 recall-cancelled = Cancelled; the broadcast is not recalled.
 recall-report = 🗑 Broadcast { $id } recalled: { $deleted } copies deleted.
 recall-report-unreachable = Could not recall it in { $count } groups (sent more than 48 hours ago, or refused by Telegram): { $groups }

@@ -597,6 +597,7 @@ recall-queued =
         [0] {""}
        *[other] ; { $cancelled } bản chưa gửi đã được huỷ
     }. Loa sẽ báo lại khi xong.
+recall-queued-none = ✅ Đã thu hồi thông báo số { $id }: không còn nhắc nhở hay tính vào báo cáo. Loa gửi ngay danh sách các nhóm còn giữ bản.
 recall-cancelled = Đã huỷ; thông báo không bị thu hồi.
 recall-report = 🗑 Đã thu hồi thông báo số { $id }: đã xoá { $deleted } bản.
 recall-report-unreachable = Không thu hồi được ở { $count } nhóm (gửi quá 48 giờ hoặc Telegram từ chối): { $groups }

@@ -60,8 +60,9 @@ export async function openCorrection(
     : undefined
 }
 
-/** Telegram's limit on a message text; a caption (photo, album) allows 1,024 and refuses more. */
+/** Telegram's limit on a message text; a caption allows 1,024 and refuses more. */
 export const MAX_CORRECTION_LENGTH = 4096
+export const MAX_CAPTION_LENGTH = 1024
 
 export interface CorrectionPreview {
   broadcastId: number
@@ -78,12 +79,11 @@ export async function previewCorrection(
 ): Promise<Result<CorrectionPreview>> {
   const broadcast = await loadAmendable(deps.db, input.broadcastId, input.actor)
   if (!broadcast.ok) return broadcast
-  if (input.text !== undefined && input.text.length > MAX_CORRECTION_LENGTH)
-    return err({
-      code: 'correction-too-long',
-      length: input.text.length,
-      max: MAX_CORRECTION_LENGTH,
-    })
+  // An album's text is a caption; a single copy may be either, which only Telegram knows.
+  const max =
+    broadcast.value.sourceMessageIds.length > 1 ? MAX_CAPTION_LENGTH : MAX_CORRECTION_LENGTH
+  if (input.text !== undefined && input.text.length > max)
+    return err({ code: 'correction-too-long', length: input.text.length, max })
   const copies = await standingCopies(deps.db, input.broadcastId)
   if (copies.length === 0)
     return err({ code: 'broadcast-not-delivered', broadcastId: input.broadcastId })

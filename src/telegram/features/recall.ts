@@ -196,6 +196,7 @@ export function recallFeature(translate: Translate): {
       if (!done.ok) return escapeHtml(errorMessage(ctx, done.error))
       if (done.value.stale) return ctx.t('error-stale-button')
       ctx.deps.wake?.()
+      if (done.value.copies === 0) return ctx.t('recall-queued-none', { id: stored.broadcastId })
       return ctx.t('recall-queued', {
         id: stored.broadcastId,
         copies: done.value.copies,

@@ -38,6 +38,9 @@ describe('«Thu hồi» of a broadcast to many groups (issue 12)', () => {
       `🗑 Thu hồi thông báo số ${id}? Cả 25 bản đã gửi quá 48 giờ nên Loa không xoá được; thu hồi vẫn ngừng nhắc nhở và không tính thông báo này nữa. Loa sẽ báo tên các nhóm còn giữ bản.`,
     )
     await t.confirmLast(office)
+    expect(t.lastBotText(office)).toBe(
+      `✅ Đã thu hồi thông báo số ${id}: không còn nhắc nhở hay tính vào báo cáo. Loa gửi ngay danh sách các nhóm còn giữ bản.`,
+    )
     await t.runSenderAt('2024-04-17T01:00:01Z')
     const report = t.lastBotText(office)
     expect(report).toMatch(

@@ -146,6 +146,13 @@ describe('«Sửa nội dung» (issue 12)', () => {
     ] as const) {
       await office.says(`/lich ${id}`, 'private')
       await press(office, '✏️ Sửa nội dung')
+      if (id === albumId) {
+        // An album's text is a caption: Telegram takes 1,024 characters at most. The question stays open.
+        await office.says('Sách '.repeat(220), 'private')
+        expect(t.lastBotText(office)).toBe(
+          'Nội dung mới dài 1.099 ký tự, quá giới hạn 1.024 ký tự của Telegram. Anh/Chị gửi lại nội dung ngắn hơn.',
+        )
+      }
       await office.says(text, 'private')
       expect(t.lastBotText(office)).toContain('Sẽ sửa 1 bản đã gửi')
       await t.confirmLast(office)
