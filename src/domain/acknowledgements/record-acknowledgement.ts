@@ -1,6 +1,7 @@
+import type { ExpressionBuilder } from 'kysely'
 import type { Db } from '../../db/database.js'
 import { withdrawPrivateReminders } from '../reminders/withdraw-reminders.js'
-import type { AcknowledgementSource } from '../../db/schema.js'
+import type { AcknowledgementSource, Database } from '../../db/schema.js'
 import { countAcknowledgement } from '../broadcasts/keyboard-refresh.js'
 import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
@@ -34,6 +35,18 @@ interface DeliveryRef {
   id: number
   broadcast_id: number
   acknowledged: number
+  /** Issue 12: set when the copy, or its whole broadcast, was recalled. */
+  recall_state: string | null
+  recalled_at: string | null
+}
+
+/** The broadcast's recall, read in the statement that finds the copy: a tap costs no more. */
+function broadcastRecalledAt(eb: ExpressionBuilder<Database, 'delivery'>) {
+  return eb
+    .selectFrom('broadcast')
+    .select('broadcast.recalled_at')
+    .whereRef('broadcast.id', '=', 'delivery.broadcast_id')
+    .as('recalled_at')
 }
 
 /**
@@ -76,7 +89,13 @@ export async function recordAcknowledgement(
         // The copy's message id was not recorded (a send repeated after a crash): the chat's delivery stands for it.
         delivery = await trx
           .selectFrom('delivery')
-          .select(['id', 'broadcast_id', 'acknowledged'])
+          .select((eb) => [
+            'id',
+            'broadcast_id',
+            'acknowledged',
+            'recall_state',
+            broadcastRecalledAt(eb),
+          ])
           .where('broadcast_id', '=', input.broadcastId)
           .where('chat_id', '=', input.chatId)
           .where('state', '=', 'sent')
@@ -91,13 +110,7 @@ export async function recordAcknowledgement(
     }
     // Issue 12: a recalled copy counts nothing (one over 48 hours is still in its group,
     // and one in flight at the recall lands after it).
-    const recall = await trx
-      .selectFrom('delivery')
-      .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
-      .select(['delivery.recall_state', 'broadcast.recalled_at'])
-      .where('delivery.id', '=', delivery.id)
-      .executeTakeFirst()
-    if (recall?.recall_state != null || recall?.recalled_at != null)
+    if (delivery.recall_state !== null || delivery.recalled_at !== null)
       return err({ code: 'broadcast-recalled', broadcastId: delivery.broadcast_id })
     const inserted = await trx
       .insertInto('acknowledgement')
@@ -161,14 +174,21 @@ async function findDeliveryByMessage(
 ): Promise<DeliveryRef | undefined> {
   const exact = await db
     .selectFrom('delivery')
-    .select(['id', 'broadcast_id', 'acknowledged'])
+    .select((eb) => ['id', 'broadcast_id', 'acknowledged', 'recall_state', broadcastRecalledAt(eb)])
     .where('chat_id', '=', chatId)
     .where('message_id', '=', messageId)
     .executeTakeFirst()
   if (exact !== undefined) return exact
   const albums = await db
     .selectFrom('delivery')
-    .select(['id', 'broadcast_id', 'acknowledged', 'message_ids'])
+    .select((eb) => [
+      'id',
+      'broadcast_id',
+      'acknowledged',
+      'recall_state',
+      broadcastRecalledAt(eb),
+      'message_ids',
+    ])
     .where('chat_id', '=', chatId)
     .where('state', '=', 'sent')
     .where('message_ids', 'like', '%,%')
@@ -193,7 +213,17 @@ async function deliveryOfOwnUnit(
         .onRef('broadcast_target.broadcast_id', '=', 'delivery.broadcast_id')
         .onRef('broadcast_target.unit_id', '=', 'delivery.unit_id'),
     )
-    .select(['delivery.id', 'delivery.broadcast_id', 'delivery.acknowledged'])
+    .select((eb) => [
+      'delivery.id',
+      'delivery.broadcast_id',
+      'delivery.acknowledged',
+      'delivery.recall_state',
+      eb
+        .selectFrom('broadcast')
+        .select('broadcast.recalled_at')
+        .whereRef('broadcast.id', '=', 'delivery.broadcast_id')
+        .as('recalled_at'),
+    ])
     .where('member.id', '=', memberId)
     .where('delivery.broadcast_id', '=', broadcastId)
     .where('delivery.state', '=', 'sent')

@@ -163,6 +163,9 @@ async function findDeliveredCopy(db: Db, message: { chatId: number; messageId: n
     ])
     .where('delivery.chat_id', '=', message.chatId)
     .where('delivery.state', '=', 'sent')
+    // Issue 12: a recalled copy (one over 48 hours stays in its group) takes no taps.
+    .where('delivery.recall_state', 'is', null)
+    .where('broadcast.recalled_at', 'is', null)
   const exact = await base.where('delivery.message_id', '=', message.messageId).executeTakeFirst()
   if (exact !== undefined) return exact
   const albums = await base.where('delivery.message_ids', 'like', '%,%').execute()
@@ -273,6 +276,7 @@ async function acknowledgeAnswered(
       .where('broadcast.campaign_id', '=', campaignId)
       .where('delivery.unit_id', '=', member.unit_id)
       .where('delivery.state', '=', 'sent')
+      .where('broadcast.recalled_at', 'is', null)
       .orderBy('delivery.sent_at', 'desc')
       .orderBy('delivery.id', 'desc')
       .executeTakeFirst()

@@ -246,6 +246,10 @@ describe('«Thu hồi» (issue 12)', () => {
       show_alert: true,
     })
     expect(await t.db.selectFrom('acknowledgement').selectAll().execute()).toEqual([])
+    await reader.presses(groups[0]!, old.message_id, t.buttons(groups[0]!)[1]!.callback_data)
+    expect(lastAnswer()).toMatchObject({ show_alert: true })
+    expect(await t.db.selectFrom('participation').selectAll().execute()).toEqual([])
+    expect(await t.db.selectFrom('acknowledgement').selectAll().execute()).toEqual([])
     // Nothing is pending for the member any more, and /lich says it is recalled, without buttons.
     await reader.says('/cuatoi', 'private')
     expect(t.lastBotText(reader)).not.toContain('Thông báo chưa xác nhận')

@@ -103,6 +103,11 @@ describe('/gui at a province’s scale (PRODUCT §9 "no reply depends on the dat
     expect(all).toContain('… và 10 nhóm chưa gửi được khác')
     expect(all).toContain('… và 120 nhóm đã gửi khác')
     expect(all).not.toContain('nhóm đang chờ gửi khác')
-    expect(t.buttons(office).map((b) => b.text)).toEqual(['🔁 Gửi lại các nhóm lỗi (40)'])
+    // Issue 12: copies are out, so they may be corrected or recalled too.
+    expect(t.buttons(office).map((b) => b.text)).toEqual([
+      '🔁 Gửi lại các nhóm lỗi (40)',
+      '✏️ Sửa nội dung',
+      '🗑 Thu hồi',
+    ])
   })
 })
