@@ -589,3 +589,7 @@ schedule-occurrences-header = This daily series has { $count } sends (see each w
 schedule-occurrence = • No. { $id } · { $when } · { $status }
 schedule-occurrence-current = • <b>No. { $id } · { $when } · { $status }</b> (this one)
 schedule-occurrences-more = … and { $count } more.
+
+## Personal nudges in the group, seen only by the person reminded (issue 12)
+nudge-member-broadcast = 🔔 You have not confirmed reading { $title }, due { $due }. Only you can see this message; please press «✅ Read» below.
+nudge-group-fallback = ⏰ Reminder to confirm { $title }, due { $due }. These colleagues have not confirmed reading it; please press «✅ Read» below:

@@ -320,6 +320,9 @@ export function createSender(options: SenderOptions): Sender {
         threadId: message.threadId,
         html: message.payload.html,
         ...(message.payload.buttons === undefined ? {} : { buttons: message.payload.buttons }),
+        ...(message.payload.ephemeral === undefined
+          ? {}
+          : { ephemeral: { receiverUserId: message.payload.ephemeral.receiverUserId } }),
       }),
     )
     const effect = await recordOutboundOutcome(deps, claim, outcome, policy)

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js'
 import type { InlineButton } from '../ports.js'
+import type { EphemeralNudge } from './nudge-fallback.js'
 
 /**
  * The one outbound queue for what the bot sends on its own and is not a
@@ -20,6 +21,8 @@ export interface OutboundPayload {
    * own recorded step, so a retry of the text never copies it twice.
    */
   copy?: { fromChatId: number; messageIds: number[] }
+  /** Issue 12: visible to one member of the group only, named publicly if Telegram refuses. */
+  ephemeral?: EphemeralNudge
 }
 
 export interface OutboundItem {

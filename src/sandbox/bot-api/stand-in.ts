@@ -248,6 +248,11 @@ export class BotApiStandIn {
     return this.actions.pressButton(from, chatId, messageId, data, opts)
   }
 
+  /** A tap on a button of an ephemeral message, by its receiver (the only one who sees it). */
+  pressEphemeralButton(from: number, chatId: number, ephemeralId: number, data: string): Update {
+    return this.actions.pressEphemeralButton(from, chatId, ephemeralId, data)
+  }
+
   /** A reaction (replacing the user's previous one). Withheld in groups where the bot is not admin. */
   react(from: number, chatId: number, messageId: number, emojis: string[]): Update {
     return this.actions.react(from, chatId, messageId, emojis)
@@ -332,6 +337,18 @@ export class BotApiStandIn {
     if (record === undefined) return []
     return [...record.messages.values()]
       .filter((m) => m.from === 'bot' && !m.deleted)
+      .map((m) => m.message)
+  }
+
+  /**
+   * The ephemeral messages of a group that `userId` sees (Bot API 10.3): only
+   * those addressed to them; other members see none of them.
+   */
+  ephemeralMessages(chatId: number, userId: number): Message[] {
+    const record = this.world.chats.get(chatId)
+    if (record === undefined) return []
+    return [...record.ephemeral.values()]
+      .filter((m) => m.receiver === userId && !m.deleted)
       .map((m) => m.message)
   }
 
