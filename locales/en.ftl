@@ -593,3 +593,4 @@ schedule-occurrences-more = … and { $count } more.
 ## Personal nudges in the group, seen only by the person reminded (issue 12)
 nudge-member-broadcast = 🔔 You have not confirmed reading { $title }, due { $due }. Only you can see this message; please press «✅ Read» below.
 nudge-group-fallback = ⏰ Reminder to confirm { $title }, due { $due }. These colleagues have not confirmed reading it; please press «✅ Read» below:
+sandbox-only-for = (only { $name } sees this message)

@@ -577,3 +577,4 @@ schedule-occurrences-more = … và { $count } lần khác.
 ## Nhắc riêng trong nhóm, chỉ người được nhắc nhìn thấy (issue 12)
 nudge-member-broadcast = 🔔 Anh/Chị chưa xác nhận đã đọc { $title }, hạn { $due }. Tin nhắn này chỉ Anh/Chị nhìn thấy; đề nghị Anh/Chị bấm «✅ Đã đọc» bên dưới.
 nudge-group-fallback = ⏰ Nhắc xác nhận { $title }, hạn { $due }. Các đồng chí sau chưa xác nhận đã đọc, đề nghị bấm «✅ Đã đọc» bên dưới:
+sandbox-only-for = (chỉ Đ/c { $name } nhìn thấy tin nhắn này)

@@ -352,6 +352,17 @@ export class BotApiStandIn {
       .map((m) => m.message)
   }
 
+  /** A group's ephemeral messages as transcript entries, each with the one user who sees it. */
+  ephemeralTranscript(chatId: number): (ChatEntry & { receiver: number; ephemeralId: number })[] {
+    const record = this.world.chats.get(chatId)
+    if (record === undefined) return []
+    return [...record.ephemeral.entries()].map(([ephemeralId, stored]) => ({
+      ...toEntry(stored),
+      receiver: stored.receiver,
+      ephemeralId,
+    }))
+  }
+
   /** The bot's current reaction on a message, if it set one. */
   botReaction(chatId: number, messageId: number): string[] {
     const reaction = this.world.message(chatId, messageId)?.botReaction ?? []
