@@ -31,7 +31,7 @@ export interface ReminderTarget {
 
 export interface ExpandedReminder {
   items: OutboundItem[]
-  /** Distinct people reached in private, and groups: what /nhacnho reports. */
+  /** Distinct people reached in private or by a nudge, and groups: what /nhacnho reports. */
   people: Set<number>
   groups: Set<number>
 }
@@ -213,6 +213,8 @@ export async function expandReminder(
         groupButtons: ack(group),
       })
       out.items.push(...nudges.items)
+      // /nhacnho counts them among the people reached.
+      for (const memberId of nudges.nudged) out.people.add(memberId)
       const groupList = (people: Reachable[]) =>
         splitIntoMessages(
           renderer.t(group, 'remind-group-broadcast', { ...base, count: people.length }) + '\n',
