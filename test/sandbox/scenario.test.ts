@@ -190,6 +190,11 @@ describe('npm run sandbox', () => {
     expect(tcbc).toContain('(chỉ Đ/c Đỗ Thị Hương nhìn thấy tin nhắn này)')
     expect(tcbc).toContain('🔔 Anh/Chị chưa xác nhận đã đọc thông báo số 1')
     expect(tcbc).not.toContain('⏰ Nhắc xác nhận')
+    // …and her ✅ there counts.
+    expect(tcbc).toContain(
+      `Đỗ Thị Hương bấm [ ✅ Đã đọc ] → Loa báo: «${message('vi', 'ack-done')}»`,
+    )
+    expect(report.units.find((u) => u.code === 'TCBC')!.pending).not.toContain('Đỗ Thị Hương')
     expect(step).not.toContain('👤 Tin nhắn riêng: Đỗ Thị Hương')
     expect(step).toContain('👤 Tin nhắn riêng: Lý Quốc Bảo ↔ Loa')
     expect(report.units.find((u) => u.code === 'XDCQ')!.pending).not.toContain('Trịnh Thu Trang')
