@@ -564,7 +564,7 @@ sandbox-step = ━━ Step { $index }/{ $total } · { $time } · { $title }
 sandbox-step-import = The office imports the plan with /importplan and confirms, adds an activity people can join; /campaigns shows the campaign
 sandbox-step-send = The office composes a formatted message, /send with a deadline, confirms the preview
 sandbox-step-confirm = Staff confirm by button, by reaction and by reply; they join with a note and with a photo
-sandbox-step-remind = The clock moves to the first reminder: in the groups and in private; a late member confirms from the private one
+sandbox-step-remind = The clock moves to the first reminder: in private, and in the group seen only by the person reminded; two late members confirm from their reminders
 sandbox-step-report = A head reads /report and submits the unit's report with /submit; the office reads /summary and exports docx, xlsx, csv, json
 sandbox-step-overdue = The clock moves past the deadline: the overdue notice
 sandbox-chat-group = 👥 Group “{ $title }”
@@ -622,3 +622,8 @@ error-broadcast-not-own = Broadcast { $id } was composed by someone else; only i
 error-broadcast-recalled = Broadcast { $id } has been recalled.
 error-broadcast-not-delivered = Broadcast { $id } has no copy in any group yet, so there is nothing to correct or recall.
 error-correction-too-long = The new text has { $length } characters, over Telegram's limit of { $max }. Please send a shorter text.
+
+## Personal nudges in the group, seen only by the person reminded (issue 12)
+nudge-member-broadcast = 🔔 You have not confirmed reading { $title }, due { $due }. Only you can see this message; please press «✅ Read» below.
+nudge-group-fallback = ⏰ Reminder to confirm { $title }, due { $due }. These colleagues have not confirmed reading it; please press «✅ Read» below:
+sandbox-only-for = (only { $name } sees this message)

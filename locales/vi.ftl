@@ -548,7 +548,7 @@ sandbox-step = ━━ Bước { $index }/{ $total } · { $time } · { $title }
 sandbox-step-import = Văn phòng nhập kế hoạch bằng /kehoach và xác nhận, thêm hoạt động để mọi người đăng ký tham gia; /chiendich hiển thị chiến dịch
 sandbox-step-send = Văn phòng soạn thông báo có định dạng, /gui kèm hạn xác nhận, xác nhận bản xem trước
 sandbox-step-confirm = Công chức xác nhận bằng nút, bằng biểu tượng cảm xúc, bằng trả lời; đăng ký tham gia kèm ghi chú, kèm ảnh
-sandbox-step-remind = Đồng hồ chuyển tới lượt nhắc đầu tiên: nhắc trong nhóm, nhắc riêng; một người xác nhận muộn từ tin nhắn riêng
+sandbox-step-remind = Đồng hồ chuyển tới lượt nhắc đầu tiên: nhắc riêng, nhắc trong nhóm chỉ người được nhắc nhìn thấy; hai người xác nhận muộn từ lời nhắc
 sandbox-step-report = Trưởng phòng xem /baocao và nộp báo cáo bằng /nopbaocao; Văn phòng xem /tonghop, xuất /xuat docx, xlsx, csv, json
 sandbox-step-overdue = Đồng hồ chuyển qua hạn xác nhận: thông báo quá hạn
 sandbox-chat-group = 👥 Nhóm «{ $title }»
@@ -606,3 +606,8 @@ error-broadcast-not-own = Thông báo số { $id } do người khác soạn; ch�
 error-broadcast-recalled = Thông báo số { $id } đã được thu hồi.
 error-broadcast-not-delivered = Thông báo số { $id } chưa có bản nào đến nhóm nên chưa có gì để sửa hoặc thu hồi.
 error-correction-too-long = Nội dung mới dài { $length } ký tự, quá giới hạn { $max } ký tự của Telegram. Anh/Chị gửi lại nội dung ngắn hơn.
+
+## Nhắc riêng trong nhóm, chỉ người được nhắc nhìn thấy (issue 12)
+nudge-member-broadcast = 🔔 Anh/Chị chưa xác nhận đã đọc { $title }, hạn { $due }. Tin nhắn này chỉ Anh/Chị nhìn thấy; đề nghị Anh/Chị bấm «✅ Đã đọc» bên dưới.
+nudge-group-fallback = ⏰ Nhắc xác nhận { $title }, hạn { $due }. Các đồng chí sau chưa xác nhận đã đọc, đề nghị bấm «✅ Đã đọc» bên dưới:
+sandbox-only-for = (chỉ Đ/c { $name } nhìn thấy tin nhắn này)

@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial.js'
 import * as m0002 from './0002-reminders.js'
 import * as m0003 from './0003-office.js'
 import * as m0004 from './0004-recall.js'
+import * as m0005 from './0005-urgent-line.js'
 
 /** Every migration in order. Explicit, so bundling or a renamed file cannot reorder history. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-reminders': m0002,
   '0003-office': m0003,
   '0004-recall': m0004,
+  '0005-urgent-line': m0005,
 }

@@ -189,6 +189,8 @@ export interface DeliveryTable {
   keyboard_version: Generated<number>
   refreshed_version: Generated<number>
   keyboard_refreshed_at: string | null
+  /** Issue 12: when the «KHẨN» line above an urgent copy went out (sent once, retries or not). */
+  urgent_line_at: string | null
   updated_at: Generated<string>
   /** 0004: null for a live copy; set by «Thu hồi» (src/domain/broadcasts/recall-broadcast.ts). */
   recall_state: RecallState | null

@@ -22,6 +22,11 @@ export interface OutgoingText {
   /** HTML as Telegram parses it. */
   html: string
   buttons?: InlineButton[][]
+  /**
+   * Issue 12: shown only to this user of the group (Telegram Bot API 10.3
+   * `ephemeral_message_parameters`; the bot must be an administrator there).
+   */
+  ephemeral?: { receiverUserId: number }
 }
 
 export interface ChatPort {

@@ -1,6 +1,6 @@
 import { Api, GrammyError, HttpError } from 'grammy'
 import type { InlineKeyboardMarkup } from 'grammy/types'
-import type { ChatPort, InlineButton, SendOutcome } from '../domain/ports.js'
+import type { ChatPort, InlineButton, OutgoingText, SendOutcome } from '../domain/ports.js'
 
 function keyboard(buttons: InlineButton[][] | undefined): InlineKeyboardMarkup | undefined {
   if (buttons === undefined || buttons.length === 0) return undefined
@@ -63,19 +63,21 @@ export class TelegramChatPort implements ChatPort {
     this.api = new Api(token, { apiRoot, timeoutSeconds })
   }
 
-  sendText(message: {
-    chatId: number
-    threadId?: number | null
-    html: string
-    buttons?: InlineButton[][]
-  }) {
+  sendText(message: OutgoingText) {
     return attempt(async () => {
       const sent = await this.api.sendMessage(message.chatId, message.html, {
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
         ...threadOf(message.threadId),
         ...markupOf(message.buttons),
+        // Bot API 10.3 groups the receiver in one object (10.2 had receiver_user_id at the top level).
+        ...(message.ephemeral === undefined
+          ? {}
+          : {
+              ephemeral_message_parameters: { receiver_user_id: message.ephemeral.receiverUserId },
+            }),
       })
+      // An ephemeral message has message_id 0; its own id is ephemeral_message_id.
       return [sent.message_id]
     })
   }

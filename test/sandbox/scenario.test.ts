@@ -172,18 +172,29 @@ describe('npm run sandbox', () => {
     expect(acknowledged).toBeLessThan(headcount)
   })
 
-  it('at the first reminder the groups name who is pending, private ones arrive, a late member confirms from hers', () => {
+  it('at the first reminder those who started Loa are reminded in private, the others nudged in their group, a late member confirms from hers', () => {
     const step = section(vi.stdout, '━━ Bước 4/6', '━━ Bước 5/6')
     expect(step).toContain('━━ Bước 4/6 · 16/04/2024 08:00')
-    // Lý Quốc Bảo has no username: named all the same.
-    expect(step).toMatch(
-      /👥 Nhóm «Phòng XDCQ & CTTN»\n.*⏰ Nhắc xác nhận .*\n\s+Lý Quốc Bảo, Đặng Văn Hùng, Trịnh Thu Trang\n/,
+    // Loa is an administrator of every group (issue 12): whoever it reached in private is not
+    // named before their colleagues; the head still gets the unit's list, Lý Quốc Bảo (no
+    // username) named all the same.
+    expect(step).not.toMatch(/👥 Nhóm «Phòng XDCQ & CTTN»\n.*⏰ Nhắc xác nhận/)
+    expect(chatSection(step, '👤 Tin nhắn riêng: Đặng Văn Hùng ↔ Loa')).toMatch(
+      /còn 3 đồng chí chưa xác nhận.*\n\s+Lý Quốc Bảo, Đặng Văn Hùng, Trịnh Thu Trang\n/,
     )
     expect(step).toContain(
       `Trịnh Thu Trang bấm [ ✅ Đã đọc ] → Loa báo: «${message('vi', 'ack-done')}»`,
     )
-    // Đỗ Thị Hương never opened a private chat: named in her group, nothing in private.
-    expect(step).toMatch(/👥 Nhóm «Phòng TCBC & TCPCP»\n.*⏰ Nhắc xác nhận .*\n\s+Đỗ Thị Hương\n/)
+    // Đỗ Thị Hương never opened a private chat: a nudge in her group that only she sees.
+    const tcbc = chatSection(step, '👥 Nhóm «Phòng TCBC & TCPCP»')
+    expect(tcbc).toContain('(chỉ Đ/c Đỗ Thị Hương nhìn thấy tin nhắn này)')
+    expect(tcbc).toContain('🔔 Anh/Chị chưa xác nhận đã đọc thông báo số 1')
+    expect(tcbc).not.toContain('⏰ Nhắc xác nhận')
+    // …and her ✅ there counts.
+    expect(tcbc).toContain(
+      `Đỗ Thị Hương bấm [ ✅ Đã đọc ] → Loa báo: «${message('vi', 'ack-done')}»`,
+    )
+    expect(report.units.find((u) => u.code === 'TCBC')!.pending).not.toContain('Đỗ Thị Hương')
     expect(step).not.toContain('👤 Tin nhắn riêng: Đỗ Thị Hương')
     expect(step).toContain('👤 Tin nhắn riêng: Lý Quốc Bảo ↔ Loa')
     expect(report.units.find((u) => u.code === 'XDCQ')!.pending).not.toContain('Trịnh Thu Trang')

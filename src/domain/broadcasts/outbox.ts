@@ -36,6 +36,8 @@ export interface ClaimedDelivery {
   slogan: string | null
   /** Issue 12: «KHẨN» goes above the copy. */
   urgent: boolean
+  /** The «KHẨN» line is out already (an earlier try met a 429 or was handed back). */
+  urgentLineSent: boolean
   /**
    * An album whose copy went out while its buttons did not (a 429 on them, a
    * crash between the two): only the button message is left to send.
@@ -181,6 +183,7 @@ export async function claimDueDeliveries(
             : [],
           slogan: b.slogan,
           urgent: b.urgent === 1,
+          urgentLineSent: d.urgent_line_at !== null,
           albumCopyIds:
             d.message_id === null && d.message_ids !== null ? parseIds(d.message_ids) : null,
         },
@@ -192,6 +195,24 @@ export async function claimDueDeliveries(
 function parseIds(json: string): number[] {
   const ids: unknown = JSON.parse(json)
   return Array.isArray(ids) ? ids.filter((v): v is number => typeof v === 'number') : []
+}
+
+/**
+ * The «KHẨN» line above a claimed urgent copy went out (issue 12): later tries
+ * of the copy (a 429, a hand-back, a crash) do not send it again.
+ */
+export async function recordUrgentLine(
+  deps: Deps,
+  claim: { id: number; workerId: string },
+): Promise<boolean> {
+  const at = nowIso(deps)
+  const result = await deps.db
+    .updateTable('delivery')
+    .set({ urgent_line_at: at, updated_at: at })
+    .where('id', '=', claim.id)
+    .where(heldBy(claim.workerId))
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
 }
 
 /**

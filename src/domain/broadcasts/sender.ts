@@ -20,6 +20,7 @@ import {
   nextDeliveryDueAt,
   recordAlbumCopied,
   recordOutcome,
+  recordUrgentLine,
   releaseDelivery,
   type ClaimedDelivery,
   type OutboxPolicy,
@@ -168,9 +169,33 @@ export function createSender(options: SenderOptions): Sender {
     const buttons = context === undefined ? undefined : options.keyboardFor(context)
     const isAlbum = delivery.sourceMessageIds.length > 1
     // Telegram cannot prefix a copied message, so «KHẨN» is its own line right above the
-    // copy: decoration like the slogan, sent on the first try only, never retried.
-    if (delivery.urgent && delivery.attempts === 0 && delivery.albumCopyIds === null)
-      await sendDecoration(delivery, options.urgentHtml ?? '🔴 <b>KHẨN</b>')
+    // copy, sent once per delivery: the row records it, since a 429 on the copy spends no
+    // attempt and "first attempt" would send it again (issue 12).
+    if (delivery.urgent && !delivery.urgentLineSent && delivery.albumCopyIds === null) {
+      if (!(await acquire(delivery.chatId, claimedAt, release))) {
+        stats.deferred++
+        return
+      }
+      const line = await call(() =>
+        port.sendText({
+          chatId: delivery.chatId,
+          threadId: delivery.threadId,
+          html: options.urgentHtml ?? '🔴 <b>KHẨN</b>',
+        }),
+      )
+      if (line.kind === 'sent') {
+        if (!(await recordUrgentLine(deps, claim))) return
+      } else if (line.kind === 'retry-after') {
+        // The line must stand above the copy: both wait out the flood.
+        onFlood(delivery.chatId, line.seconds)
+        await release(later(Math.max(1, line.seconds) * 1000))
+        stats.retried++
+        return
+      } else {
+        // Refused or lost: the copy's own outcome says what to do with the group.
+        log.info({ deliveryId: delivery.id, outcome: line.kind }, 'urgent line not sent')
+      }
+    }
     let outcome: SendOutcome
     if (!isAlbum) {
       if (!(await acquire(delivery.chatId, claimedAt, release))) {
@@ -324,6 +349,9 @@ export function createSender(options: SenderOptions): Sender {
         threadId: message.threadId,
         html: message.payload.html,
         ...(message.payload.buttons === undefined ? {} : { buttons: message.payload.buttons }),
+        ...(message.payload.ephemeral === undefined
+          ? {}
+          : { ephemeral: { receiverUserId: message.payload.ephemeral.receiverUserId } }),
       }),
     )
     const effect = await recordOutboundOutcome(deps, claim, outcome, policy)
@@ -404,7 +432,7 @@ export function createSender(options: SenderOptions): Sender {
     await sendDecoration(delivery, sloganHtml(slogan))
   }
 
-  /** A short line beside a copy (slogan, «KHẨN»): sent once, never retried (see sendSlogan). */
+  /** A short line beside a copy (the slogan): sent once, never retried (see sendSlogan). */
   async function sendDecoration(delivery: ClaimedDelivery, html: string) {
     for (;;) {
       const slot = pacer.reserve(delivery.chatId, 'send')

@@ -10,6 +10,8 @@ import {
   type OutboxPolicy,
 } from '../broadcasts/outbox.js'
 import type { OutboundPayload } from './outbound.js'
+import { queueNudgeFallback } from './nudge-fallback.js'
+import type { Db } from '../../db/database.js'
 
 /**
  * The sending side of `outbound_message` (rows written by enqueueOutbound):
@@ -93,27 +95,46 @@ export async function recordOutboundOutcome(
   const at = nowIso(deps)
   const row = await deps.db
     .selectFrom('outbound_message')
-    .select(['id', 'attempts'])
+    .select(['id', 'attempts', 'chat_id', 'thread_id', 'payload'])
     .where('id', '=', claim.id)
     .where(heldBy(claim.workerId))
     .executeTakeFirst()
   if (row === undefined) return { kind: 'ignored' }
-  const update = (values: {
-    state: 'pending' | 'sent' | 'failed'
-    attempts?: number
-    not_before?: string
-    message_id?: number | null
-    sent_at?: string
-    error_code?: number | null
-    failure_reason?: string | null
-    chat_id?: number
-  }) =>
-    deps.db
+  const update = (
+    values: {
+      state: 'pending' | 'sent' | 'failed'
+      attempts?: number
+      not_before?: string
+      message_id?: number | null
+      sent_at?: string
+      error_code?: number | null
+      failure_reason?: string | null
+      chat_id?: number
+    },
+    db: Db = deps.db,
+  ) =>
+    db
       .updateTable('outbound_message')
       .set({ ...values, claimed_by: null, lease_until: null })
       .where('id', '=', row.id)
       .where(heldBy(claim.workerId))
       .execute()
+
+  /**
+   * A refused nudge (issue 12) names its member in the group instead, in the
+   * transaction that marks it failed. Not for a group the bot was removed from:
+   * a public message would be refused there too.
+   */
+  const failWithFallback = async (values: Parameters<typeof update>[0]) => {
+    const fallback = (JSON.parse(row.payload) as OutboundPayload).ephemeral?.fallback
+    if (fallback === undefined) return update(values)
+    return deps.db.transaction().execute(async (trx) => {
+      const [marked] = await update(values, trx)
+      // The claim was lost: whoever holds the row now records its outcome.
+      if (Number(marked?.numUpdatedRows ?? 0) === 0) return
+      await queueNudgeFallback(trx, fallback, { chatId: row.chat_id, threadId: row.thread_id }, at)
+    })
+  }
 
   switch (outcome.kind) {
     case 'sent':
@@ -135,7 +156,7 @@ export async function recordOutboundOutcome(
     case 'transient': {
       const attempts = row.attempts + 1
       if (attempts >= policy.maxAttempts) {
-        await update({
+        await failWithFallback({
           state: 'failed',
           attempts,
           error_code: outcome.errorCode,
@@ -162,8 +183,15 @@ export async function recordOutboundOutcome(
       })
       return { kind: 'retry', retryAfterSeconds: null }
     case 'chat-gone':
-    case 'rejected':
       await update({
+        state: 'failed',
+        attempts: row.attempts + 1,
+        error_code: outcome.errorCode,
+        failure_reason: outcome.reason,
+      })
+      return { kind: 'failed', reason: outcome.reason }
+    case 'rejected':
+      await failWithFallback({
         state: 'failed',
         attempts: row.attempts + 1,
         error_code: outcome.errorCode,

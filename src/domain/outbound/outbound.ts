@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js'
 import type { InlineButton } from '../ports.js'
+import type { EphemeralNudge } from './nudge-fallback.js'
 
 /**
  * The one outbound queue for what the bot sends on its own and is not a
@@ -29,6 +30,8 @@ export interface OutboundPayload {
    */
   edit?: { messageId: number; asCaption?: boolean; deliveryId?: number }
   delete?: { messageIds: number[] }
+  /** Issue 12: visible to one member of the group only, named publicly if Telegram refuses. */
+  ephemeral?: EphemeralNudge
 }
 
 export interface OutboundItem {

@@ -3,7 +3,8 @@ import { localDate } from '../broadcasts/parse-when.js'
 import type { Deps } from '../deps.js'
 import { escapeHtml } from '../html.js'
 import type { OutboundItem } from '../outbound/outbound.js'
-import { listActiveChatsOfUnits } from '../units/unit-repository.js'
+import { listActiveChatsOfUnits, type UnitChat } from '../units/unit-repository.js'
+import { nudgeItems } from './nudges.js'
 import type { DueKind } from './due-items.js'
 import {
   hasSubmitted,
@@ -30,7 +31,7 @@ export interface ReminderTarget {
 
 export interface ExpandedReminder {
   items: OutboundItem[]
-  /** Distinct people reached in private, and groups: what /nhacnho reports. */
+  /** Distinct people reached in private or by a nudge, and groups: what /nhacnho reports. */
   people: Set<number>
   groups: Set<number>
 }
@@ -108,9 +109,13 @@ export async function expandReminder(
   const base = { title: escapeHtml(info.title), due, unit: escapeHtml(info.unitName ?? '') }
   const overdue = target.slot === 'overdue'
 
-  const toGroups = async (texts: string[], buttons?: OutboundItem['payload']['buttons']) => {
+  const toGroups = async (
+    texts: string[],
+    buttons?: OutboundItem['payload']['buttons'],
+    only: (chat: UnitChat) => boolean = () => true,
+  ) => {
     if (target.unitId === null) return
-    for (const chat of await listActiveChatsOfUnits(db, [target.unitId])) {
+    for (const chat of (await listActiveChatsOfUnits(db, [target.unitId])).filter(only)) {
       texts.forEach((html, part) =>
         out.items.push({
           key: `${keyPrefix}:g${chat.chatId}:${part}`,
@@ -195,13 +200,33 @@ export async function expandReminder(
         }))
       }
       if (overdue) return out
-      await toGroups(
+      // Issue 12: where Loa is an administrator, members it cannot write to in private get a
+      // nudge only they see, and the group names only those reached neither way.
+      const nudges = await nudgeItems(db, renderer, {
+        unitId,
+        broadcastId: target.itemId,
+        pending,
+        keyPrefix,
+        notBefore,
+        groupHeader: renderer.t(group, 'nudge-group-fallback', base) + '\n',
+        text: (locale) => withLink(locale, renderer.t(locale, 'nudge-member-broadcast', base)),
+        buttons: ack,
+        groupButtons: ack(group),
+      })
+      out.items.push(...nudges.items)
+      // /nhacnho counts them among the people reached.
+      for (const memberId of nudges.nudged) out.people.add(memberId)
+      const groupList = (people: Reachable[]) =>
         splitIntoMessages(
-          renderer.t(group, 'remind-group-broadcast', { ...base, count: pending.length }) + '\n',
-          names,
-        ),
-        ack(group),
+          renderer.t(group, 'remind-group-broadcast', { ...base, count: people.length }) + '\n',
+          people.map(mention),
+        )
+      await toGroups(groupList(pending), ack(group), (chat) => !chat.botIsAdmin)
+      const unreached = pending.filter(
+        (p) => p.privateChatId === null && !nudges.nudged.has(p.memberId),
       )
+      if (unreached.length > 0)
+        await toGroups(groupList(unreached), ack(group), (chat) => chat.botIsAdmin)
       const headIds = new Set(heads.map((h) => h.memberId))
       for (const person of pending) {
         // A head reached above has the list, with the button when they are pending themselves.

@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.js'
  * is reminded of what they have done (issue 10). One statement in the
  * caller's transaction (the tap path stays a fixed handful): the queued
  * messages are found by their keys (`rem:<reminder>:m<member>:0`,
- * reminder-messages.ts), the reminder rows by broadcast (indexed).
+ * reminder-messages.ts, and `…:e<member>:0` for a nudge, nudges.ts), the reminder rows by broadcast (indexed).
  */
 export async function withdrawPrivateReminders(
   db: Db,
@@ -18,12 +18,21 @@ export async function withdrawPrivateReminders(
     .updateTable('outbound_message')
     .set({ state: 'cancelled' })
     .where('state', '=', 'pending')
-    .where('key', 'in', (eb) =>
-      eb
-        .selectFrom('reminder')
-        .select(sql<string>`'rem:' || reminder.id || ${`:m${memberId}:0`}`.as('key'))
-        .where('reminder.broadcast_id', '=', broadcastId)
-        .where('reminder.state', '=', 'sent'),
+    .where((eb) =>
+      // Private reminders (`m`) and personal nudges in the group (`e`, issue 12, nudges.ts).
+      eb.or(
+        ['m', 'e'].map((tag) =>
+          eb(
+            'key',
+            'in',
+            eb
+              .selectFrom('reminder')
+              .select(sql<string>`'rem:' || reminder.id || ${`:${tag}${memberId}:0`}`.as('key'))
+              .where('reminder.broadcast_id', '=', broadcastId)
+              .where('reminder.state', '=', 'sent'),
+          ),
+        ),
+      ),
     )
     .executeTakeFirst()
   return Number(result.numUpdatedRows)

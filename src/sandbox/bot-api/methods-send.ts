@@ -1,5 +1,6 @@
 import type { Message, MessageId, PhotoSize } from 'grammy/types'
 import { badRequest } from './errors.js'
+import { sendEphemeral } from './ephemeral.js'
 import { guessMimeType, type FileKind, type StoredFile } from './files.js'
 import {
   captionParam,
@@ -120,6 +121,8 @@ export function sendMethods(ctx: MethodContext): Record<string, Handler> {
   return {
     sendMessage: (params) => {
       const record = world.sendableChat(chatIdParam(params))
+      const ephemeral = optObject(params, 'ephemeral_message_parameters')
+      if (ephemeral !== undefined) return sendEphemeral(world, record, params, ephemeral)
       const lp = optObject(params, 'link_preview_options')
       return append(record, params, {
         ...textParam(params),

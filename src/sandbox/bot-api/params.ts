@@ -35,6 +35,7 @@ export const JSON_FIELDS = new Set([
   'results',
   'permissions',
   'rights',
+  'ephemeral_message_parameters',
 ])
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -248,6 +248,11 @@ export class BotApiStandIn {
     return this.actions.pressButton(from, chatId, messageId, data, opts)
   }
 
+  /** A tap on a button of an ephemeral message, by its receiver (the only one who sees it). */
+  pressEphemeralButton(from: number, chatId: number, ephemeralId: number, data: string): Update {
+    return this.actions.pressEphemeralButton(from, chatId, ephemeralId, data)
+  }
+
   /** A reaction (replacing the user's previous one). Withheld in groups where the bot is not admin. */
   react(from: number, chatId: number, messageId: number, emojis: string[]): Update {
     return this.actions.react(from, chatId, messageId, emojis)
@@ -333,6 +338,29 @@ export class BotApiStandIn {
     return [...record.messages.values()]
       .filter((m) => m.from === 'bot' && !m.deleted)
       .map((m) => m.message)
+  }
+
+  /**
+   * The ephemeral messages of a group that `userId` sees (Bot API 10.3): only
+   * those addressed to them; other members see none of them.
+   */
+  ephemeralMessages(chatId: number, userId: number): Message[] {
+    const record = this.world.chats.get(chatId)
+    if (record === undefined) return []
+    return [...record.ephemeral.values()]
+      .filter((m) => m.receiver === userId && !m.deleted)
+      .map((m) => m.message)
+  }
+
+  /** A group's ephemeral messages as transcript entries, each with the one user who sees it. */
+  ephemeralTranscript(chatId: number): (ChatEntry & { receiver: number; ephemeralId: number })[] {
+    const record = this.world.chats.get(chatId)
+    if (record === undefined) return []
+    return [...record.ephemeral.entries()].map(([ephemeralId, stored]) => ({
+      ...toEntry(stored),
+      receiver: stored.receiver,
+      ephemeralId,
+    }))
   }
 
   /** The bot's current reaction on a message, if it set one. */

@@ -139,6 +139,39 @@ export class UserActions {
   }
 
   /**
+   * A tap on a button of an ephemeral message (Bot API 10.3). Only its receiver
+   * sees it, so only they can press; the callback carries the ephemeral message
+   * itself (message_id 0, ephemeral_message_id, receiver_user) and the group's
+   * chat_instance.
+   */
+  pressEphemeralButton(from: number, chatId: number, ephemeralId: number, data: string): Update {
+    const { world } = this.ctx
+    const user = world.user(from)
+    const record = world.chat(chatId)
+    const stored = record.ephemeral.get(ephemeralId)
+    if (stored === undefined || stored.deleted || stored.receiver !== from)
+      throw new Error(
+        `pressEphemeralButton: user ${from} sees no ephemeral message ${ephemeralId} in chat ${chatId}`,
+      )
+    if (!hasButton(stored, data))
+      throw new Error(
+        `pressEphemeralButton: ephemeral message ${ephemeralId} has no button with callback_data ${JSON.stringify(data)}`,
+      )
+    const id = String(this.nextCallbackId)
+    this.nextCallbackId += 1n
+    this.ctx.openCallbacks.add(id)
+    return this.ctx.updates.push({
+      callback_query: {
+        id,
+        from: user,
+        message: stored.message,
+        chat_instance: record.chatInstance,
+        data,
+      },
+    })
+  }
+
+  /**
    * A user's reaction. Withheld (never delivered) in a group where the bot is not an
    * administrator, as Telegram only sends message_reaction to admin bots.
    */

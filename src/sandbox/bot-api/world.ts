@@ -37,6 +37,12 @@ export interface ChatRecord {
   migratedTo?: number
   messages: Map<number, StoredMessage>
   nextMessageId: number
+  /**
+   * Ephemeral messages (Bot API 10.3), by ephemeral_message_id: each seen by its
+   * receiver only, so none is in `messages` or in the chat's transcript.
+   */
+  ephemeral: Map<number, StoredMessage & { receiver: number }>
+  nextEphemeralId: number
   /** Stable per chat, as callback_query.chat_instance is. */
   chatInstance: string
 }
@@ -128,6 +134,8 @@ export class World {
       botRights: FULL_RIGHTS,
       messages: new Map(),
       nextMessageId: 1,
+      ephemeral: new Map(),
+      nextEphemeralId: 1,
       chatInstance: String(BigInt.asUintN(63, BigInt(id) * 2654435761n + 1234567n)),
     }
   }
@@ -247,6 +255,43 @@ export class World {
       ...(opts.markup === undefined ? {} : { markup: opts.markup }),
     }
     record.messages.set(message.message_id, stored)
+    return stored
+  }
+
+  /**
+   * A bot message only `receiverId` sees (Bot API 10.3): message_id 0, its own
+   * ephemeral_message_id and receiver_user, as Telegram returns it.
+   */
+  appendEphemeral(
+    record: ChatRecord,
+    receiverId: number,
+    content: Partial<Message>,
+    opts: { threadId?: number; markup?: ReplyMarkup } = {},
+  ): StoredMessage {
+    const message = {
+      message_id: 0,
+      ephemeral_message_id: record.nextEphemeralId,
+      receiver_user: this.user(receiverId),
+      from: this.botUser,
+      date: this.nowSeconds(),
+      chat: record.chat,
+      ...(opts.threadId === undefined ? {} : { message_thread_id: opts.threadId }),
+      ...content,
+      ...(opts.markup !== undefined && 'inline_keyboard' in opts.markup
+        ? { reply_markup: opts.markup }
+        : {}),
+    } as Message
+    record.nextEphemeralId += 1
+    const stored = {
+      message,
+      from: 'bot' as const,
+      edits: 0,
+      deleted: false,
+      reactions: new Map(),
+      receiver: receiverId,
+      ...(opts.markup === undefined ? {} : { markup: opts.markup }),
+    }
+    record.ephemeral.set(record.nextEphemeralId - 1, stored)
     return stored
   }
 

@@ -19,6 +19,7 @@ const MAI = 7201 // head of TCBC
 const HUNG = 7301 // head of XDCQ
 const NGOC = 7302
 const TRANG = 7304 // confirms late, from the private reminder
+const HUONG = 7204 // never started Loa: confirms from the nudge only she sees (issue 12)
 const HANH = 7401 // head of TDKT
 const NAM = 7402
 const YEN = 7403
@@ -130,6 +131,7 @@ export async function playCampaign(
     .at(-1)
   if (privateReminder !== undefined)
     await stage.presses(TRANG, 'private', privateReminder.message_id, '✅')
+  await stage.pressesNudge(HUONG, 'TCBC', '✅')
   await stage.finishStep()
 
   // 5. A head's /baocao and /nopbaocao; the office's /tonghop and /xuat.

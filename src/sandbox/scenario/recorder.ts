@@ -22,6 +22,8 @@ export type ShownEvent =
       replyTo?: string
       /** The bot edited the message during this step; this is how it ended up. */
       edited: boolean
+      /** An ephemeral message (issue 12 nudges): the one person of the group who sees it. */
+      onlyFor?: number
     }
   | {
       kind: 'press' | 'reaction'
@@ -114,7 +116,7 @@ export class Recorder {
 
   /** Notes every message that appeared since the last call, in each chat's order. */
   sync(): void {
-    const fresh: { chatId: number; entry: ChatEntry }[] = []
+    const fresh: { chatId: number; entry: ChatEntry; onlyFor?: number }[] = []
     for (const chatId of this.chatIds()) {
       for (const entry of this.api.transcript(chatId)) {
         const k = key(chatId, entry.message_id)
@@ -138,10 +140,20 @@ export class Recorder {
         }
       }
     }
+    // Nudges seen by one member only: told in their group, saying whose eyes they are for.
+    for (const chatId of this.chatIds()) {
+      for (const entry of this.api.ephemeralTranscript(chatId)) {
+        const k = `${chatId}:e${entry.ephemeralId}`
+        if (this.known.has(k)) continue
+        this.known.set(k, { edits: entry.edits, text: entry.text ?? '' })
+        fresh.push({ chatId, entry, onlyFor: entry.receiver })
+      }
+    }
     fresh.sort((a, b) => a.entry.date - b.entry.date)
     if (this.muted) return
-    for (const { chatId, entry } of fresh) {
-      const event = this.toEvent(chatId, entry, false)
+    for (const { chatId, entry, onlyFor } of fresh) {
+      const shown = this.toEvent(chatId, entry, false)
+      const event = onlyFor === undefined ? shown : { ...shown, onlyFor }
       if (event.kind === 'message')
         this.shownButtons.set(key(chatId, entry.message_id), JSON.stringify(event.buttons))
       this.events.push(event)

@@ -85,6 +85,10 @@ function eventHtml(event: ShownEvent, timeZone: string, t: Translate): string {
     )
   } else {
     if (event.edited) parts.push(`<div class="edited">${escape(t('sandbox-edited'))}</div>`)
+    if (event.onlyFor !== undefined)
+      parts.push(
+        `<div class="edited">${escape(t('sandbox-only-for', { name: speaker(event.onlyFor, t) }))}</div>`,
+      )
     if (event.replyTo !== undefined)
       parts.push(`<div class="reply">${escape(shorten(event.replyTo))}</div>`)
     const attachment = attachmentLabel(event, t)

@@ -47,6 +47,8 @@ function eventLines(event: ShownEvent, timeZone: string, t: Translate): string[]
     body.push(`${t('sandbox-edited')} «${shorten(event.text, 50)}»`, ...drawButtons(event.buttons))
   } else {
     if (event.edited) body.push(t('sandbox-edited'))
+    if (event.onlyFor !== undefined)
+      body.push(t('sandbox-only-for', { name: speaker(event.onlyFor, t) }))
     if (event.replyTo !== undefined)
       body.push(t('sandbox-reply-to', { text: shorten(event.replyTo) }))
     const attachment = attachmentLabel(event, t)

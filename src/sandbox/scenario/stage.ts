@@ -156,6 +156,33 @@ export class Stage {
     await this.settle()
   }
 
+  /** Presses a button of the latest nudge (ephemeral message) the person sees in their unit's group. */
+  async pressesNudge(personId: number, unit: string, label: string): Promise<void> {
+    this.pause()
+    const chatId = this.chatOf(personId, { unit })
+    const nudge = this.api.ephemeralMessages(chatId, personId).at(-1)
+    const button = nudge?.reply_markup?.inline_keyboard
+      .flat()
+      .find((b) => b.text.startsWith(label) && 'callback_data' in b)
+    if (
+      nudge?.ephemeral_message_id === undefined ||
+      button === undefined ||
+      !('callback_data' in button)
+    )
+      throw new Error(`no nudge with «${label}» for ${personId} in chat ${chatId}`)
+    const answered = this.api.callbackAnswers.length
+    const update = this.api.pressEphemeralButton(
+      personId,
+      chatId,
+      nudge.ephemeral_message_id,
+      button.callback_data,
+    )
+    await this.app.handled(update.update_id)
+    const answer = this.api.callbackAnswers.slice(answered).at(-1)?.text
+    this.recorder.gesture('press', chatId, personId, button.text, answer)
+    await this.settle()
+  }
+
   async reacts(personId: number, where: Where, messageId: number, emoji: string): Promise<void> {
     this.pause()
     const chatId = this.chatOf(personId, where)

@@ -19,6 +19,25 @@ import { callbacks } from '../callback-data/codec.js'
 import type { LoaContext } from '../context.js'
 import { toLocale } from '../i18n.js'
 import { errorMessage, replyError } from '../reply-error.js'
+import type { DomainError } from '../../domain/errors.js'
+
+/**
+ * Another leader decided first (or the broadcast left the queue): the buttons
+ * under this leader's request are moot, so they go with the answer that says
+ * who decided. A failed edit changes nothing that matters: the answer is out.
+ */
+async function dropDecidedButtons(ctx: LoaContext, error: DomainError): Promise<void> {
+  if (
+    error.code !== 'broadcast-already-reviewed' &&
+    error.code !== 'broadcast-not-awaiting-approval'
+  )
+    return
+  try {
+    await ctx.editMessageReplyMarkup()
+  } catch (failure) {
+    ctx.log.warn({ err: failure }, 'could not remove decided approval buttons')
+  }
+}
 
 /**
  * Issue 12, approval before sending: a leader's «Duyệt» / «Trả lại» under the
@@ -50,6 +69,7 @@ export function approvalsFeature(i18n: I18n<LoaContext>): Composer<LoaContext> {
     })
     if (!result.ok) {
       await ctx.answerCallbackQuery({ text: errorMessage(ctx, result.error), show_alert: true })
+      await dropDecidedButtons(ctx, result.error)
       return
     }
     ctx.deps.wake?.()
@@ -70,6 +90,7 @@ export function approvalsFeature(i18n: I18n<LoaContext>): Composer<LoaContext> {
     const check = await checkReviewable(ctx.deps, input)
     if (!check.ok) {
       await ctx.answerCallbackQuery({ text: errorMessage(ctx, check.error), show_alert: true })
+      await dropDecidedButtons(ctx, check.error)
       return
     }
     await savePendingAction(ctx.deps, {

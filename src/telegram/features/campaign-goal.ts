@@ -2,6 +2,7 @@ import { setCampaignGoal } from '../../domain/campaigns/set-goal.js'
 import type { LoaContext } from '../context.js'
 import { subcommandArguments } from './campaign-subcommand.js'
 import { formatDay, formatPercent } from '../format.js'
+import { currentLocale } from '../i18n.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
 
@@ -17,7 +18,8 @@ export async function setGoal(ctx: LoaContext, code: string): Promise<void> {
   })
   if (!result.ok) return replyError(ctx, result.error)
   const { campaignCode, rate, on } = result.value
-  const goal = formatPercent(rate, ctx.deps.config.defaultLocale)
+  // The reader's locale, as /tonghop and /baocao show it: «83,3%» in Vietnamese, «83.3%» in English.
+  const goal = formatPercent(rate, await currentLocale(ctx))
   await ctx.reply(
     on === null
       ? ctx.t('goal-set-first-deadline', { code: campaignCode, goal })

@@ -108,6 +108,8 @@ describe('approval before sending (issue 12)', () => {
       text: `Thông báo số ${id} đã được duyệt bởi đồng chí Lãnh đạo Một.`,
       show_alert: true,
     })
+    // …and the buttons under the second leader's request go: the decision is taken.
+    expect(t.buttons(leaderB)).toEqual([])
     await t.runSenderAt('2024-04-15T01:00:00Z')
     expect(t.lastBotText(office)).toBe(
       `✅ Thông báo số ${id} đã được đồng chí Lãnh đạo Một duyệt và sẽ gửi lúc 15/04/2024 08:00.`,
@@ -153,6 +155,7 @@ describe('approval before sending (issue 12)', () => {
     expect(t.api.callbackAnswers.at(-1)?.text).toBe(
       `Thông báo số ${id} đã được đồng chí Lãnh đạo Một trả lại.`,
     )
+    expect(t.buttons(leaderB)).toEqual([])
     const status = await t.db.selectFrom('broadcast').select(['status', 'review_note']).execute()
     expect(status).toEqual([
       { status: 'rejected', review_note: 'Đề nghị bổ sung thời gian tổ chức' },

@@ -47,4 +47,27 @@ describe('campaign goal (issue 12)', () => {
     )
     expect(await goal()).toEqual({ goal_rate: 0.9, goal_on: '2024-05-05' })
   })
+
+  it("writes the goal in the reader's locale, as /tonghop does", async () => {
+    const english = t.person({ id: 8, first_name: 'Anna', language_code: 'en' })
+    await t.db
+      .insertInto('member')
+      .values({
+        telegram_id: 8,
+        username: null,
+        full_name: 'Anna',
+        unit_id: null,
+        role: 'office',
+        telegram_language: 'en',
+        chosen_language: null,
+        private_chat_id: 8,
+        last_seen_at: null,
+      })
+      .execute()
+    await english.says('/chiendich NGAYSACH2024 muctieu 83,3% 05/05', 'private')
+    expect(t.lastBotText(english)).toContain('83.3%')
+    expect(t.lastBotText(english)).not.toContain('83,3%')
+    await office.says('/chiendich NGAYSACH2024 muctieu 83,3% 05/05', 'private')
+    expect(t.lastBotText(office)).toContain('83,3%')
+  })
 })

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../src/clock.js'
+import { FakeTime } from '../../support/fake-time.js'
 import { seedWorld } from '../../support/seed-world.js'
 import { TestBot, type Chat, type Person } from '../../support/test-bot.js'
 
@@ -12,7 +13,9 @@ let chi: Person
 
 beforeEach(async () => {
   // 08:00 in Hà Nội on Monday 15/04/2024.
-  t = await TestBot.start({ clock: new ManualClock('2024-04-15T01:00:00Z') })
+  // Pacing and flood waits on virtual time: a 429's retry_after passes without real waiting.
+  const clock = new ManualClock('2024-04-15T01:00:00Z')
+  t = await TestBot.start({ clock, time: new FakeTime(clock) })
   const world = await seedWorld(t.app.deps)
   const groups = world.units.map((u, i) => t.group(u.chatId, `Nhóm phòng ${i + 1}`))
   g1 = groups[0]!
@@ -95,5 +98,39 @@ describe('urgent broadcasts (issue 12)', () => {
     expect(
       await t.db.selectFrom('reminder').select('id').where('kind', '=', 'urgent').execute(),
     ).toEqual([])
+  })
+
+  it('a flood wait on the copy, or on the line, sends «KHẨN» once, right above the copy', async () => {
+    const composed = await office.says('Họp khẩn lúc 14:00 tại phòng họp số 2', 'private')
+    await office.says('/gui NGAYSACH2024 ngay U1 khan', 'private', {
+      replyTo: composed.message!.message_id,
+    })
+    await t.confirmLast(office)
+    // The copy meets a 429 twice: a 429 spends no attempt, and once the line came again.
+    t.api.failNext('copyMessage', { status: 429, retryAfter: 3 }, { count: 2, chatId: g1.id })
+    await at('2024-04-15T01:00:01Z')
+    await at('2024-04-15T01:00:10Z')
+    await at('2024-04-15T01:00:20Z')
+    expect(t.api.callsOf('copyMessage').filter((c) => c.status === 429)).toHaveLength(2)
+    expect(t.botTexts(g1)).toEqual(['🔴 KHẨN', 'Họp khẩn lúc 14:00 tại phòng họp số 2'])
+    const row = await t.db
+      .selectFrom('delivery')
+      .select(['state', 'urgent_line_at'])
+      .where('chat_id', '=', g1.id)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ state: 'sent', urgent_line_at: '2024-04-15T01:00:01.000Z' })
+  })
+
+  it('a flood wait on the «KHẨN» line holds the copy back until the line is out', async () => {
+    const composed = await office.says('Họp khẩn lúc 14:00', 'private')
+    await office.says('/gui NGAYSACH2024 ngay U1 khan', 'private', {
+      replyTo: composed.message!.message_id,
+    })
+    await t.confirmLast(office)
+    t.api.failNext('sendMessage', { status: 429, retryAfter: 3 }, { chatId: g1.id })
+    await at('2024-04-15T01:00:01Z')
+    expect(t.botTexts(g1)).toEqual([])
+    await at('2024-04-15T01:00:10Z')
+    expect(t.botTexts(g1)).toEqual(['🔴 KHẨN', 'Họp khẩn lúc 14:00'])
   })
 })
