@@ -33,6 +33,15 @@ const SUMMARY_COLUMNS: { header: string; width: number }[] = [
   { header: 'Người chưa xác nhận thông báo mới nhất', width: 60 },
 ]
 
+/**
+ * The style of every plain cell of the unit sheets, one object for all: ExcelJS
+ * gives each cell a fresh empty style and then looks each one up in its style
+ * table (a string key built per cell, 2.8 s of the 900,000 cells at issue 14's
+ * scale); a shared object is looked up once. An empty style is the same
+ * `<xf numFmtId="0" …>` for numbers and text, so the file is unchanged.
+ */
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {}
+
 /** The header row of the summary sheet; rows above it carry the title and generation time. */
 export const SUMMARY_HEADER_ROW = 4
 
@@ -157,7 +166,7 @@ function unitSheet(
   const away = new Map(unit.excused.map((e) => [e.fullName, e]))
   members.forEach((m, i) => {
     const excused = away.get(m.fullName)
-    sheet.addRow([
+    const row = sheet.addRow([
       i + 1,
       m.fullName,
       ...unit.broadcasts.flatMap((b) => {
@@ -178,6 +187,9 @@ function unitSheet(
         ? ''
         : `vắng${excused.reason === null ? '' : ` (${excused.reason})`} đến ${formatDay(excused.toOn)}`,
     ])
+    row.eachCell((cell) => {
+      cell.style = PLAIN_STYLE
+    })
   })
   if (unit.unidentified > 0)
     sheet.addRow(['', `${unit.unidentified} người chưa xác định`]).font = { italic: true }
