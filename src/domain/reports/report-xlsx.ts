@@ -123,12 +123,44 @@ export async function renderXlsx(
   summary.commit()
 
   const used = new Set<string>(['tổng hợp'])
-  for (const unit of report.units)
+  const zipped = zipProgress(workbook)
+  for (const [i, unit] of report.units.entries()) {
     unitSheet(workbook, unit, members.get(unit.unit.id) ?? [], report, generated, used, timeZone)
+    await zipped.atMostBehind(i + 2, SHEETS_AHEAD)
+  }
 
   await workbook.commit()
   await ended
   return new Uint8Array(Buffer.concat(chunks))
+}
+
+/** Sheets written ahead of the zip: enough to keep its deflate busy, few enough to bound memory. */
+const SHEETS_AHEAD = 8
+
+/**
+ * ExcelJS queues every committed sheet's XML until its zip (archiver, one entry
+ * at a time) reaches it: 400 sheets written in one go held about 250 MB
+ * (issue 14). Waiting for the zip to catch up keeps only a few in memory.
+ */
+function zipProgress(workbook: ExcelJS.stream.xlsx.WorkbookWriter) {
+  // The archiver is not in ExcelJS's types; its 'entry' event fires as each file is zipped.
+  const zip = (workbook as unknown as { zip: NodeJS.EventEmitter }).zip
+  let sheetsZipped = 0
+  let waiting: (() => void) | undefined
+  zip.on('entry', (entry: { name?: string }) => {
+    if (/sheet\d+\.xml$/.test(entry.name ?? '')) sheetsZipped++
+    waiting?.()
+  })
+  return {
+    /** Resolves once no more than `ahead` of the first `committed` sheets wait to be zipped. */
+    async atMostBehind(committed: number, ahead: number): Promise<void> {
+      while (committed - sheetsZipped > ahead)
+        await new Promise<void>((resolve) => {
+          waiting = resolve
+        })
+      waiting = undefined
+    },
+  }
 }
 
 function unitSheet(
