@@ -10,19 +10,36 @@ import { formatDay, formatPercent } from '../format.js'
 export const MESSAGE_LIMIT = 4096
 
 /**
- * Packs lines into as few messages as fit Telegram's limit; a line is never
- * cut in two (so HTML tags stay whole) unless it alone is too long.
+ * What Telegram counts against its limit: the text after entities parsing, so
+ * tags are free and an entity (`&amp;`) is one character.
+ */
+export function visibleLength(html: string): number {
+  return html.replace(/<[^>]*>/g, '').replace(/&(?:[a-z]+|#\d+|#x[\da-f]+);/gi, '_').length
+}
+
+/**
+ * Packs lines into as few messages as fit Telegram's limit, counted as
+ * Telegram counts it ({@link visibleLength}: /tonghop's 400 bold codes no
+ * longer cost a message, issue 14); a line is never cut in two (so HTML tags
+ * stay whole) unless it alone is too long.
  */
 export function splitMessages(lines: readonly string[], limit = MESSAGE_LIMIT): string[] {
   const messages: string[] = []
   let current = ''
+  let currentLength = 0
   for (const raw of lines) {
-    const line = raw.length > limit ? `${raw.slice(0, limit - 1)}…` : raw
-    if (current === '') current = line
-    else if (current.length + 1 + line.length <= limit) current = `${current}\n${line}`
-    else {
+    const line = visibleLength(raw) > limit ? `${raw.slice(0, limit - 1)}…` : raw
+    const length = visibleLength(line)
+    if (current === '') {
+      current = line
+      currentLength = length
+    } else if (currentLength + 1 + length <= limit) {
+      current = `${current}\n${line}`
+      currentLength += 1 + length
+    } else {
       messages.push(current)
       current = line
+      currentLength = length
     }
   }
   if (current !== '') messages.push(current)
