@@ -2,12 +2,12 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001-initial.js'
 import * as m0002 from './0002-reminders.js'
 import * as m0003 from './0003-office.js'
-import * as m0005 from './0005-report-indexes.js'
+import * as m0005 from './0005-goal-notices.js'
 
 /** Every migration in order. Explicit, so bundling or a renamed file cannot reorder history. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-reminders': m0002,
   '0003-office': m0003,
-  '0005-report-indexes': m0005,
+  '0005-goal-notices': m0005,
 }

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
 
 /**
- * Issues 12 and 14. The record of the campaign goal's morning notice (a unit
- * behind the pace is told once per campaign), and the reports' indexes at
- * department scale. One new migration for both, so the numbering other
- * branches add beside it moves only once. Frozen like 0001.
+ * Issue 12: the record of the campaign goal's morning notice (a unit behind
+ * the pace is told once per campaign). Issue 14's reports needed no new index:
+ * a covering index on delivery (broadcast_id, state, unit_id, sent_at) left
+ * /tonghop's plan at the same cost, so none is added. Frozen like 0001.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time (kysely docs)
 export async function up(db: Kysely<any>): Promise<void> {
