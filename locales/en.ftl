@@ -367,7 +367,7 @@ summary-totals = { $units } units · headcount { $headcount } ({ $unidentified }
     Reports submitted: { $reports }/{ $units } units · { $pending } not yet confirmed the latest message
     Order: lowest rate first.
 summary-goal = 🎯 Goal: { $goal } read.
-summary-line = { $rank }. <b>{ $code }</b> { $name }: { $acknowledged }/{ $expected } — { $rate } · { $pending } not confirmed{ $report }
+summary-line = { $rank }. <b>{ $code }</b> { $name }: { $acknowledged }/{ $expected } — { $rate }{ $pace } · { $pending } not confirmed{ $report }
 summary-line-nothing-sent = { $rank }. <b>{ $code }</b> { $name }: no message received yet{ $report }
 summary-report-on-time = {" "}· report submitted
 summary-report-late = {" "}· report submitted late
@@ -553,6 +553,23 @@ error-invalid-goal-rate = Cannot read the goal «{ $given }». Give a rate from 
 error-invalid-goal-day = The date «{ $given }» is not valid or has passed. Example: { $example }
 allread-unit = ✅ Everyone in { $unit } has confirmed reading announcement no. { $id }.
 allread-sender = ✅ All { $units } target units have fully read announcement no. { $id }, { $hours } h { $minutes } min after it was sent.
+
+## Campaign goal pace (issue 12): /summary, /report, the morning notice
+
+goalpace-summary = 🎯 Pace: evenly from the first announcement to the end of { $day }, each unit should be at { $needed } today; { $behind } units are behind.
+goalpace-summary-over = 🎯 The goal's date ({ $day }) has passed; { $behind } units did not reach the goal.
+goalpace-line-behind = {" "}/ { $needed } needed today — behind
+goalpace-line-on-track = {" "}· on pace
+goalpace-line-missed = {" "}/ goal { $goal } — not reached
+goalpace-line-reached = {" "}· goal reached
+goalpace-unit-behind = 🎯 Goal { $goal } by the end of { $day }: { $rate } / { $needed } needed today — behind
+goalpace-unit-on-track = 🎯 Goal { $goal } by the end of { $day }: { $rate } / { $needed } needed today — on pace
+goalpace-unit-missed = 🎯 Goal { $goal } by the end of { $day }: { $rate } — not reached, the date has passed
+goalpace-unit-reached = 🎯 Goal { $goal } by the end of { $day }: { $rate } — reached
+goalpace-office-header = ⏰ Campaign { $code }: { $count } units are behind the pace to { $goal } by the end of { $day } (today's mark: { $needed }):
+goalpace-office-line = • { $unit } ({ $code }): { $rate }
+goalpace-office-more = … and { $count } more units. See them all with /summary { $code }.
+goalpace-head = ⏰ { $unit } is behind the pace of campaign { $code }: { $rate } read, { $needed } needed today to reach { $goal } by the end of { $day }. See who has not confirmed with /report { $code } and remind them with /remind { $code }.
 
 ## Sandbox (npm run sandbox)
 

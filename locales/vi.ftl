@@ -349,7 +349,7 @@ summary-totals = { $units } đơn vị · quân số { $headcount } người ({ 
     Đã nộp báo cáo: { $reports }/{ $units } đơn vị · { $pending } người chưa xác nhận thông báo mới nhất
     Thứ tự: đơn vị có tỷ lệ thấp nhất trước.
 summary-goal = 🎯 Mục tiêu: { $goal } đã đọc.
-summary-line = { $rank }. <b>{ $code }</b> { $name }: { $acknowledged }/{ $expected } — { $rate } · { $pending } người chưa xác nhận{ $report }
+summary-line = { $rank }. <b>{ $code }</b> { $name }: { $acknowledged }/{ $expected } — { $rate }{ $pace } · { $pending } người chưa xác nhận{ $report }
 summary-line-nothing-sent = { $rank }. <b>{ $code }</b> { $name }: chưa nhận thông báo nào{ $report }
 summary-report-on-time = {" "}· đã nộp báo cáo
 summary-report-late = {" "}· nộp báo cáo muộn
@@ -537,6 +537,23 @@ error-invalid-goal-rate = Không hiểu tỷ lệ mục tiêu «{ $given }». Gh
 error-invalid-goal-day = Ngày «{ $given }» không hợp lệ hoặc đã qua. Ví dụ: { $example }
 allread-unit = ✅ Toàn bộ cán bộ của đơn vị { $unit } đã xác nhận đọc thông báo số { $id }.
 allread-sender = ✅ Tất cả { $units } đơn vị nhận đã đọc đủ thông báo số { $id }, sau { $hours } giờ { $minutes } phút kể từ khi gửi.
+
+## Campaign goal pace (issue 12): /tonghop, /baocao, the morning notice
+
+goalpace-summary = 🎯 Tiến độ: tính đều từ thông báo đầu tiên đến hết ngày { $day }, hôm nay mỗi đơn vị cần đạt { $needed }; { $behind } đơn vị đang chậm tiến độ.
+goalpace-summary-over = 🎯 Đã hết hạn mục tiêu (ngày { $day }); { $behind } đơn vị chưa đạt mục tiêu.
+goalpace-line-behind = {" "}/ cần { $needed } hôm nay — chậm tiến độ
+goalpace-line-on-track = {" "}· đúng tiến độ
+goalpace-line-missed = {" "}/ mục tiêu { $goal } — chưa đạt
+goalpace-line-reached = {" "}· đạt mục tiêu
+goalpace-unit-behind = 🎯 Mục tiêu { $goal } đến hết ngày { $day }: { $rate } / cần { $needed } hôm nay — chậm tiến độ
+goalpace-unit-on-track = 🎯 Mục tiêu { $goal } đến hết ngày { $day }: { $rate } / cần { $needed } hôm nay — đúng tiến độ
+goalpace-unit-missed = 🎯 Mục tiêu { $goal } đến hết ngày { $day }: { $rate } — chưa đạt, đã hết hạn
+goalpace-unit-reached = 🎯 Mục tiêu { $goal } đến hết ngày { $day }: { $rate } — đã đạt
+goalpace-office-header = ⏰ Chiến dịch { $code }: { $count } đơn vị chậm tiến độ so với mục tiêu { $goal } đến hết ngày { $day } (hôm nay cần đạt { $needed }):
+goalpace-office-line = • { $unit } ({ $code }): { $rate }
+goalpace-office-more = … và { $count } đơn vị khác. Xem đầy đủ bằng /tonghop { $code }.
+goalpace-head = ⏰ Đơn vị { $unit } đang chậm tiến độ chiến dịch { $code }: đã đọc { $rate }, hôm nay cần đạt { $needed } để kịp mục tiêu { $goal } đến hết ngày { $day }. Anh/Chị xem danh sách chưa xác nhận bằng /baocao { $code } và nhắc bằng /nhacnho { $code }.
 
 ## Chạy thử (npm run sandbox)
 

@@ -23,6 +23,8 @@ import { isUpdateHandled } from './domain/updates/inbox.js'
 import { reminderJob } from './domain/reminders/reminder-job.js'
 import { syncAllReminders } from './domain/reminders/sync-reminders.js'
 import { telegramReminderRenderer } from './telegram/reminder-renderer.js'
+import { goalBehindJob } from './domain/reports/goal-behind-job.js'
+import { noticeTranslator } from './telegram/office-notices.js'
 
 /** Monotonic time for pacing and retry waits (never the wall clock: it may jump). */
 export interface MonotonicTime {
@@ -145,6 +147,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     'reminders',
     reminderJob(telegramReminderRenderer(loa.i18n, config.defaultLocale)),
   )
+  scheduler.register('goal-behind', goalBehindJob(noticeTranslator(loa.i18n, config.defaultLocale)))
   let runner: RunnerHandle | undefined
   let server: Server | undefined
   let stopping: Promise<void> | undefined

@@ -1,4 +1,11 @@
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import type SQLite from 'better-sqlite3'
+import { pino } from 'pino'
+import { createApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
+import { requireSqlite } from '../../src/db/database.js'
+import { migrateToLatest } from '../../src/db/migrator.js'
 import { createCampaign } from '../../src/domain/campaigns/create-campaign.js'
 import type { Deps } from '../../src/domain/deps.js'
 import { OFFICE } from './office.js'
@@ -196,4 +203,49 @@ export async function buildDepartment(
     broadcasts: count('broadcast'),
     acknowledgements: count('acknowledgement'),
   }
+}
+
+/**
+ * {@link buildDepartment} into the SQLite file `file` (migrated as Loa does),
+ * in a Node process of its own: the bulk build's memory is then not counted in
+ * the peak RSS of the Loa process that reports on it (issue 14).
+ */
+export async function buildDepartmentFile(
+  file: string,
+  size: DepartmentSize = LARGE_DEPARTMENT,
+): Promise<Department> {
+  const script = fileURLToPath(import.meta.url)
+  const child = spawn(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), script, file, JSON.stringify(size)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  let out = ''
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)))
+  if (code !== 0) throw new Error(`department build exited with ${code}`)
+  return JSON.parse(out) as Department
+}
+
+async function buildInThisProcess(file: string, size: DepartmentSize): Promise<void> {
+  const config = loadConfig({
+    BOT_TOKEN: '7000001:BENCH-token-for-the-loa-stand-in',
+    DATABASE_PATH: file,
+    LOG_LEVEL: 'silent',
+  })
+  const app = createApp(config, { logger: pino({ level: 'silent' }) })
+  await migrateToLatest(app.deps.db)
+  const sqlite = requireSqlite(app.database)
+  const department = await buildDepartment(app.deps, sqlite, size)
+  sqlite.close()
+  process.stdout.write(JSON.stringify(department))
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [file, size] = process.argv.slice(2)
+  if (file === undefined) throw new Error('usage: department.ts <file> [size as JSON]')
+  await buildInThisProcess(
+    file,
+    size === undefined ? LARGE_DEPARTMENT : (JSON.parse(size) as DepartmentSize),
+  )
 }

@@ -27,6 +27,7 @@ export interface Database {
   report_submission: ReportSubmissionTable
   reminder: ReminderTable
   task_completion: TaskCompletionTable
+  goal_notice: GoalNoticeTable
   outbound_message: OutboundMessageTable
   absence: AbsenceTable
   calendar_day: CalendarDayTable
@@ -253,6 +254,14 @@ export interface ReminderTable {
 }
 
 /** 0002: a task activity marked done by a unit («✅ Đã hoàn thành»). */
+/** 0005 (issue 12): a unit found behind the campaign goal's pace, told once. */
+export interface GoalNoticeTable {
+  campaign_id: number
+  unit_id: number
+  told_on: string
+  rate: number
+}
+
 export interface TaskCompletionTable {
   activity_id: number
   unit_id: number

@@ -10,6 +10,8 @@ import { err, ok, type Result } from '../errors.js'
 import type { Member } from '../units/member.js'
 import { can, type Role } from '../units/roles.js'
 import { findUnitByCode, findUnitById, listUnitCodes } from '../units/unit-repository.js'
+import { loadGoalPace } from './campaign-goal.js'
+import type { GoalPace } from './goal-pace.js'
 import { loadUnitFigures } from './load-figures.js'
 import {
   compareWorstFirst,
@@ -21,6 +23,8 @@ import {
 export interface UnitReport {
   campaign: Campaign
   figures: UnitFigures
+  /** The goal's pace now (issue 12), or null without a goal or before the first broadcast. */
+  goal: GoalPace | null
 }
 
 export interface ConsolidatedReport {
@@ -29,6 +33,8 @@ export interface ConsolidatedReport {
   /** Worst first. */
   units: UnitFigures[]
   totals: CampaignTotals
+  /** As in {@link UnitReport}: one line for every unit, since they share the first broadcast. */
+  goal: GoalPace | null
 }
 
 /**
@@ -93,7 +99,11 @@ export async function unitReport(
     const unit = await findUnitById(deps.db, unitId)
     return err({ code: 'unknown-unit-id', unitId: unit?.id ?? unitId })
   }
-  return ok({ campaign: input.campaign, figures })
+  return ok({
+    campaign: input.campaign,
+    figures,
+    goal: await loadGoalPace(deps, input.campaign.id),
+  })
 }
 
 /** /tonghop, /xuat, `loa report`: every target unit, worst first, with the totals. */
@@ -116,5 +126,6 @@ export async function consolidatedReport(
     generatedAt: deps.clock.now().toISOString(),
     units,
     totals: totalsOf(units),
+    goal: await loadGoalPace(deps, campaign.id),
   }
 }

@@ -1,5 +1,6 @@
 import { localDate, formatLocal } from '../../domain/broadcasts/parse-when.js'
 import { escapeHtml } from '../../domain/html.js'
+import { isBehind, type GoalPace } from '../../domain/reports/goal-pace.js'
 import type { UnitFigures, SubmissionFigure } from '../../domain/reports/report-figures.js'
 import type { ConsolidatedReport, UnitReport } from '../../domain/reports/reports.js'
 import type { LoaContext } from '../context.js'
@@ -9,19 +10,36 @@ import { formatDay, formatPercent } from '../format.js'
 export const MESSAGE_LIMIT = 4096
 
 /**
- * Packs lines into as few messages as fit Telegram's limit; a line is never
- * cut in two (so HTML tags stay whole) unless it alone is too long.
+ * What Telegram counts against its limit: the text after entities parsing, so
+ * tags are free and an entity (`&amp;`) is one character.
+ */
+export function visibleLength(html: string): number {
+  return html.replace(/<[^>]*>/g, '').replace(/&(?:[a-z]+|#\d+|#x[\da-f]+);/gi, '_').length
+}
+
+/**
+ * Packs lines into as few messages as fit Telegram's limit, counted as
+ * Telegram counts it ({@link visibleLength}: /tonghop's 400 bold codes no
+ * longer cost a message, issue 14); a line is never cut in two (so HTML tags
+ * stay whole) unless it alone is too long.
  */
 export function splitMessages(lines: readonly string[], limit = MESSAGE_LIMIT): string[] {
   const messages: string[] = []
   let current = ''
+  let currentLength = 0
   for (const raw of lines) {
-    const line = raw.length > limit ? `${raw.slice(0, limit - 1)}…` : raw
-    if (current === '') current = line
-    else if (current.length + 1 + line.length <= limit) current = `${current}\n${line}`
-    else {
+    const line = visibleLength(raw) > limit ? `${raw.slice(0, limit - 1)}…` : raw
+    const length = visibleLength(line)
+    if (current === '') {
+      current = line
+      currentLength = length
+    } else if (currentLength + 1 + length <= limit) {
+      current = `${current}\n${line}`
+      currentLength += 1 + length
+    } else {
       messages.push(current)
       current = line
+      currentLength = length
     }
   }
   if (current !== '') messages.push(current)
@@ -80,6 +98,7 @@ export function unitReportLines(
         rate: percent(ctx, locale, f.rate),
       }),
     )
+    if (report.goal !== null) lines.push(unitPaceLine(ctx, locale, f.rate, report.goal))
   }
   if (f.participation.length > 0) {
     lines.push('', ctx.t('report-participation-header'))
@@ -168,12 +187,66 @@ export function summaryLines(
   ]
   if (campaign.goalRate !== null)
     lines.push(ctx.t('summary-goal', { goal: formatPercent(campaign.goalRate, locale) }))
+  const { goal } = report
+  if (goal !== null)
+    lines.push(
+      ctx.t(goal.over ? 'goalpace-summary-over' : 'goalpace-summary', {
+        day: formatDay(goal.goalOn),
+        needed: formatPercent(goal.needed, locale),
+        behind: report.units.filter((u) => isBehind(u.rate, goal)).length,
+      }),
+    )
   lines.push('')
-  report.units.forEach((u, i) => lines.push(summaryLine(ctx, locale, u, i + 1)))
+  report.units.forEach((u, i) => lines.push(summaryLine(ctx, locale, u, i + 1, goal)))
   return lines
 }
 
-function summaryLine(ctx: LoaContext, locale: string, u: UnitFigures, rank: number): string {
+/** /baocao: the unit against the goal's line (issue 12), e.g. «83,3% / cần 90% hôm nay». */
+function unitPaceLine(
+  ctx: LoaContext,
+  locale: string,
+  rate: number | null,
+  goal: GoalPace,
+): string {
+  const behind = isBehind(rate, goal)
+  const key = goal.over
+    ? behind
+      ? 'goalpace-unit-missed'
+      : 'goalpace-unit-reached'
+    : behind
+      ? 'goalpace-unit-behind'
+      : 'goalpace-unit-on-track'
+  return ctx.t(key, {
+    goal: formatPercent(goal.goalRate, locale),
+    day: formatDay(goal.goalOn),
+    rate: percent(ctx, locale, rate),
+    needed: formatPercent(goal.needed, locale),
+  })
+}
+
+/** /tonghop: the short form of {@link unitPaceLine}, after the unit's rate. */
+function summaryPace(ctx: LoaContext, locale: string, u: UnitFigures, goal: GoalPace): string {
+  const behind = isBehind(u.rate, goal)
+  const key = goal.over
+    ? behind
+      ? 'goalpace-line-missed'
+      : 'goalpace-line-reached'
+    : behind
+      ? 'goalpace-line-behind'
+      : 'goalpace-line-on-track'
+  return ctx.t(key, {
+    goal: formatPercent(goal.goalRate, locale),
+    needed: formatPercent(goal.needed, locale),
+  })
+}
+
+function summaryLine(
+  ctx: LoaContext,
+  locale: string,
+  u: UnitFigures,
+  rank: number,
+  goal: GoalPace | null,
+): string {
   const status = u.submissions[0]?.status
   return ctx.t(u.broadcasts.length === 0 ? 'summary-line-nothing-sent' : 'summary-line', {
     rank,
@@ -182,6 +255,7 @@ function summaryLine(ctx: LoaContext, locale: string, u: UnitFigures, rank: numb
     acknowledged: u.acknowledged,
     expected: u.expected,
     rate: percent(ctx, locale, u.rate),
+    pace: goal === null || u.rate === null ? '' : summaryPace(ctx, locale, u, goal),
     pending: u.pendingCount,
     report:
       status === undefined
