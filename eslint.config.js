@@ -27,6 +27,25 @@ const frozenMigrations = {
   ],
 }
 
+/**
+ * Translations escape their string arguments for HTML themselves (src/telegram/i18n.ts): an
+ * escapeHtml(...) handed to one as an argument escapes twice («&amp;amp;»). Pass the text as it
+ * is, or html(...) for a fragment that is already HTML.
+ */
+const TRANSLATE_CALL =
+  'CallExpression:matches([callee.name=/^(t|translate)$/], [callee.property.name=/^(t|translate)$/])'
+const noEscapeInTranslationArgs = [
+  'error',
+  ...[
+    `${TRANSLATE_CALL} > ObjectExpression > Property > CallExpression.value[callee.name='escapeHtml']`,
+    `${TRANSLATE_CALL} > ObjectExpression > Property > ConditionalExpression.value > CallExpression[callee.name='escapeHtml']`,
+  ].map((selector) => ({
+    selector,
+    message:
+      'Translations escape their arguments for HTML: pass the text as it is (or html(...) for a fragment that is already HTML).',
+  })),
+]
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'coverage/', 'bin/'] },
   js.configs.recommended,
@@ -47,6 +66,7 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+      'no-restricted-syntax': noEscapeInTranslationArgs,
     },
   },
   {

@@ -16,12 +16,19 @@ const BOT_TESTS = [
   'test/cli/**/*.test.ts',
 ]
 
+/** Pure tests under test/telegram/ (no bot, no server): threads, like the domain's. */
+const PURE_TELEGRAM_TESTS = [
+  'test/telegram/callback-data/**/*.test.ts',
+  'test/telegram/i18n.test.ts',
+  'test/telegram/reply-parts.test.ts',
+  'test/telegram/shorten.test.ts',
+]
+
 /** Tests about the SQLite file itself: its path, its restart after kill -9, its backup. */
 const SQLITE_ONLY = [
   'test/db/migrator.test.ts',
   'test/telegram/crash.test.ts',
   'test/telegram/lifecycle.test.ts',
-  'test/telegram/process.test.ts',
   'test/telegram/two-instances.test.ts',
 ]
 
@@ -66,6 +73,9 @@ if (pgProjects.length === 0 && !process.argv.includes('bench'))
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one on this 2-core machine. Bot
+    // tests wait on HTTP and polls as much as they compute, so two keep both cores busy.
+    maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 20_000,
     globalSetup: ['test/support/pg-global-setup.ts'],
@@ -74,9 +84,17 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts'],
-          exclude: [...BOT_TESTS, 'test/pg/**'],
+          include: ['test/**/*.test.ts', ...PURE_TELEGRAM_TESTS],
+          exclude: [
+            ...BOT_TESTS.filter((glob) => glob !== 'test/telegram/**/*.test.ts'),
+            'test/telegram/!(callback-data)/**/*.test.ts',
+            'test/telegram/!(i18n|reply-parts|shorten).test.ts',
+            'test/pg/**',
+          ],
           pool: 'threads',
+          // These tests mock no module and stub no global: one module cache per worker is
+          // safe, and saves importing kysely, zod and the domain again for every file.
+          isolate: false,
         },
       },
       {
@@ -84,6 +102,7 @@ export default defineConfig({
         test: {
           name: 'bot',
           include: BOT_TESTS,
+          exclude: PURE_TELEGRAM_TESTS,
           pool: 'forks',
         },
       },

@@ -2,7 +2,7 @@ import './dotenv.js'
 import { createApp } from './app.js'
 import { startupConfig } from './startup.js'
 import { requireBotToken } from './config.js'
-import { checkTelegram } from './telegram/check-telegram.js'
+import { checkTelegram, startupProblem } from './telegram/check-telegram.js'
 
 /** Composition root for `npm start`: configuration, the app, and signals. */
 async function main(): Promise<void> {
@@ -18,8 +18,9 @@ async function main(): Promise<void> {
     botToken: requireBotToken(config),
     telegramApiRoot: config.telegramApiRoot,
   })
-  if (!telegram.ok) {
-    console.error(`Loa cannot start: ${telegram.variable}: ${telegram.problem}`)
+  const problem = startupProblem(telegram)
+  if (problem !== undefined) {
+    console.error(problem)
     process.exit(1)
   }
   const app = createApp(config)

@@ -1,3 +1,5 @@
+import type { TranslationArg } from './html.js'
+
 /**
  * What the domain needs from a chat platform. Telegram is one implementation
  * (src/telegram/chat-port.ts); a Zalo door would be another (PRODUCT §11).
@@ -77,12 +79,13 @@ export interface ChatPort {
 }
 
 /**
- * Renders a user-facing text in a locale ('vi', 'en') from its Fluent key. The
- * domain writes a notice into the queue in the transaction that owes it, so it
- * renders there; the arguments are plain text, escaped for HTML by the caller.
+ * Renders a user-facing text in a locale ('vi', 'en') from its Fluent key, as
+ * Telegram HTML. The domain writes a notice into the queue in the transaction
+ * that owes it, so it renders there. String arguments are plain text and are
+ * escaped by the translator; fragments that are already HTML go in `html()`.
  */
 export type Translate = (
   locale: string,
   key: string,
-  args?: Record<string, string | number>,
+  args?: Record<string, TranslationArg>,
 ) => string

@@ -1,7 +1,7 @@
 import type { I18n } from '@grammyjs/i18n'
 import type { ApprovalMessages } from '../domain/approvals/approval-messages.js'
 import { formatLocal } from '../domain/broadcasts/parse-when.js'
-import { escapeHtml } from '../domain/html.js'
+import { escapeHtml, html } from '../domain/html.js'
 import { callbacks } from './callback-data/codec.js'
 import type { LoaContext } from './context.js'
 import { formatDay } from './format.js'
@@ -26,13 +26,15 @@ export function telegramApprovalMessages(
       return {
         html: i18n.t(locale, 'approval-request', {
           id: s.broadcastId,
-          sender: escapeHtml(s.senderName),
-          code: escapeHtml(s.campaignCode),
-          title: escapeHtml(s.campaignTitle),
-          times: times.join(', ') + more(locale, s.sendAts.length, times.length),
-          units: escapeHtml(units.join(', ')) + more(locale, s.unitCodes.length, units.length),
+          sender: s.senderName,
+          code: s.campaignCode,
+          title: s.campaignTitle,
+          times: html(escapeHtml(times.join(', ')) + more(locale, s.sendAts.length, times.length)),
+          units: html(
+            escapeHtml(units.join(', ')) + more(locale, s.unitCodes.length, units.length),
+          ),
           deadline: s.confirmBy === null ? '—' : formatDay(s.confirmBy),
-          urgent: s.urgent ? i18n.t(locale, 'approval-request-urgent') : '',
+          urgent: html(s.urgent ? i18n.t(locale, 'approval-request-urgent') : ''),
         }),
         buttons: [
           [
@@ -49,7 +51,7 @@ export function telegramApprovalMessages(
       }
     },
     outcome(locale, o) {
-      const common = { id: o.broadcastId, name: escapeHtml(o.reviewer) }
+      const common = { id: o.broadcastId, name: o.reviewer }
       switch (o.kind) {
         case 'approved':
           return i18n.t(locale, 'approval-sender-approved', {
@@ -59,7 +61,7 @@ export function telegramApprovalMessages(
         case 'rejected':
           return i18n.t(locale, 'approval-sender-rejected', {
             ...common,
-            reason: escapeHtml(o.reason),
+            reason: o.reason,
           })
         case 'needs-new-time':
           return i18n.t(locale, 'approval-sender-new-time', {

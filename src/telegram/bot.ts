@@ -38,6 +38,7 @@ import { summaryFeature } from './features/summary.js'
 import { createI18n } from './i18n.js'
 import { InFlightUpdates } from './in-flight.js'
 import { noticeTranslator } from './office-notices.js'
+import { plainTextUnescaped } from './plain-text.js'
 import { currentUpdate, pacedApi } from './paced-api.js'
 import { handleOnce } from './middlewares/inbox.js'
 import { trackMember } from './middlewares/track-member.js'
@@ -94,6 +95,9 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
       ...(options.time === undefined ? {} : { now: options.time.now, sleep: options.time.sleep }),
     }),
   )
+
+  // Translations escape their arguments for HTML; plain texts get them back as typed.
+  bot.api.config.use(plainTextUnescaped())
 
   const i18n = createI18n(deps.config.defaultLocale)
   const menus = new CommandMenus(i18n, deps.config.defaultLocale)

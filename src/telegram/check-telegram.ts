@@ -4,6 +4,11 @@ export const STARTUP_TIMEOUT_SECONDS = 10
 export type TelegramCheck =
   { ok: true } | { ok: false; variable: 'BOT_TOKEN' | 'TELEGRAM_API_ROOT'; problem: string }
 
+/** The one line `npm start` prints before exiting 1, or undefined when Telegram answered. */
+export function startupProblem(check: TelegramCheck): string | undefined {
+  return check.ok ? undefined : `Loa cannot start: ${check.variable}: ${check.problem}`
+}
+
 /**
  * Asks the Bot API who we are, once, before anything else starts (issue 11,
  * point 8): a refused token or an API root that does not answer becomes one

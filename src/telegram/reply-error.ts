@@ -1,4 +1,5 @@
 import type { DomainError } from '../domain/errors.js'
+import { html, htmlToPlainText } from '../domain/html.js'
 import type { LoaContext } from './context.js'
 import { formatDay } from './format.js'
 
@@ -17,8 +18,17 @@ function typedWith(ctx: LoaContext, bad: string, real: string, fallback: string)
   return words.join(' ')
 }
 
-/** Maps each expected refusal to its message; exhaustive, so a new error code cannot go unexplained. */
+/**
+ * The refusal as plain text: it goes out without parse mode (its examples show
+ * `<MÃ_ĐƠN_VỊ>` literally) or in a toast, and callers that embed it in HTML
+ * escape it. The translator escapes arguments for HTML, so this undoes that.
+ */
 export function errorMessage(ctx: LoaContext, error: DomainError): string {
+  return htmlToPlainText(errorTranslation(ctx, error))
+}
+
+/** Maps each expected refusal to its message; exhaustive, so a new error code cannot go unexplained. */
+function errorTranslation(ctx: LoaContext, error: DomainError): string {
   switch (error.code) {
     case 'unknown-unit':
       return ctx.t('error-unknown-unit', {
@@ -44,16 +54,18 @@ export function errorMessage(ctx: LoaContext, error: DomainError): string {
       return ctx.t('error-cannot-change-admin')
     case 'csv-invalid':
       return ctx.t('error-csv-invalid', {
-        problems: error.problems
-          .slice(0, 20)
-          .map((p) =>
-            ctx.t('error-csv-problem', {
-              line: p.line,
-              column: p.column ?? '—',
-              message: p.message,
-            }),
-          )
-          .join('\n'),
+        problems: html(
+          error.problems
+            .slice(0, 20)
+            .map((p) =>
+              ctx.t('error-csv-problem', {
+                line: p.line,
+                column: p.column ?? '—',
+                message: p.message,
+              }),
+            )
+            .join('\n'),
+        ),
       })
     case 'unknown-campaign':
       return ctx.t('error-unknown-campaign', {

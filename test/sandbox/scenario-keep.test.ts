@@ -31,23 +31,23 @@ describe('npm run sandbox -- --keep', () => {
   })
 
   it('lets a person still pending act, and Loa answers as in the story', async () => {
-    // Đỗ Thị Hương (TCBC) never opened a private chat and has not confirmed.
-    const hello = (await call('/say', { from: 7204, chat: 'private', text: '/cuatoi' })) as {
+    // Lý Quốc Bảo (XDCQ) has no username and never confirms in the story.
+    const hello = (await call('/say', { from: 7303, chat: 'private', text: '/cuatoi' })) as {
       answer: { text: string }
     }
     expect(hello.answer.text).toContain('Thông báo chưa xác nhận đã đọc (1)')
-    const { messages } = (await call('/transcript?chat=TCBC')) as {
+    const { messages } = (await call('/transcript?chat=XDCQ')) as {
       messages: { message_id: number; from: string; text?: string }[]
     }
     const copy = messages.find((m) => m.from === 'bot' && m.text?.startsWith('📚'))!
     const pressed = (await call('/press', {
-      from: 7204,
-      chat: 'TCBC',
+      from: 7303,
+      chat: 'XDCQ',
       message: copy.message_id,
       button: '✅',
     })) as { toast: string }
     expect(pressed.toast).toMatch(/^Đã ghi nhận Anh\/Chị đã đọc/)
-    const after = (await call('/say', { from: 7204, chat: 'private', text: '/cuatoi' })) as {
+    const after = (await call('/say', { from: 7303, chat: 'private', text: '/cuatoi' })) as {
       answer: { text: string }
     }
     expect(after.answer.text).not.toContain('Thông báo chưa xác nhận')

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 import { sql } from 'kysely'
-import { dialectOf, type Db } from '../../src/db/database.js'
+import { dialectOf, openDatabase, type Db } from '../../src/db/database.js'
+import { migrateToLatest } from '../../src/db/migrator.js'
 import type { TempDir } from './temp-db.js'
 
 /**
@@ -51,7 +55,12 @@ function databaseNameFor(dir: TempDir): string {
  * template (created the first time, kept until {@link dropTestDatabase}).
  */
 export async function testDatabaseEnv(dir: TempDir): Promise<Record<string, string>> {
-  if (testDialect === 'sqlite') return { DATABASE_PATH: dir.file('loa.db') }
+  if (testDialect === 'sqlite') {
+    const file = dir.file('loa.db')
+    // A folder reused for a restart keeps its database; a new one starts migrated.
+    if (!existsSync(file)) copyFileSync(await migratedSqliteTemplate(), file)
+    return { DATABASE_PATH: file }
+  }
   const name = databaseNameFor(dir)
   await withPgAdmin(async (client) => {
     const found = await client.query('select 1 from pg_database where datname = $1', [name])
@@ -59,6 +68,28 @@ export async function testDatabaseEnv(dir: TempDir): Promise<Record<string, stri
       await client.query(`create database ${name} template ${TEMPLATE_DATABASE}`)
   })
   return { DATABASE_URL: pgUrlFor(name) }
+}
+
+let sqliteTemplate: Promise<string> | undefined
+
+/**
+ * A SQLite file migrated once per test worker (test time, issue 8): running
+ * the migrations takes a few hundred milliseconds, copying a file almost
+ * nothing, and hundreds of tests start on a fresh database. The app still
+ * runs migrateToLatest at start, which finds nothing left to apply.
+ */
+function migratedSqliteTemplate(): Promise<string> {
+  sqliteTemplate ??= (async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'loa-template-'))
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }))
+    const path = join(folder, 'template.db')
+    const { db } = openDatabase(path)
+    await migrateToLatest(db)
+    // Closing the only connection checkpoints the WAL: the one file holds the whole schema.
+    await db.destroy()
+    return path
+  })()
+  return sqliteTemplate
 }
 
 /** Drops the test's PostgreSQL database (nothing on SQLite: the folder goes with the files). */

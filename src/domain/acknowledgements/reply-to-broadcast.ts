@@ -1,6 +1,5 @@
 import { quietHoursAt } from '../calendar/quiet-hours.js'
 import { nowIso, type Deps } from '../deps.js'
-import { escapeHtml } from '../html.js'
 import { enqueueOutbound } from '../outbound/outbound.js'
 import type { Translate } from '../ports.js'
 import { officeContacts } from '../units/members.js'
@@ -102,11 +101,11 @@ export async function handleBroadcastReply(
             recipient.language ?? deps.config.defaultLocale,
             'ack-question-forwarded',
             {
-              name: escapeHtml(asker?.name ?? '—'),
-              unit: escapeHtml(asker?.unitName ?? delivery.unitName),
+              name: asker?.name ?? '—',
+              unit: asker?.unitName ?? delivery.unitName,
               id: delivery.broadcastId,
-              code: escapeHtml(delivery.campaignCode),
-              text: escapeHtml(text),
+              code: delivery.campaignCode,
+              text: text,
             },
           ),
         },

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js'
 import { nowIso, type Deps } from '../deps.js'
-import { escapeHtml } from '../html.js'
+import { escapeHtml, html } from '../html.js'
 import { enqueueOutbound } from '../outbound/outbound.js'
 import type { OutboundEffect } from '../outbound/outbound-queue.js'
 import type { Translate } from '../ports.js'
@@ -94,8 +94,9 @@ export async function queueRecallReportIfDone(
     parts.push(
       translate(locale, 'recall-report-unreachable', {
         count: unreachable.length,
-        groups:
+        groups: html(
           named + (hidden > 0 ? translate(locale, 'recall-report-more', { count: hidden }) : ''),
+        ),
       }),
     )
   await enqueueOutbound(

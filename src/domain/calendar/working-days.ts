@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays'
+import { createRequire } from 'node:module'
+import type HolidaysClass from 'date-holidays'
 import { VN_EXTRA_CALENDAR } from './vn-extra-holidays.js'
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -52,13 +53,25 @@ export function isWeekend(date: IsoDate): boolean {
  * entries (Tết) expanded. Memoised: the data is immutable for a year.
  */
 const publicHolidayCache = new Map<number, ReadonlySet<IsoDate>>()
-const vnHolidays = new Holidays('VN')
+let vnHolidays: HolidaysClass | undefined
+
+/**
+ * date-holidays takes a second or more to load (every country's rules): it is
+ * required on the first holiday question, not when the app starts.
+ */
+function holidaysOfVietnam(): HolidaysClass {
+  if (vnHolidays === undefined) {
+    const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass
+    vnHolidays = new Holidays('VN')
+  }
+  return vnHolidays
+}
 
 function publicHolidaysOf(year: number): ReadonlySet<IsoDate> {
   const cached = publicHolidayCache.get(year)
   if (cached !== undefined) return cached
   const days = new Set<IsoDate>()
-  for (const holiday of vnHolidays.getHolidays(year)) {
+  for (const holiday of holidaysOfVietnam().getHolidays(year)) {
     if (holiday.type !== 'public') continue
     const first = holiday.date.slice(0, 10)
     const length = Math.max(

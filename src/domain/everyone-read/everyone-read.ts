@@ -1,6 +1,5 @@
 import { localDate } from '../broadcasts/parse-when.js'
 import { nowIso, type Deps } from '../deps.js'
-import { escapeHtml } from '../html.js'
 import { enqueueOutbound, type OutboundItem } from '../outbound/outbound.js'
 import type { Translate } from '../ports.js'
 import { reachableHeads } from '../reminders/reminder-audience.js'
@@ -71,7 +70,7 @@ export async function noticeEveryoneRead(
           payload: {
             html: translate(head.language ?? deps.config.defaultLocale, 'allread-unit', {
               id: broadcastId,
-              unit: escapeHtml(unit.name),
+              unit: unit.name,
             }),
           },
           notBefore: at,

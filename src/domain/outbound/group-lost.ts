@@ -1,4 +1,3 @@
-import { escapeHtml } from '../html.js'
 import { nowIso, type Deps } from '../deps.js'
 import { claimNotice } from '../notices.js'
 import type { Translate } from '../ports.js'
@@ -37,8 +36,8 @@ export async function loseGroup(
       chatId: contact.chatId,
       payload: {
         html: translate(contact.language ?? deps.config.defaultLocale, 'broadcast-group-lost', {
-          unit: escapeHtml(unit?.name ?? String(event.unitId)),
-          reason: escapeHtml(event.reason),
+          unit: unit?.name ?? String(event.unitId),
+          reason: event.reason,
         }),
       },
       notBefore: at,

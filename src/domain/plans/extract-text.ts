@@ -4,8 +4,6 @@
  * large, another format, binary or mis-encoded bytes, a scan with no text layer) as values,
  * never throws.
  */
-import { readDocxText } from './docx-text.js'
-import { readPdfText } from './pdf-text.js'
 
 export const MAX_PLAN_BYTES = 2 * 1024 * 1024
 
@@ -68,6 +66,8 @@ export async function extractPlanText(input: PlanFile): Promise<ExtractTextResul
     return { ok: false, error: { code: 'plan-too-large', maxBytes: MAX_PLAN_BYTES } }
   }
   if (extension === 'pdf') {
+    // unpdf and mammoth load only for the files that need them (startup and test time).
+    const { readPdfText } = await import('./pdf-text.js')
     const read = await readPdfText(input.bytes)
     if (read.kind === 'no-text-layer') return { ok: false, error: { code: 'plan-no-text-layer' } }
     return read.kind === 'text' && isPlausibleText(read.text)
@@ -77,6 +77,7 @@ export async function extractPlanText(input: PlanFile): Promise<ExtractTextResul
   if (extension === 'docx') {
     if (!isZip(input.bytes)) return NOT_TEXT
     try {
+      const { readDocxText } = await import('./docx-text.js')
       const buffer = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
       const value = await readDocxText(buffer)
       return isPlausibleText(value) ? { ok: true, text: value } : NOT_TEXT

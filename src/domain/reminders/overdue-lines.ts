@@ -1,5 +1,4 @@
 import type { Db } from '../../db/database.js'
-import { escapeHtml } from '../html.js'
 import { hasSubmitted, isTaskDone, pendingMembers } from './reminder-audience.js'
 import type { ReminderTarget } from './reminder-messages.js'
 import type { ReminderRenderer } from './reminder-renderer.js'
@@ -37,7 +36,7 @@ export async function missingByUnit(
     .execute()
   const lines: ((locale: string) => string)[] = []
   for (const unit of units) {
-    const name = escapeHtml(unit.name)
+    const name = unit.name
     if (target.kind === 'broadcast') {
       const pending = await pendingMembers(db, target.itemId, unit.id, today)
       if (pending.length > 0)

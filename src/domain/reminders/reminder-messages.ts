@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js'
 import { localDate } from '../broadcasts/parse-when.js'
+import { html, type TrustedHtml } from '../html.js'
 import type { Deps } from '../deps.js'
-import { escapeHtml } from '../html.js'
 import type { OutboundItem } from '../outbound/outbound.js'
 import { listActiveChatsOfUnits, type UnitChat } from '../units/unit-repository.js'
 import { nudgeItems } from './nudges.js'
@@ -37,7 +37,8 @@ export interface ExpandedReminder {
 }
 
 interface ItemInfo {
-  title: string
+  /** An activity's title as typed, or a broadcast's, already rendered as HTML. */
+  title: string | TrustedHtml
   unitName: string | null
 }
 
@@ -68,11 +69,13 @@ async function describeItem(
     if (row === undefined) return { title: String(target.itemId), unitName }
     const sent = formatDueDay(localDate(new Date(row.send_at), deps.config.timezone))
     return {
-      title: renderer.t(locale, 'remind-broadcast-title', {
-        id: row.id,
-        date: sent,
-        campaign: row.title,
-      }),
+      title: html(
+        renderer.t(locale, 'remind-broadcast-title', {
+          id: row.id,
+          date: sent,
+          campaign: row.title,
+        }),
+      ),
       unitName,
     }
   }
@@ -105,8 +108,8 @@ export async function expandReminder(
   const group = renderer.defaultLocale
   const info = await describeItem(db, renderer, deps, target, group)
   const due = formatDueDay(target.dueOn)
-  // Fluent fills plain text into HTML messages: what came from people is escaped here.
-  const base = { title: escapeHtml(info.title), due, unit: escapeHtml(info.unitName ?? '') }
+  // Fluent fills plain text into HTML messages: the translator escapes what came from people.
+  const base = { title: info.title, due, unit: info.unitName ?? '' }
   const overdue = target.slot === 'overdue'
 
   const toGroups = async (

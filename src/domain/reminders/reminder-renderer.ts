@@ -1,3 +1,4 @@
+import type { TranslationArg } from '../html.js'
 import type { InlineButton } from '../ports.js'
 
 /**
@@ -9,7 +10,8 @@ export interface ReminderRenderer {
   readonly defaultLocale: string
   /** The locale of a member from their stored choice or client language. */
   localeOf(language: string | null): string
-  t(locale: string, key: string, args?: Record<string, string | number>): string
+  /** Telegram HTML; string arguments are escaped by the translator, fragments go in `html()`. */
+  t(locale: string, key: string, args?: Record<string, TranslationArg>): string
   /** «✅ Đã đọc» of a broadcast: acknowledges it for whoever presses, where allowed. */
   acknowledgeButton(locale: string, broadcastId: number): InlineButton
   /** «🙋 Tham gia (N)» of a participation activity: joins it for whoever presses, where allowed. */

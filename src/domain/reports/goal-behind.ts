@@ -2,7 +2,6 @@ import { localDate } from '../broadcasts/parse-when.js'
 import { listCampaigns } from '../campaigns/campaign-queries.js'
 import type { Campaign } from '../campaigns/campaign.js'
 import { nowIso, type Deps } from '../deps.js'
-import { escapeHtml } from '../html.js'
 import { enqueueOutbound, type OutboundItem } from '../outbound/outbound.js'
 import type { Translate } from '../ports.js'
 import { reachableHeads } from '../reminders/reminder-audience.js'
@@ -77,7 +76,7 @@ async function tellBehind(
 
   const at = nowIso(deps)
   const args = (locale: string) => ({
-    code: escapeHtml(campaign.code),
+    code: campaign.code,
     goal: formatPercent(pace.goalRate, locale),
     day: formatDay(pace.goalOn),
     needed: formatPercent(pace.needed, locale),
@@ -89,8 +88,8 @@ async function tellBehind(
       translate(locale, 'goalpace-office-header', { ...args(locale), count: fresh.length }),
       ...fresh.slice(0, OFFICE_NOTICE_MAX_UNITS).map((u) =>
         translate(locale, 'goalpace-office-line', {
-          unit: escapeHtml(u.unit.name),
-          code: escapeHtml(u.unit.code),
+          unit: u.unit.name,
+          code: u.unit.code,
           rate: formatPercent(u.rate ?? 0, locale),
         }),
       ),
@@ -99,7 +98,7 @@ async function tellBehind(
       lines.push(
         translate(locale, 'goalpace-office-more', {
           count: fresh.length - OFFICE_NOTICE_MAX_UNITS,
-          code: escapeHtml(campaign.code),
+          code: campaign.code,
         }),
       )
     items.push({
@@ -121,7 +120,7 @@ async function tellBehind(
         payload: {
           html: translate(locale, 'goalpace-head', {
             ...args(locale),
-            unit: escapeHtml(unit.unit.name),
+            unit: unit.unit.name,
             rate: formatPercent(unit.rate ?? 0, locale),
           }),
         },

@@ -1,8 +1,6 @@
 import type { Deps } from '../deps.js'
 import { loadMemberDetails } from './member-details.js'
 import { toReportCsv } from './report-csv.js'
-import { renderDocx } from './report-docx.js'
-import { renderXlsx } from './report-xlsx.js'
 import { toReportJson } from './report-json.js'
 import type { ConsolidatedReport } from './reports.js'
 
@@ -39,7 +37,9 @@ export async function renderReport(
         mimeType: 'text/csv',
         bytes: Buffer.from(toReportCsv(report), 'utf8'),
       }
-    case 'xlsx':
+    case 'xlsx': {
+      // exceljs and docx take seconds to load: only the exports that need them pay for it.
+      const { renderXlsx } = await import('./report-xlsx.js')
       return {
         fileName: `${base}.xlsx`,
         mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -49,11 +49,14 @@ export async function renderReport(
           deps.config.timezone,
         ),
       }
-    case 'docx':
+    }
+    case 'docx': {
+      const { renderDocx } = await import('./report-docx.js')
       return {
         fileName: `${base}.docx`,
         mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         bytes: await renderDocx(report, deps.config.timezone),
       }
+    }
   }
 }

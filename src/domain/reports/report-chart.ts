@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Resvg } from '@resvg/resvg-js'
+import type { Resvg as ResvgClass } from '@resvg/resvg-js'
 import { escapeHtml } from '../html.js'
 import { formatPercent } from './report-format.js'
 import type { UnitFigures } from './report-figures.js'
@@ -81,6 +82,18 @@ export function chartSvg(
   ].join('')
 }
 
+/**
+ * The renderer, loaded on the first chart: a native module that most runs
+ * (and most tests) never need. `require` keeps renderChart synchronous.
+ */
+let loadedResvg: typeof ResvgClass | undefined
+function resvg(): typeof ResvgClass {
+  loadedResvg ??= (
+    createRequire(import.meta.url)('@resvg/resvg-js') as { Resvg: typeof ResvgClass }
+  ).Resvg
+  return loadedResvg
+}
+
 /** The SVG as PNG, with only the shipped DejaVu fonts. */
 export function renderSvgPng(svg: string): {
   png: Uint8Array
@@ -88,7 +101,7 @@ export function renderSvgPng(svg: string): {
   height: number
   pixels: Uint8Array
 } {
-  const rendered = new Resvg(svg, {
+  const rendered = new (resvg())(svg, {
     font: { fontFiles: CHART_FONTS, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
   }).render()
   return {
@@ -107,8 +120,9 @@ export function renderChart(
   return renderSvgPng(chartSvg(units, labels, options)).png
 }
 
+/** escapeHtml covers XML text and attributes alike (it escapes `"` too). */
 function escapeSvg(text: string): string {
-  return escapeHtml(text).replace(/"/g, '&quot;')
+  return escapeHtml(text)
 }
 
 function truncate(text: string, max: number): string {

@@ -2,7 +2,6 @@ import type { Db } from '../../db/database.js'
 import { localDate } from '../broadcasts/parse-when.js'
 import { loadCalendarOverrides } from '../calendar/calendar-repository.js'
 import type { Deps } from '../deps.js'
-import { escapeHtml } from '../html.js'
 import type { OutboundItem } from '../outbound/outbound.js'
 import { pendingMembers } from '../reminders/reminder-audience.js'
 import type { ReminderRenderer } from '../reminders/reminder-renderer.js'
@@ -99,7 +98,7 @@ export async function expandUrgentReminder(
         payload: {
           html: renderer.t(locale, 'urgent-reminder', {
             id: broadcast.id,
-            campaign: escapeHtml(broadcast.title),
+            campaign: broadcast.title,
             nth,
           }),
           buttons: [[renderer.acknowledgeButton(locale, broadcast.id)]],

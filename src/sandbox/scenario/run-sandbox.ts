@@ -7,6 +7,7 @@ import type { ShownEvent } from './recorder.js'
 import { renderHtmlTranscript } from './render-html.js'
 import { renderTextTranscript } from './render-text.js'
 import { Stage } from './stage.js'
+import { translatePlain } from '../../telegram/i18n.js'
 import { castLines, type Translate } from './story.js'
 import { wordsFor } from './words.js'
 
@@ -43,7 +44,7 @@ export async function runSandbox(options: SandboxOptions): Promise<SandboxRun> {
     logFile: join(outDir, 'loa.log'),
   })
   const lang = options.lang
-  const t: Translate = (key, args) => stage.app.loa.i18n.t(lang, key, args)
+  const t: Translate = (key, args) => translatePlain(stage.app.loa.i18n, lang, key, args)
   const timeZone = stage.app.deps.config.timezone
   const words = wordsFor(lang)
   let kept = false

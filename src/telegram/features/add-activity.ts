@@ -4,7 +4,7 @@
  * the /chiendich composer once the office's right to manage campaigns is checked.
  */
 import { addActivity } from '../../domain/campaigns/add-activity.js'
-import { escapeHtml } from '../../domain/html.js'
+import { html } from '../../domain/html.js'
 import type { LoaContext } from '../context.js'
 import { formatDay } from '../format.js'
 import { replyError } from '../reply-error.js'
@@ -25,11 +25,11 @@ export async function addActivityByHand(
   const { campaign, activity, unit } = result.value
   await ctx.reply(
     ctx.t('campaigns-activity-added', {
-      code: escapeHtml(campaign.code),
+      code: campaign.code,
       index: activity.position,
-      title: escapeHtml(activity.title),
-      kind: ctx.t(`activity-kind-${activity.kind}`),
-      lead: escapeHtml(unit === null ? '—' : `${unit.name} (${unit.code})`),
+      title: activity.title,
+      kind: html(ctx.t(`activity-kind-${activity.kind}`)),
+      lead: unit === null ? '—' : `${unit.name} (${unit.code})`,
       due: formatDay(activity.dueOn),
     }),
     { parse_mode: 'HTML' },

@@ -5,7 +5,6 @@ import {
   recordAbsence,
   type AbsenceRow,
 } from '../../domain/absences/absences.js'
-import { escapeHtml } from '../../domain/html.js'
 import { rememberMember } from '../../domain/units/members.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
@@ -99,14 +98,14 @@ export function awayFeature(): Composer<LoaContext> {
   return composer
 }
 
-/** One line of the list, HTML-escaped (the list goes out in parts, as HTML). */
+/** One line of the list, as HTML (the list goes out in parts); the translator escapes the names. */
 function absenceLine(ctx: LoaContext, row: AbsenceRow): string {
   const args = {
-    name: escapeHtml(row.memberName),
+    name: row.memberName,
     from: formatDay(row.from),
     to: formatDay(row.to),
   }
   return row.reason === null
     ? ctx.t('away-line', args)
-    : ctx.t('away-line-reason', { ...args, reason: escapeHtml(row.reason) })
+    : ctx.t('away-line-reason', { ...args, reason: row.reason })
 }

@@ -3,7 +3,6 @@ import { localDate } from '../../domain/broadcasts/parse-when.js'
 import { listCalendarDays, setCalendarDay } from '../../domain/calendar/agency-calendar.js'
 import { exampleDay, parseDay } from '../../domain/calendar/parse-day.js'
 import { stripDiacritics } from '../../domain/campaigns/campaign-code.js'
-import { escapeHtml } from '../../domain/html.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { formatDay } from '../format.js'
@@ -77,7 +76,7 @@ async function listDays(ctx: LoaContext, today: string): Promise<void> {
   const lines = days.slice(0, MAX_LISTED).map((d) =>
     ctx.t(d.kind === 'workday' ? 'calendar-item-workday' : 'calendar-item-holiday', {
       day: formatDay(d.day),
-      note: d.note === null ? '' : ` — ${escapeHtml(d.note)}`,
+      note: d.note === null ? '' : ` — ${d.note}`,
     }),
   )
   if (days.length > MAX_LISTED)

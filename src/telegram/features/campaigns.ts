@@ -10,7 +10,7 @@ import { can } from '../../domain/units/roles.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { formatDay } from '../format.js'
-import { escapeHtml } from '../../domain/html.js'
+import { escapeHtml, html } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
 import { firstOf, replyInParts } from '../reply-parts.js'
@@ -77,7 +77,7 @@ export function campaignsFeature(): Composer<LoaContext> {
       ctx.t(changed ? 'campaigns-status-changed' : 'campaigns-status-unchanged', {
         code: campaign.code,
         state: campaign.status,
-        status: ctx.t(`campaign-status-${campaign.status}`),
+        status: html(ctx.t(`campaign-status-${campaign.status}`)),
       }),
     )
   })
@@ -99,9 +99,9 @@ async function listAll(ctx: LoaContext): Promise<void> {
   }
   const lines = campaigns.map((c) =>
     ctx.t('campaigns-item', {
-      code: escapeHtml(c.code),
-      title: escapeHtml(c.title),
-      status: ctx.t(`campaign-status-${c.status}`),
+      code: c.code,
+      title: c.title,
+      status: html(ctx.t(`campaign-status-${c.status}`)),
       period: periodOf(c),
     }),
   )
@@ -123,31 +123,28 @@ async function showOne(ctx: LoaContext, code: string): Promise<void> {
   const activityLines = activities.map((a, i) =>
     ctx.t('campaigns-activity', {
       index: i + 1,
-      title: escapeHtml(a.title),
-      kind: ctx.t(`activity-kind-${a.kind}`),
-      lead: escapeHtml(a.leadText ?? '—'),
-      due:
-        a.dueOn === null ? escapeHtml(a.dueText ?? ctx.t('activity-no-due')) : formatDay(a.dueOn),
+      title: a.title,
+      kind: html(ctx.t(`activity-kind-${a.kind}`)),
+      lead: a.leadText ?? '—',
+      due: a.dueOn === null ? (a.dueText ?? html(ctx.t('activity-no-due'))) : formatDay(a.dueOn),
     }),
   )
   const text = [
     ctx.t('campaigns-detail', {
-      code: escapeHtml(campaign.code),
-      title: escapeHtml(campaign.title),
-      status: ctx.t(`campaign-status-${campaign.status}`),
+      code: campaign.code,
+      title: campaign.title,
+      status: html(ctx.t(`campaign-status-${campaign.status}`)),
       period: periodOf(campaign),
-      number: escapeHtml(campaign.planNumber ?? '—'),
+      number: campaign.planNumber ?? '—',
       slogans:
-        campaign.slogans.length === 0
-          ? '—'
-          : campaign.slogans.map((s) => `“${escapeHtml(s)}”`).join('; '),
-      targets: targetsLine(ctx, targets),
+        campaign.slogans.length === 0 ? '—' : campaign.slogans.map((s) => `“${s}”`).join('; '),
+      targets: html(targetsLine(ctx, targets)),
       count: activities.length,
     }),
     ...activityLines,
     reminderPolicyLine(ctx, await campaignReminderPolicy(ctx.deps.db, campaign.id)),
     can(ctx.role, 'manage-campaigns')
-      ? ctx.t('campaigns-manage-hint', { code: escapeHtml(campaign.code) })
+      ? ctx.t('campaigns-manage-hint', { code: campaign.code })
       : '',
   ]
   // A plan with many activities, or sent to a province's 400 units, still fits Telegram.

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy'
 import { commandNames, commandsFor, type CommandSpec } from '../commands.js'
 import type { LoaContext } from '../context.js'
-import { escapeHtml } from '../../domain/html.js'
+import { escapeHtml, html } from '../../domain/html.js'
 import { currentLocale, type Locale } from '../i18n.js'
 import { chatKind } from '../middlewares/guards.js'
 
@@ -23,7 +23,7 @@ export async function helpText(ctx: LoaContext): Promise<string> {
     (c) => `${commandLabel(c, locale)} — ${ctx.t(`cmd-${c.name}`)}`,
   )
   const intro = ctx.t(where === 'private' ? 'help-intro-private' : 'help-intro-group', {
-    role: ctx.t(`role-${ctx.role}`),
+    role: html(ctx.t(`role-${ctx.role}`)),
   })
   const outro = where === 'group' ? ctx.t('help-outro-group') : ctx.t('help-outro-private')
   // Sent as HTML (the /start greeting is bold), so every line is escaped.

@@ -15,7 +15,6 @@ import { commandAnywhere } from '../command-anywhere.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { downloadFile } from '../download.js'
-import { escapeHtml } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
 import { previewText } from './plan-preview.js'
@@ -137,7 +136,7 @@ export const planImportConfirmations: ConfirmationHandlers = {
       )
     const done = ctx.t('plan-created', {
       code: created.value.code,
-      title: escapeHtml(created.value.title),
+      title: created.value.title,
       count: created.value.activities.length,
     })
     return created.value.activities.length > 0

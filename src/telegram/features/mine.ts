@@ -5,7 +5,7 @@ import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { shorten } from '../shorten.js'
 import { formatDay } from '../format.js'
-import { escapeHtml } from '../../domain/html.js'
+import { html } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
 import { replyInParts } from '../reply-parts.js'
@@ -24,8 +24,8 @@ export function mineFeature(): Composer<LoaContext> {
     }
     const confirmLines = toConfirm.map((c) =>
       ctx.t('mine-confirm-item', {
-        code: escapeHtml(c.campaignCode),
-        title: escapeHtml(c.campaignTitle),
+        code: c.campaignCode,
+        title: c.campaignTitle,
         // The day as people in TIMEZONE lived it: 01:12 on the 2nd is not the 1st (issue 11, point 2).
         sent:
           c.sentAt === null
@@ -35,11 +35,11 @@ export function mineFeature(): Composer<LoaContext> {
     )
     const todoLines = toDo.map((task) =>
       ctx.t(task.overdue ? 'mine-task-overdue' : 'mine-task-item', {
-        code: escapeHtml(task.campaignCode),
-        title: escapeHtml(shorten(task.title, 160)),
-        kind: ctx.t(`activity-kind-${task.kind}`),
+        code: task.campaignCode,
+        title: shorten(task.title, 160),
+        kind: html(ctx.t(`activity-kind-${task.kind}`)),
         hasDue: task.dueOn === null && task.dueText === null ? 'no' : 'yes',
-        due: task.dueOn === null ? escapeHtml(task.dueText ?? '') : formatDay(task.dueOn),
+        due: task.dueOn === null ? (task.dueText ?? '') : formatDay(task.dueOn),
       }),
     )
     // One line a block, so a long list is split between lines, never inside one.

@@ -32,15 +32,12 @@ export async function askNextStep(ctx: LoaContext, draft: CampaignDraft): Promis
     .text(ctx.t('button-cancel'), callbacks.cancel.pack(id))
   await ctx.reply(
     ctx.t('campaign-new-preview', {
-      title: escapeHtml(draft.title ?? '—'),
+      title: draft.title ?? '—',
       period:
         draft.period === null
           ? '—'
           : `${formatDay(draft.period.start)} – ${formatDay(draft.period.end)}`,
-      slogans:
-        draft.slogans.length === 0
-          ? '—'
-          : draft.slogans.map((s) => `“${escapeHtml(s)}”`).join('; '),
+      slogans: draft.slogans.length === 0 ? '—' : draft.slogans.map((s) => `“${s}”`).join('; '),
     }),
     { parse_mode: 'HTML', reply_markup: keyboard },
   )
@@ -95,7 +92,7 @@ export function newCampaignFeature(): {
       if (!created.ok) return escapeHtml(errorMessage(ctx, created.error))
       return ctx.t('campaign-new-created', {
         code: created.value.code,
-        title: escapeHtml(created.value.title),
+        title: created.value.title,
       })
     },
     async cancel(ctx, _id, memberId) {

@@ -6,7 +6,7 @@
  */
 import type { ParsedActivity } from '../../domain/plans/parsed-plan.js'
 import type { PlanPreview } from '../../domain/plans/plan-import.js'
-import { escapeHtml } from '../../domain/html.js'
+import { html } from '../../domain/html.js'
 import type { LoaContext } from '../context.js'
 import { formatDay } from '../format.js'
 
@@ -15,17 +15,17 @@ const PREVIEW_BUDGET = 3_600
 const TITLE_MAX = 160
 
 function activityLine(ctx: LoaContext, a: ParsedActivity, index: number): string {
-  const e = (text: string | null) => escapeHtml(text ?? '—')
+  const e = (text: string | null) => text ?? '—'
   const title = a.title.length > TITLE_MAX ? `${a.title.slice(0, TITLE_MAX - 1)}…` : a.title
   return ctx.t(
     a.coordinators.length === 0 ? 'plan-preview-activity' : 'plan-preview-activity-partners',
     {
       index,
       title: e(title),
-      kind: ctx.t(`activity-kind-${a.kind}`),
+      kind: html(ctx.t(`activity-kind-${a.kind}`)),
       lead: e(a.lead),
       partners: e(a.coordinators.join('; ')),
-      due: a.due === null ? escapeHtml(a.dueText ?? ctx.t('activity-no-due')) : formatDay(a.due),
+      due: a.due === null ? (a.dueText ?? html(ctx.t('activity-no-due'))) : formatDay(a.due),
     },
   )
 }
@@ -51,7 +51,7 @@ function withinBudget(
 
 export function previewText(ctx: LoaContext, preview: PlanPreview): string {
   const { plan } = preview
-  const e = (text: string | null) => escapeHtml(text ?? '—')
+  const e = (text: string | null) => text ?? '—'
   const head = ctx.t('plan-preview', {
     title: e(preview.title),
     number: e(plan.number),
@@ -60,8 +60,7 @@ export function previewText(ctx: LoaContext, preview: PlanPreview): string {
       plan.period === null
         ? '—'
         : `${formatDay(plan.period.start, '…')} – ${formatDay(plan.period.end, '…')}`,
-    slogans:
-      plan.slogans.length === 0 ? '—' : plan.slogans.map((s) => `“${escapeHtml(s)}”`).join('; '),
+    slogans: plan.slogans.length === 0 ? '—' : plan.slogans.map((s) => `“${s}”`).join('; '),
     reportDue: formatDay(preview.reportDue),
     count: plan.activities.length,
   })
@@ -69,8 +68,8 @@ export function previewText(ctx: LoaContext, preview: PlanPreview): string {
     plan.activities.length === 0
       ? [
           ctx.t('plan-preview-no-activities', {
-            code: escapeHtml(preview.code),
-            unit: escapeHtml(preview.example.unitCode),
+            code: preview.code,
+            unit: preview.example.unitCode,
             due: formatDay(preview.example.due),
           }),
         ]

@@ -100,12 +100,13 @@ export function recallFeature(translate: Translate): {
       kind: CORRECT,
       payload: { broadcastId: open.broadcastId, text },
     })
-    const quoted = escapeHtml(text.length > MAX_QUOTED ? shorten(text, MAX_QUOTED) : text)
+    const quoted = text.length > MAX_QUOTED ? shorten(text, MAX_QUOTED) : text
     await ctx.reply(
       ctx.t('recall-edit-preview', {
         id: open.broadcastId,
         copies: preview.value.copies,
-        text: quoted.length > 4000 - 300 ? escapeHtml(shorten(text, 500)) : quoted,
+        // The translation escapes it; what counts against Telegram's limit is the escaped length.
+        text: escapeHtml(quoted).length > 4000 - 300 ? shorten(text, 500) : quoted,
       }),
       { parse_mode: 'HTML', reply_markup: confirmKeyboard(ctx, pendingId) },
     )

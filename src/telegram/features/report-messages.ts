@@ -1,5 +1,5 @@
 import { localDate, formatLocal } from '../../domain/broadcasts/parse-when.js'
-import { escapeHtml } from '../../domain/html.js'
+import { escapeHtml, html } from '../../domain/html.js'
 import { isBehind, type GoalPace } from '../../domain/reports/goal-pace.js'
 import type { UnitFigures, SubmissionFigure } from '../../domain/reports/report-figures.js'
 import type { ConsolidatedReport, UnitReport } from '../../domain/reports/reports.js'
@@ -64,16 +64,16 @@ export function unitReportLines(
   const { campaign, figures: f } = report
   const tz = ctx.deps.config.timezone
   const lines = [
-    ctx.t('report-header', { code: escapeHtml(campaign.code), title: escapeHtml(campaign.title) }),
-    ctx.t('report-unit', { unit: escapeHtml(f.unit.name), code: escapeHtml(f.unit.code) }),
+    ctx.t('report-header', { code: campaign.code, title: campaign.title }),
+    ctx.t('report-unit', { unit: f.unit.name, code: f.unit.code }),
     ctx.t('report-headcount', { headcount: f.headcount, known: f.known }),
   ]
   if (f.unidentified > 0) lines.push(ctx.t('report-unidentified', { count: f.unidentified }))
   for (const e of f.excused)
     lines.push(
       ctx.t(e.reason === null ? 'report-excused' : 'report-excused-reason', {
-        name: escapeHtml(e.fullName),
-        reason: escapeHtml(e.reason ?? ''),
+        name: e.fullName,
+        reason: e.reason ?? '',
         until: formatDay(e.toOn),
       }),
     )
@@ -88,14 +88,14 @@ export function unitReportLines(
           date: formatDay(localDate(new Date(b.sentAt), tz)),
           acknowledged: b.acknowledged,
           expected: b.expected,
-          rate: percent(ctx, locale, b.rate),
+          rate: html(percent(ctx, locale, b.rate)),
         }),
       )
     lines.push(
       ctx.t('report-overall', {
         acknowledged: f.acknowledged,
         expected: f.expected,
-        rate: percent(ctx, locale, f.rate),
+        rate: html(percent(ctx, locale, f.rate)),
       }),
     )
     if (report.goal !== null) lines.push(unitPaceLine(ctx, locale, f.rate, report.goal))
@@ -103,9 +103,7 @@ export function unitReportLines(
   if (f.participation.length > 0) {
     lines.push('', ctx.t('report-participation-header'))
     for (const p of f.participation)
-      lines.push(
-        ctx.t('report-participation-line', { title: escapeHtml(p.title), count: p.participants }),
-      )
+      lines.push(ctx.t('report-participation-line', { title: p.title, count: p.participants }))
   }
   if (f.submissions.length > 0) {
     lines.push('', ctx.t('report-submission-header'))
@@ -124,7 +122,7 @@ export function unitReportLines(
       f.nextDeadline.kind === 'activity'
         ? ctx.t('report-next-deadline', {
             date: formatDay(f.nextDeadline.on),
-            what: escapeHtml(f.nextDeadline.what),
+            what: f.nextDeadline.what,
           })
         : ctx.t('report-next-deadline-confirm', { date: formatDay(f.nextDeadline.on) }),
     )
@@ -133,13 +131,13 @@ export function unitReportLines(
 
 function submissionLines(ctx: LoaContext, s: SubmissionFigure): string[] {
   const args = {
-    title: escapeHtml(s.title),
-    due: s.dueOn === null ? escapeHtml(s.dueText ?? '—') : formatDay(s.dueOn),
+    title: s.title,
+    due: s.dueOn === null ? (s.dueText ?? '—') : formatDay(s.dueOn),
     at: s.latest === null ? '' : localTime(ctx, s.latest.at),
     by:
       s.latest?.byName === null || s.latest === null
         ? ''
-        : ctx.t('report-by', { name: escapeHtml(s.latest.byName) }),
+        : ctx.t('report-by', { name: s.latest.byName }),
     kind:
       s.latest?.documentFileId === null || s.latest === null
         ? ctx.t('report-kind-text')
@@ -173,14 +171,14 @@ export function summaryLines(
 ): string[] {
   const { campaign, totals } = report
   const lines = [
-    ctx.t('summary-header', { code: escapeHtml(campaign.code), title: escapeHtml(campaign.title) }),
+    ctx.t('summary-header', { code: campaign.code, title: campaign.title }),
     ctx.t('summary-totals', {
       units: totals.units,
       headcount: totals.headcount,
       unidentified: totals.unidentified,
       acknowledged: totals.acknowledged,
       expected: totals.expected,
-      rate: percent(ctx, locale, totals.rate),
+      rate: html(percent(ctx, locale, totals.rate)),
       reports: totals.reportsSubmitted,
       pending: totals.pending,
     }),
@@ -250,14 +248,14 @@ function summaryLine(
   const status = u.submissions[0]?.status
   return ctx.t(u.broadcasts.length === 0 ? 'summary-line-nothing-sent' : 'summary-line', {
     rank,
-    code: escapeHtml(u.unit.code),
-    name: escapeHtml(u.unit.name),
+    code: u.unit.code,
+    name: u.unit.name,
     acknowledged: u.acknowledged,
     expected: u.expected,
-    rate: percent(ctx, locale, u.rate),
-    pace: goal === null || u.rate === null ? '' : summaryPace(ctx, locale, u, goal),
+    rate: html(percent(ctx, locale, u.rate)),
+    pace: html(goal === null || u.rate === null ? '' : summaryPace(ctx, locale, u, goal)),
     pending: u.pendingCount,
-    report:
+    report: html(
       status === undefined
         ? ''
         : ctx.t(
@@ -269,5 +267,6 @@ function summaryLine(
                   ? 'summary-report-missing'
                   : 'summary-report-not-due',
           ),
+    ),
   })
 }

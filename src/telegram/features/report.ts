@@ -126,8 +126,8 @@ async function showUnitReport(
   if (inGroup && pending > 0 && privateChatId !== null) {
     // The answer to the asker's own command, in the private chat they opened with /start.
     const header = ctx.t('report-pending-private-header', {
-      code: escapeHtml(campaign.code),
-      unit: escapeHtml(report.figures.unit.name),
+      code: campaign.code,
+      unit: report.figures.unit.name,
       count: pending,
     })
     const names = report.figures.pending.map((name, i) => `${i + 1}. ${escapeHtml(name)}`)

@@ -12,7 +12,7 @@ import { callbacks, type CallbackCodec } from '../callback-data/codec.js'
 import { ok, type Result } from '../../domain/errors.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
-import { escapeHtml } from '../../domain/html.js'
+import { escapeHtml, html } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { errorMessage, replyError } from '../reply-error.js'
 import { firstOf, replyInParts } from '../reply-parts.js'
@@ -123,17 +123,18 @@ function entryLine(ctx: LoaContext, entry: ScheduleEntry): string {
   if (broadcast.status === 'cancelled' || broadcast.status === 'rejected')
     return ctx.t('schedule-item-closed', {
       id: broadcast.id,
-      code: escapeHtml(entry.campaignCode),
+      code: entry.campaignCode,
       when: formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone),
       state: broadcast.status,
     })
   return ctx.t('schedule-item', {
     id: broadcast.id,
-    code: escapeHtml(entry.campaignCode),
-    when:
-      formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone) +
-      deadlineSuffix(ctx, broadcast.confirmBy),
-    status: statusText(ctx, broadcast),
+    code: entry.campaignCode,
+    when: html(
+      escapeHtml(formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone)) +
+        deadlineSuffix(ctx, broadcast.confirmBy),
+    ),
+    status: html(statusText(ctx, broadcast)),
     sent: counts.sent,
     total: counts.total,
     failed: counts.failed,
@@ -160,7 +161,7 @@ function seriesLine(
   const status = allCancelled ? 'cancelled' : (next ?? line.entries.at(-1)!).broadcast.status
   return ctx.t(allCancelled ? 'schedule-series-closed' : 'schedule-series-item', {
     id: line.seriesId,
-    code: escapeHtml(line.campaignCode),
+    code: line.campaignCode,
     time,
     count: line.entries.length,
     hasNext: next === undefined ? 'no' : 'yes',
@@ -168,7 +169,7 @@ function seriesLine(
       next === undefined
         ? ''
         : formatDay(localDate(new Date(next.broadcast.sendAt), zone)).slice(0, 5),
-    status: ctx.t(`broadcast-status-${status}`),
+    status: html(ctx.t(`broadcast-status-${status}`)),
     sent: line.counts.sent,
     total: line.counts.total,
     failed: line.counts.failed,
@@ -192,10 +193,10 @@ async function showOne(ctx: LoaContext, id: number): Promise<void> {
     )
     const stateLines = shown.map((g) =>
       ctx.t(`schedule-group-${g.state}`, {
-        unit: escapeHtml(g.unitCode),
-        title: escapeHtml(g.chatTitle),
+        unit: g.unitCode,
+        title: g.chatTitle,
         acknowledged: g.acknowledged,
-        reason: escapeHtml(g.failureReason ?? '—'),
+        reason: g.failureReason ?? '—',
         attempts: g.attempts,
       }),
     )
@@ -206,11 +207,12 @@ async function showOne(ctx: LoaContext, id: number): Promise<void> {
   const blocks = [
     ctx.t('schedule-detail', {
       id: broadcast.id,
-      code: escapeHtml(campaign.code),
-      when:
-        formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone) +
-        deadlineSuffix(ctx, broadcast.confirmBy),
-      status: statusText(ctx, broadcast),
+      code: campaign.code,
+      when: html(
+        escapeHtml(formatLocal(new Date(broadcast.sendAt), ctx.deps.config.timezone)) +
+          deadlineSuffix(ctx, broadcast.confirmBy),
+      ),
+      status: html(statusText(ctx, broadcast)),
       sent: counts.sent,
       total: counts.total,
       failed: counts.failed,
@@ -222,9 +224,12 @@ async function showOne(ctx: LoaContext, id: number): Promise<void> {
       ? ''
       : ctx.t('send-preview-no-group', {
           count: unitsWithoutDelivery.length,
-          units:
+          units: html(
             escapeHtml(without.shown.map((u) => u.code).join(', ')) +
-            (without.hidden > 0 ? ctx.t('send-preview-more-units', { count: without.hidden }) : ''),
+              (without.hidden > 0
+                ? ctx.t('send-preview-more-units', { count: without.hidden })
+                : ''),
+          ),
         }),
   ]
   const keyboard = new InlineKeyboard()
@@ -301,7 +306,7 @@ function occurrenceLines(
       ctx.t(o.id === currentId ? 'schedule-occurrence-current' : 'schedule-occurrence', {
         id: o.id,
         when: formatLocal(new Date(o.sendAt), ctx.deps.config.timezone),
-        status: ctx.t(`broadcast-status-${o.status}`),
+        status: html(ctx.t(`broadcast-status-${o.status}`)),
       }),
     ),
     ...(hidden > 0 ? [ctx.t('schedule-occurrences-more', { count: hidden })] : []),

@@ -22,7 +22,7 @@ import { QUIET_FROM, QUIET_UNTIL, quietHoursAt } from '../../domain/calendar/qui
 import { callbacks } from '../callback-data/codec.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
-import { escapeHtml } from '../../domain/html.js'
+import { escapeHtml, html } from '../../domain/html.js'
 import { can } from '../../domain/units/roles.js'
 import { allow } from '../middlewares/guards.js'
 import { errorMessage, replyError } from '../reply-error.js'
@@ -220,8 +220,8 @@ function previewText(ctx: LoaContext, preview: BroadcastPreview): string {
   const more = preview.sendAts.length - times.length
   const targets = preview.targets.slice(0, MAX_UNITS_SHOWN).map((t) =>
     ctx.t('send-preview-target', {
-      code: escapeHtml(t.unit.code),
-      name: escapeHtml(t.unit.name),
+      code: t.unit.code,
+      name: t.unit.name,
       groups: t.chats.length,
     }),
   )
@@ -231,8 +231,8 @@ function previewText(ctx: LoaContext, preview: BroadcastPreview): string {
   const withoutShown = without.slice(0, MAX_UNITS_SHOWN).map((u) => u.code)
   return [
     ctx.t('send-preview', {
-      code: escapeHtml(preview.campaign.code),
-      title: escapeHtml(preview.campaign.title),
+      code: preview.campaign.code,
+      title: preview.campaign.title,
       times: times.join(', ') + (more > 0 ? ctx.t('send-preview-more', { count: more }) : ''),
       occurrences: preview.sendAts.length,
       units: preview.targets.length,
@@ -244,11 +244,12 @@ function previewText(ctx: LoaContext, preview: BroadcastPreview): string {
       ? ''
       : ctx.t('send-preview-no-group', {
           count: without.length,
-          units:
+          units: html(
             escapeHtml(withoutShown.join(', ')) +
-            (without.length > withoutShown.length
-              ? ctx.t('send-preview-more-units', { count: without.length - withoutShown.length })
-              : ''),
+              (without.length > withoutShown.length
+                ? ctx.t('send-preview-more-units', { count: without.length - withoutShown.length })
+                : ''),
+          ),
         }),
     preview.confirmBy === null
       ? ctx.t('send-preview-no-deadline')

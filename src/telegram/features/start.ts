@@ -4,7 +4,7 @@ import { findUnitById } from '../../domain/units/unit-repository.js'
 import { commandNames, type CommandMenus } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { currentLocale } from '../i18n.js'
-import { escapeHtml } from '../../domain/html.js'
+import { html } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { helpText } from './help.js'
 
@@ -39,9 +39,9 @@ export function startFeature(menus: CommandMenus): Composer<LoaContext> {
     const unit = member.unitId === null ? undefined : await findUnitById(ctx.deps.db, member.unitId)
     const unitName = unit?.name ?? ctx.t('start-no-unit')
     const greeting = ctx.t(`start-greeting-${ctx.role}`, {
-      name: escapeHtml(member.fullName),
-      unit: escapeHtml(unitName),
-      headTitle: escapeHtml(ctx.t('start-head-title', headTitleOf(unitName))),
+      name: member.fullName,
+      unit: unitName,
+      headTitle: html(ctx.t('start-head-title', headTitleOf(unitName))),
     })
     // Each person learns their own Telegram id here: the office needs it for the roster and /phanquyen.
     const ownId = ctx.t('start-your-id', { id: String(ctx.from?.id ?? member.telegramId ?? '') })

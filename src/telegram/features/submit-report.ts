@@ -4,7 +4,6 @@ import { z } from 'zod'
 import { formatLocal } from '../../domain/broadcasts/parse-when.js'
 import { findCampaignById } from '../../domain/campaigns/campaign-queries.js'
 import type { Campaign } from '../../domain/campaigns/campaign.js'
-import { escapeHtml } from '../../domain/html.js'
 import { savePendingAction, takePendingAction } from '../../domain/pending-actions.js'
 import { resolveReportCampaign } from '../../domain/reports/reports.js'
 import {
@@ -120,13 +119,13 @@ async function submit(
         toLocale(language) ?? ctx.deps.config.defaultLocale,
         notice.late ? 'submit-office-notice-late' : 'submit-office-notice',
         {
-          unit: escapeHtml(notice.unit.name),
-          unitCode: escapeHtml(notice.unit.code),
-          code: escapeHtml(notice.campaign.code),
-          activity: escapeHtml(notice.activity.title),
+          unit: notice.unit.name,
+          unitCode: notice.unit.code,
+          code: notice.campaign.code,
+          activity: notice.activity.title,
           at: formatLocal(new Date(notice.at), tz),
           due: formatDay(notice.activity.dueOn),
-          by: escapeHtml(notice.byName),
+          by: notice.byName,
         },
       ),
   })
@@ -153,8 +152,8 @@ async function submit(
   const done = result.value
   const lines = [
     ctx.t(done.late ? 'submit-done-late' : 'submit-done', {
-      unit: escapeHtml(done.unit.name),
-      activity: escapeHtml(done.activity.title),
+      unit: done.unit.name,
+      activity: done.activity.title,
       at: formatLocal(new Date(done.at), tz),
       due: formatDay(done.activity.dueOn),
     }),

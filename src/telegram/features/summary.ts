@@ -1,7 +1,6 @@
 import { Composer, InputFile } from 'grammy'
 import { CHART_MAX_UNITS, renderChart } from '../../domain/reports/report-chart.js'
 import { consolidatedReport, resolveReportCampaign } from '../../domain/reports/reports.js'
-import { escapeHtml } from '../../domain/html.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
 import { formatPercent } from '../format.js'
@@ -32,7 +31,7 @@ export function summaryFeature(): Composer<LoaContext> {
     const campaign = resolved.value
     const report = await consolidatedReport(ctx.deps, campaign, { pendingNames: false })
     if (report.units.length === 0) {
-      await ctx.reply(ctx.t('summary-no-targets', { code: escapeHtml(campaign.code) }))
+      await ctx.reply(ctx.t('summary-no-targets', { code: campaign.code }))
       return
     }
     const locale = await currentLocale(ctx)

@@ -2,7 +2,7 @@ import { Composer } from 'grammy'
 import { addUnit, listUnitOverviews, renameUnit } from '../../domain/units/manage-units.js'
 import { commandNames } from '../commands.js'
 import type { LoaContext } from '../context.js'
-import { escapeHtml } from '../../domain/html.js'
+import { escapeHtml, html } from '../../domain/html.js'
 import { allow } from '../middlewares/guards.js'
 import { replyError } from '../reply-error.js'
 import { replyInParts } from '../reply-parts.js'
@@ -58,10 +58,10 @@ async function listUnits(ctx: LoaContext): Promise<void> {
             )
             .join('; ')
     return ctx.t('units-item', {
-      code: escapeHtml(unit.code),
-      name: escapeHtml(unit.name),
-      groups,
-      heads: heads.length === 0 ? '—' : escapeHtml(heads.join(', ')),
+      code: unit.code,
+      name: unit.name,
+      groups: html(groups),
+      heads: heads.length === 0 ? '—' : heads.join(', '),
       known: knownMembers,
     })
   })

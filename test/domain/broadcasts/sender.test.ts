@@ -4,6 +4,7 @@ import type { KeyboardContext } from '../../../src/domain/broadcasts/keyboard-co
 import { Pacer } from '../../../src/domain/broadcasts/pacer.js'
 import { confirmBroadcast } from '../../../src/domain/broadcasts/schedule-broadcast.js'
 import { createSender, type SenderOptions } from '../../../src/domain/broadcasts/sender.js'
+import type { Translate } from '../../../src/domain/ports.js'
 import { FakeChatPort, maxInWindow } from '../../support/fake-chat-port.js'
 import { FakeTime } from '../../support/fake-time.js'
 import { seedWorld, type World } from '../../support/seed-world.js'
@@ -227,7 +228,7 @@ describe('sender outcomes', () => {
     const reason = 'Forbidden: bot was kicked from the group chat'
     port.respond = (call) =>
       call.chatId === -1002 ? { kind: 'chat-gone', reason, errorCode: 403 } : undefined
-    const translate = (locale: string, key: string, args?: Record<string, string | number>) =>
+    const translate: Translate = (locale, key, args) =>
       `${locale}|${key}|${String(args?.['unit'])}|${String(args?.['reason'])}`
     const s = sender({ translate })
     await drain(s)
