@@ -7,7 +7,7 @@ import { Pacer } from '../domain/broadcasts/pacer.js'
 import type { Deps } from '../domain/deps.js'
 import { CommandMenus } from './commands.js'
 import type { LoaContext } from './context.js'
-import { acknowledgeFeature } from './features/acknowledge.js'
+import { acknowledgeFeature, settlesItsUpdate } from './features/acknowledge.js'
 import { joinFeature } from './features/join.js'
 import { mineFeature } from './features/mine.js'
 import { scheduleFeature } from './features/schedule.js'
@@ -123,7 +123,7 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
       [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String),
     ),
   )
-  bot.use(handleOnce(options.workerId, options.onUpdateHandled))
+  bot.use(handleOnce(options.workerId, options.onUpdateHandled, settlesItsUpdate))
   bot.use(trackMember)
   bot.use(i18n)
   bot.use(unregisteredGroupGate())

@@ -8,7 +8,7 @@ let t: TestBot
 afterEach(() => t.stop())
 
 describe('the tap path (issue 8: counters instead of counting)', () => {
-  it('a ✅ press by a known member costs a fixed handful of statements, one write transaction for the ack', async () => {
+  it('a ✅ press by a known member costs a fixed handful of statements, one write transaction for the ack and the inbox', async () => {
     const statements: { updateId: number | undefined; sql: string }[] = []
     t = await TestBot.start({
       clock: new ManualClock('2024-04-15T01:00:00Z'),
@@ -39,19 +39,33 @@ describe('the tap path (issue 8: counters instead of counting)', () => {
     console.info(`tap statements (${tap.length}):\n${tap.join('\n')}`)
     const writes = tap.filter((sql) => /^(insert|update|delete)/i.test(sql))
     expect(writes.map((sql) => sql.split(' ').slice(0, 3).join(' '))).toEqual([
+      // The inbox's claim and handled mark, one upsert inside the tap's own transaction.
       'insert into "inbound_update"',
-      'update "inbound_update" set',
       'insert into "acknowledgement"',
       'update "delivery" set',
       // Issue 10: the member's queued private reminders of this broadcast are withdrawn.
       'update "outbound_message" set',
-      'update "inbound_update" set',
     ])
+    // One write commit per tap, as the bare bot makes: every write between the one begin and commit.
+    const begin = tap.indexOf('begin')
+    const commit = tap.indexOf('commit')
+    expect(tap.filter((sql) => sql === 'begin' || sql === 'commit')).toEqual(['begin', 'commit'])
+    expect(tap.slice(begin + 1, commit)).toEqual(expect.arrayContaining(writes))
+    expect(tap.slice(0, begin).some((sql) => /^(insert|update|delete)/i.test(sql))).toBe(false)
+    expect(tap.slice(commit + 1)).toEqual([])
     // No count over acknowledgement, no member write.
     expect(tap.some((sql) => /count\(/i.test(sql))).toBe(false)
     expect(tap.some((sql) => /^update "member"/i.test(sql))).toBe(false)
-    // 11 statements and the transaction's begin and commit; a flat cost, whatever the table sizes.
-    expect(tap.length).toBe(13)
+    // 10 statements and the transaction's begin and commit; a flat cost, whatever the table sizes.
+    expect(tap.length).toBe(12)
+    const inbox = await t.db
+      .selectFrom('inbound_update')
+      .select(['handled_at', 'claimed_by'])
+      .where('update_id', '=', press.update_id)
+      .executeTakeFirstOrThrow()
+    expect(inbox.handled_at).not.toBeNull()
+    expect(inbox.claimed_by).toBeNull()
+    expect(t.api.callbackAnswers.at(-1)?.text).toBe('Đã ghi nhận Anh/Chị đã đọc. Xin cảm ơn!')
     expect(
       await t.db.selectFrom('delivery').select(['acknowledged', 'keyboard_version']).execute(),
     ).toEqual([{ acknowledged: 1, keyboard_version: 1 }])

@@ -9,6 +9,21 @@ import { errorMessage } from '../reply-error.js'
 import { toastText } from '../shorten.js'
 
 /**
+ * The updates this feature marks handled inside its own transaction (one
+ * commit per tap or reaction, src/telegram/middlewares/inbox.ts): every write
+ * they lead to goes through recordAcknowledgement or recordParticipation with
+ * ctx.inbox.
+ */
+export function settlesItsUpdate(ctx: LoaContext): boolean {
+  if (ctx.update.message_reaction !== undefined) return true
+  const data = ctx.update.callback_query?.data
+  return (
+    data !== undefined &&
+    (callbacks.acknowledge.filter.test(data) || callbacks.participate.filter.test(data))
+  )
+}
+
+/**
  * "Đã đọc" three ways (PRODUCT §2, §3, §10): the ✅ button, any emoji reaction
  * on a delivered copy, and a text reply to it in the group; and "🙋 Tham gia".
  * The button is answered at once with a toast; the counts on it are refreshed
@@ -24,14 +39,18 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
       await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
       return
     }
-    const result = await recordAcknowledgement(ctx.deps, {
-      chatId: message.chat.id,
-      messageId: message.message_id,
-      broadcastId,
-      memberId: ctx.member.id,
-      source: 'button',
-      inPrivate: message.chat.type === 'private',
-    })
+    const result = await recordAcknowledgement(
+      ctx.deps,
+      {
+        chatId: message.chat.id,
+        messageId: message.message_id,
+        broadcastId,
+        memberId: ctx.member.id,
+        source: 'button',
+        inPrivate: message.chat.type === 'private',
+      },
+      ctx.inbox,
+    )
     if (!result.ok) {
       await ctx.answerCallbackQuery({
         text: toastText(errorMessage(ctx, result.error)),
@@ -51,12 +70,16 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
       await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
       return
     }
-    const result = await recordParticipation(ctx.deps, {
-      activityId,
-      memberId: ctx.member.id,
-      source: 'button',
-      onMessage: { chatId: message.chat.id, messageId: message.message_id },
-    })
+    const result = await recordParticipation(
+      ctx.deps,
+      {
+        activityId,
+        memberId: ctx.member.id,
+        source: 'button',
+        onMessage: { chatId: message.chat.id, messageId: message.message_id },
+      },
+      ctx.inbox,
+    )
     if (!result.ok) {
       await ctx.answerCallbackQuery({
         text: toastText(errorMessage(ctx, result.error)),
@@ -78,12 +101,16 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
   composer.on('message_reaction', async (ctx) => {
     const { new_reaction, old_reaction } = ctx.messageReaction
     if (ctx.member === undefined || new_reaction.length <= old_reaction.length) return
-    await recordAcknowledgement(ctx.deps, {
-      chatId: ctx.messageReaction.chat.id,
-      messageId: ctx.messageReaction.message_id,
-      memberId: ctx.member.id,
-      source: 'reaction',
-    })
+    await recordAcknowledgement(
+      ctx.deps,
+      {
+        chatId: ctx.messageReaction.chat.id,
+        messageId: ctx.messageReaction.message_id,
+        memberId: ctx.member.id,
+        source: 'reaction',
+      },
+      ctx.inbox,
+    )
   })
 
   // A text reply to a delivered copy (PRODUCT §10, issue 11 point 1): «Đã nắm», «Ok ạ» or only
