@@ -118,9 +118,14 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
     await next()
   })
   // Updates of one chat and one person are handled in order; different chats in parallel.
+  // Taps and reactions only in the person's order: a group's hundred members pressing
+  // at once need not queue behind each other's toasts (each waits a round trip to
+  // Telegram), and their count is a counter, not an order (issue 14, scenario 2).
   bot.use(
     sequentialize((ctx) =>
-      [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String),
+      (settlesItsUpdate(ctx) ? [ctx.from?.id] : [ctx.chat?.id, ctx.from?.id])
+        .filter((id) => id !== undefined)
+        .map(String),
     ),
   )
   bot.use(handleOnce(options.workerId, options.onUpdateHandled, settlesItsUpdate))
