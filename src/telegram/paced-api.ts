@@ -63,13 +63,15 @@ export function pacedApi(options: PacedApiOptions): Transformer {
   const now = options.now ?? (() => performance.now())
   const log = options.logger.child({ module: 'replies' })
 
-  async function slot(chatId: number, kind: 'send' | 'edit') {
+  /** A held slot (Pacer.take): counted from the call's completion, so `done` when it is. */
+  async function slot(chatId: number, kind: 'send' | 'edit'): Promise<() => void> {
     for (;;) {
-      const reservation = options.pacer.reserve(chatId, kind, 'reply')
-      if (reservation.ok) return
-      await sleep(reservation.waitMs)
+      const held = options.pacer.take(chatId, kind, 'reply')
+      if (held.ok) return held.done
+      await sleep(held.waitMs)
     }
   }
+  const nothing = () => undefined
 
   return async (prev, method, payload, signal) => {
     // Long polling retries on its own (the runner), and a stop aborts it on purpose.
@@ -78,7 +80,9 @@ export function pacedApi(options: PacedApiOptions): Transformer {
     const counted = COUNTED.has(method) && typeof chatId === 'number'
     const started = now()
     for (let attempt = 0; ; attempt++) {
-      if (counted) await slot(chatId, method.startsWith('edit') ? 'edit' : 'send')
+      const done = counted
+        ? await slot(chatId, method.startsWith('edit') ? 'edit' : 'send')
+        : nothing
       const context = {
         update_id: currentUpdate.getStore()?.updateId ?? null,
         method,
@@ -87,7 +91,8 @@ export function pacedApi(options: PacedApiOptions): Transformer {
       const canRetry = (waitMs: number) =>
         attempt < maxRetries && now() - started + waitMs <= maxTotalMs
       try {
-        const response = await prev(method, payload, signal)
+        // The slot counts from the answer (Pacer.take), whatever it is.
+        const response = await prev(method, payload, signal).finally(done)
         if (response.ok) return response
         if (response.error_code === 429) {
           const waitMs = (response.parameters?.retry_after ?? 1) * 1000

@@ -108,36 +108,45 @@ export function createSender(options: SenderOptions): Sender {
   const later = (ms: number) => addMilliseconds(deps.clock.now(), ms).toISOString()
 
   /**
-   * Waits for a slot in the pacer. False when the row should go back to the
-   * queue instead: its group's wait is long, or its claim grew too old to be
-   * sure the lease outlives the send.
+   * Waits for a slot in the pacer (`count` of them: every message of an album).
+   * Undefined when the row should go back to the queue instead: its group's
+   * wait is long, or its claim grew too old to be sure the lease outlives the
+   * send. Otherwise the slots are held until the returned `done` (pass it to
+   * `call`): they count from the call's completion (Pacer.take).
    */
   async function acquire(
     chatId: number,
     claimedAt: number,
     release: (until: string) => Promise<void>,
     count = 1,
-  ) {
-    for (let taken = 0; taken < count;) {
+  ): Promise<(() => void) | undefined> {
+    const held: (() => void)[] = []
+    const done = () => {
+      for (const d of held.splice(0)) d()
+    }
+    while (held.length < count) {
       if (deps.clock.now().getTime() - claimedAt > leaseMs / 2) {
+        done()
         await release(later(0))
-        return false
+        return undefined
       }
-      const slot = pacer.reserve(chatId, 'send')
+      const slot = pacer.take(chatId, 'send')
       if (slot.ok) {
-        taken++
+        held.push(slot.done)
         continue
       }
       if (slot.scope === 'group' && slot.waitMs > maxGroupWaitMs) {
+        done()
         await release(later(slot.waitMs))
-        return false
+        return undefined
       }
       await sleep(slot.waitMs)
     }
-    return true
+    return done
   }
 
-  async function call(send: () => Promise<SendOutcome>): Promise<SendOutcome> {
+  /** One call to Telegram; its pacer slots are done when it is, whatever the outcome. */
+  async function call(send: () => Promise<SendOutcome>, done: () => void): Promise<SendOutcome> {
     try {
       return await send()
     } catch (error) {
@@ -147,6 +156,8 @@ export function createSender(options: SenderOptions): Sender {
         reason: error instanceof Error ? error.message : String(error),
         errorCode: null,
       }
+    } finally {
+      done()
     }
   }
 
@@ -171,18 +182,21 @@ export function createSender(options: SenderOptions): Sender {
       await sendDecoration(delivery, options.urgentHtml ?? '🔴 <b>KHẨN</b>')
     let outcome: SendOutcome
     if (!isAlbum) {
-      if (!(await acquire(delivery.chatId, claimedAt, release))) {
+      const done = await acquire(delivery.chatId, claimedAt, release)
+      if (done === undefined) {
         stats.deferred++
         return
       }
-      outcome = await call(() =>
-        port.copyMessages({
-          fromChatId: delivery.sourceChatId,
-          messageIds: delivery.sourceMessageIds,
-          toChatId: delivery.chatId,
-          threadId: delivery.threadId,
-          ...(buttons === undefined ? {} : { buttons }),
-        }),
+      outcome = await call(
+        () =>
+          port.copyMessages({
+            fromChatId: delivery.sourceChatId,
+            messageIds: delivery.sourceMessageIds,
+            toChatId: delivery.chatId,
+            threadId: delivery.threadId,
+            ...(buttons === undefined ? {} : { buttons }),
+          }),
+        done,
       )
     } else {
       // Two idempotent steps, each paced for what Telegram counts: every message
@@ -191,17 +205,20 @@ export function createSender(options: SenderOptions): Sender {
       let album = delivery.albumCopyIds
       if (album === null) {
         const count = delivery.sourceMessageIds.length
-        if (!(await acquire(delivery.chatId, claimedAt, release, count))) {
+        const done = await acquire(delivery.chatId, claimedAt, release, count)
+        if (done === undefined) {
           stats.deferred++
           return
         }
-        const copied = await call(() =>
-          port.copyMessages({
-            fromChatId: delivery.sourceChatId,
-            messageIds: delivery.sourceMessageIds,
-            toChatId: delivery.chatId,
-            threadId: delivery.threadId,
-          }),
+        const copied = await call(
+          () =>
+            port.copyMessages({
+              fromChatId: delivery.sourceChatId,
+              messageIds: delivery.sourceMessageIds,
+              toChatId: delivery.chatId,
+              threadId: delivery.threadId,
+            }),
+          done,
         )
         if (copied.kind === 'sent') {
           album = copied.messageIds
@@ -221,17 +238,20 @@ export function createSender(options: SenderOptions): Sender {
         buttons !== undefined &&
         first !== undefined
       ) {
-        if (!(await acquire(delivery.chatId, claimedAt, release))) {
+        const done = await acquire(delivery.chatId, claimedAt, release)
+        if (done === undefined) {
           stats.deferred++
           return
         }
-        const sent = await call(() =>
-          port.sendAlbumButtons({
-            chatId: delivery.chatId,
-            threadId: delivery.threadId,
-            replyToMessageId: first,
-            buttons,
-          }),
+        const sent = await call(
+          () =>
+            port.sendAlbumButtons({
+              chatId: delivery.chatId,
+              threadId: delivery.threadId,
+              replyToMessageId: first,
+              buttons,
+            }),
+          done,
         )
         const albumIds = album
         outcome =
@@ -282,22 +302,23 @@ export function createSender(options: SenderOptions): Sender {
 
   async function sendOutbound(message: ClaimedOutbound, claimedAt: number, stats: RunStats) {
     const claim = { id: message.id, workerId }
-    const ready = await acquire(message.chatId, claimedAt, (until) =>
-      releaseOutbound(deps, claim, until),
-    )
-    if (!ready) {
+    const releaseThis = (until: string) => releaseOutbound(deps, claim, until)
+    let done = await acquire(message.chatId, claimedAt, releaseThis)
+    if (done === undefined) {
       stats.deferred++
       return
     }
     const copy = message.payload.copy
     if (copy !== undefined && message.messageId === null) {
-      const copied = await call(() =>
-        port.copyMessages({
-          fromChatId: copy.fromChatId,
-          messageIds: copy.messageIds,
-          toChatId: message.chatId,
-          threadId: message.threadId,
-        }),
+      const copied = await call(
+        () =>
+          port.copyMessages({
+            fromChatId: copy.fromChatId,
+            messageIds: copy.messageIds,
+            toChatId: message.chatId,
+            threadId: message.threadId,
+          }),
+        done,
       )
       const copiedId = copied.kind === 'sent' ? copied.messageIds[0] : undefined
       if (copiedId === undefined) {
@@ -307,20 +328,21 @@ export function createSender(options: SenderOptions): Sender {
         return
       }
       if (!(await recordOutboundCopied(deps, claim, copiedId))) return
-      if (
-        !(await acquire(message.chatId, claimedAt, (until) => releaseOutbound(deps, claim, until)))
-      ) {
+      done = await acquire(message.chatId, claimedAt, releaseThis)
+      if (done === undefined) {
         stats.deferred++
         return
       }
     }
-    const outcome = await call(() =>
-      port.sendText({
-        chatId: message.chatId,
-        threadId: message.threadId,
-        html: message.payload.html,
-        ...(message.payload.buttons === undefined ? {} : { buttons: message.payload.buttons }),
-      }),
+    const outcome = await call(
+      () =>
+        port.sendText({
+          chatId: message.chatId,
+          threadId: message.threadId,
+          html: message.payload.html,
+          ...(message.payload.buttons === undefined ? {} : { buttons: message.payload.buttons }),
+        }),
+      done,
     )
     const effect = await recordOutboundOutcome(deps, claim, outcome, policy)
     switch (effect.kind) {
@@ -355,18 +377,24 @@ export function createSender(options: SenderOptions): Sender {
 
   /** A short line beside a copy (slogan, «KHẨN»): sent once, never retried (see sendSlogan). */
   async function sendDecoration(delivery: ClaimedDelivery, html: string) {
+    let done: () => void
     for (;;) {
-      const slot = pacer.reserve(delivery.chatId, 'send')
-      if (slot.ok) break
+      const slot = pacer.take(delivery.chatId, 'send')
+      if (slot.ok) {
+        done = slot.done
+        break
+      }
       if (slot.scope === 'group' && slot.waitMs > maxGroupWaitMs) return
       await sleep(slot.waitMs)
     }
-    const outcome = await call(() =>
-      port.sendText({
-        chatId: delivery.chatId,
-        threadId: delivery.threadId,
-        html,
-      }),
+    const outcome = await call(
+      () =>
+        port.sendText({
+          chatId: delivery.chatId,
+          threadId: delivery.threadId,
+          html,
+        }),
+      done,
     )
     if (outcome.kind === 'retry-after') onFlood(delivery.chatId, outcome.seconds)
     if (outcome.kind !== 'sent')
