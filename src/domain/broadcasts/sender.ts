@@ -95,8 +95,12 @@ export function createSender(options: SenderOptions): Sender {
   const { deps, port, pacer } = options
   const log = deps.logger.child({ module: 'outbox' })
   const sleep = options.sleep ?? realSleep
+  // Batches of 5 s at Telegram's pace: between two batches the free slots go unused for
+  // a round trip and two claims (issue 14, scenario 1), and 150 sends still end well
+  // inside half the claim's lease. Eight calls in flight are plenty for 30/s; more
+  // only queue at Telegram together and come back later, which holds their slots longer.
   const concurrency = options.concurrency ?? 8
-  const batchSize = options.batchSize ?? 50
+  const batchSize = options.batchSize ?? 150
   const maxGroupWaitMs = options.maxGroupWaitMs ?? 2_000
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS
   const policy = options.policy ?? DEFAULT_OUTBOX_POLICY
