@@ -37,7 +37,7 @@ import { summaryFeature } from './features/summary.js'
 import { createI18n } from './i18n.js'
 import { InFlightUpdates } from './in-flight.js'
 import { noticeTranslator } from './office-notices.js'
-import { currentUpdate, pacedApi } from './paced-api.js'
+import { pacedApi, tagCallsOf } from './paced-api.js'
 import { handleOnce } from './middlewares/inbox.js'
 import { trackMember } from './middlewares/track-member.js'
 
@@ -98,9 +98,10 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   const menus = new CommandMenus(i18n, deps.config.defaultLocale)
 
   const inFlight = new InFlightUpdates()
-  bot.use((ctx, next) =>
-    inFlight.track(() => currentUpdate.run({ updateId: ctx.update.update_id }, next)),
-  )
+  bot.use((ctx, next) => {
+    ctx.api.config.use(tagCallsOf(ctx.update.update_id))
+    return inFlight.track(next)
+  })
   // One error path for polling, webhook and replay alike (bot.catch only covers polling).
   bot.use(async (ctx, next) => {
     try {
