@@ -42,8 +42,9 @@ describe('the tap path (issue 8: counters instead of counting)', () => {
     console.info(`tap statements (${tap.length}):\n${tap.join('\n')}`)
     const writes = tap.filter((sql) => /^(insert|update|delete)/i.test(sql))
     expect(writes.map((sql) => sql.split(' ').slice(0, 3).join(' '))).toEqual([
-      // The inbox's claim and handled mark, one upsert inside the tap's own transaction.
-      'insert into "inbound_update"',
+      // The inbox's claim and handled mark, one statement inside the tap's own transaction
+      // (the poll stored the row; a webhook update would be inserted handled instead).
+      'update "inbound_update" set',
       'insert into "acknowledgement"',
       'update "delivery" set',
       // Issue 10: the member's queued private reminders of this broadcast are withdrawn.

@@ -73,11 +73,13 @@ export async function finishUpdate(deps: Deps, updateId: number, workerId: strin
 }
 
 /**
- * Claims an update and marks it handled in ONE statement, inside the caller's
+ * Claims an update and marks it handled in one statement, inside the caller's
  * transaction: false when it was handled already or a live process holds it.
- * An upsert, so webhook updates (no row yet) and polled ones (stored on fetch)
- * take the same path. On PostgreSQL a second process's upsert waits on the
- * row lock and then finds it handled; on SQLite the write lock serialises them.
+ * A polled update was stored on fetch, so the update is all it takes (no
+ * payload to serialise again); a webhook update has no row yet and is inserted
+ * handled. On PostgreSQL a second process's update waits on the row lock and
+ * then finds it handled (or its insert conflicts); on SQLite the write lock
+ * serialises them.
  */
 export async function settleUpdate(
   db: Db,
@@ -87,6 +89,21 @@ export async function settleUpdate(
 ): Promise<boolean> {
   const at = nowIso(deps)
   const settled = await db
+    .updateTable('inbound_update')
+    .set({ handled_at: at, claimed_by: null, lease_until: null })
+    .where('update_id', '=', update.update_id)
+    .where('handled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('claimed_by', 'is', null),
+        eb('claimed_by', '=', workerId),
+        eb('lease_until', '<=', at),
+      ]),
+    )
+    .returning('update_id')
+    .executeTakeFirst()
+  if (settled !== undefined) return true
+  const inserted = await db
     .insertInto('inbound_update')
     .values({
       update_id: update.update_id,
@@ -94,22 +111,10 @@ export async function settleUpdate(
       received_at: at,
       handled_at: at,
     })
-    .onConflict((oc) =>
-      oc
-        .column('update_id')
-        .doUpdateSet({ handled_at: at, claimed_by: null, lease_until: null })
-        .where('inbound_update.handled_at', 'is', null)
-        .where((eb) =>
-          eb.or([
-            eb('inbound_update.claimed_by', 'is', null),
-            eb('inbound_update.claimed_by', '=', workerId),
-            eb('inbound_update.lease_until', '<=', at),
-          ]),
-        ),
-    )
+    .onConflict((oc) => oc.column('update_id').doNothing())
     .returning('update_id')
     .executeTakeFirst()
-  return settled !== undefined
+  return inserted !== undefined
 }
 
 /** Thrown inside a handler's transaction when its update is someone else's: it rolls back. */
