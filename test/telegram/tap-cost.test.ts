@@ -36,9 +36,15 @@ describe('the tap path (issue 8: counters instead of counting)', () => {
     // own "handled yet?" question, asked at once, before the poll returns.
     const observed = statements.slice(before)
     expect(observed[0]).toBe('select "handled_at" from "inbound_update" where "update_id" = ?')
-    const tap = observed
+    const handling = observed
       .slice(1)
       .filter((sql) => !/^insert into "inbound_update" .* do nothing$/.test(sql))
+    // After its commit the tap wakes the scheduler (at most once a second, for the count
+    // on the buttons): that pass belongs to the refresh job, not to the tap.
+    const tap = handling.slice(0, handling.indexOf('commit') + 1)
+    expect(
+      handling.slice(tap.length).every((sql) => !/inbound_update|acknowledgement/.test(sql)),
+    ).toBe(true)
     console.info(`tap statements (${tap.length}):\n${tap.join('\n')}`)
     const writes = tap.filter((sql) => /^(insert|update|delete)/i.test(sql))
     expect(writes.map((sql) => sql.split(' ').slice(0, 3).join(' '))).toEqual([
@@ -56,7 +62,6 @@ describe('the tap path (issue 8: counters instead of counting)', () => {
     expect(tap.filter((sql) => sql === 'begin' || sql === 'commit')).toEqual(['begin', 'commit'])
     expect(tap.slice(begin + 1, commit)).toEqual(expect.arrayContaining(writes))
     expect(tap.slice(0, begin).some((sql) => /^(insert|update|delete)/i.test(sql))).toBe(false)
-    expect(tap.slice(commit + 1)).toEqual([])
     // No count over acknowledgement, no member write.
     expect(tap.some((sql) => /count\(/i.test(sql))).toBe(false)
     expect(tap.some((sql) => /^update "member"/i.test(sql))).toBe(false)

@@ -32,6 +32,19 @@ export function settlesItsUpdate(ctx: LoaContext): boolean {
 export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
 
+  /**
+   * A new count is owed to a copy's buttons: the scheduler may be asleep for up to a
+   * minute with nothing due, so it is woken — at most once a second, not per tap: each
+   * wake costs a pass over every job, and the refresh coalesces per message anyway.
+   */
+  let wokenAt = -Infinity
+  const countsChanged = (ctx: LoaContext) => {
+    const now = ctx.deps.clock.now().getTime()
+    if (now - wokenAt < 1_000) return
+    wokenAt = now
+    ctx.deps.wake?.()
+  }
+
   composer.callbackQuery(callbacks.acknowledge.filter, async (ctx) => {
     const broadcastId = callbacks.acknowledge.unpack(ctx.callbackQuery.data)
     const message = ctx.callbackQuery.message
@@ -61,6 +74,7 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
     await ctx.answerCallbackQuery({
       text: ctx.t(result.value.created ? 'ack-done' : 'ack-already'),
     })
+    if (result.value.created) countsChanged(ctx)
   })
 
   composer.callbackQuery(callbacks.participate.filter, async (ctx) => {
@@ -95,13 +109,14 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
         }),
       ),
     })
+    if (result.value.created) countsChanged(ctx)
   })
 
   // Any emoji counts; removing one undoes nothing, so only added reactions matter.
   composer.on('message_reaction', async (ctx) => {
     const { new_reaction, old_reaction } = ctx.messageReaction
     if (ctx.member === undefined || new_reaction.length <= old_reaction.length) return
-    await recordAcknowledgement(
+    const result = await recordAcknowledgement(
       ctx.deps,
       {
         chatId: ctx.messageReaction.chat.id,
@@ -111,6 +126,7 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
       },
       ctx.inbox,
     )
+    if (result.ok && result.value.created) countsChanged(ctx)
   })
 
   // A text reply to a delivered copy (PRODUCT §10, issue 11 point 1): «Đã nắm», «Ok ạ» or only
