@@ -7,7 +7,7 @@ import { Pacer } from '../domain/broadcasts/pacer.js'
 import type { Deps } from '../domain/deps.js'
 import { CommandMenus } from './commands.js'
 import type { LoaContext } from './context.js'
-import { acknowledgeFeature } from './features/acknowledge.js'
+import { acknowledgeFeature, settlesItsUpdate } from './features/acknowledge.js'
 import { joinFeature } from './features/join.js'
 import { mineFeature } from './features/mine.js'
 import { scheduleFeature } from './features/schedule.js'
@@ -39,7 +39,7 @@ import { createI18n } from './i18n.js'
 import { InFlightUpdates } from './in-flight.js'
 import { noticeTranslator } from './office-notices.js'
 import { plainTextUnescaped } from './plain-text.js'
-import { currentUpdate, pacedApi } from './paced-api.js'
+import { pacedApi, tagCallsOf } from './paced-api.js'
 import { handleOnce } from './middlewares/inbox.js'
 import { trackMember } from './middlewares/track-member.js'
 
@@ -103,9 +103,10 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   const menus = new CommandMenus(i18n, deps.config.defaultLocale)
 
   const inFlight = new InFlightUpdates()
-  bot.use((ctx, next) =>
-    inFlight.track(() => currentUpdate.run({ updateId: ctx.update.update_id }, next)),
-  )
+  bot.use((ctx, next) => {
+    ctx.api.config.use(tagCallsOf(ctx.update.update_id))
+    return inFlight.track(next)
+  })
   // One error path for polling, webhook and replay alike (bot.catch only covers polling).
   bot.use(async (ctx, next) => {
     try {
@@ -123,12 +124,17 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
     await next()
   })
   // Updates of one chat and one person are handled in order; different chats in parallel.
+  // Taps and reactions only in the person's order: a group's hundred members pressing
+  // at once need not queue behind each other's toasts (each waits a round trip to
+  // Telegram), and their count is a counter, not an order (issue 14, scenario 2).
   bot.use(
     sequentialize((ctx) =>
-      [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String),
+      (settlesItsUpdate(ctx) ? [ctx.from?.id] : [ctx.chat?.id, ctx.from?.id])
+        .filter((id) => id !== undefined)
+        .map(String),
     ),
   )
-  bot.use(handleOnce(options.workerId, options.onUpdateHandled))
+  bot.use(handleOnce(options.workerId, options.onUpdateHandled, settlesItsUpdate))
   bot.use(trackMember)
   bot.use(i18n)
   bot.use(unregisteredGroupGate())

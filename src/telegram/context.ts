@@ -1,6 +1,7 @@
 import type { Context } from 'grammy'
 import type { I18nFlavor } from '@grammyjs/i18n'
 import type { Deps } from '../domain/deps.js'
+import type { UpdateTicket } from '../domain/updates/inbox.js'
 import type { Member } from '../domain/units/member.js'
 import type { Role } from '../domain/units/roles.js'
 import type { UnitChat } from '../domain/units/unit-repository.js'
@@ -18,4 +19,9 @@ export type LoaContext = Context &
     role: Role
     /** The unit group this update happened in, if the chat is registered. */
     unitChat: UnitChat | undefined
+    /**
+     * Set for the kinds whose handler marks the update handled in its own
+     * transaction (taps, reactions): pass it to the domain (middlewares/inbox.ts).
+     */
+    inbox?: UpdateTicket
   }

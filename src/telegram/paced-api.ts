@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { performance } from 'node:perf_hooks'
 import { HttpError, type Transformer } from 'grammy'
 import type { Pacer } from '../domain/broadcasts/pacer.js'
@@ -27,8 +26,26 @@ const COUNTED = new Set([
   'editMessageReplyMarkup',
 ])
 
-/** The update being handled, so a failed reply is logged with its update_id. */
-export const currentUpdate = new AsyncLocalStorage<{ updateId: number }>()
+/**
+ * Which update a call was made for, so a failed reply is logged with its
+ * update_id: each update's own ctx.api tags its calls' payloads (tagCallsOf).
+ * Not AsyncLocalStorage: its promise hooks ran on every promise of every update,
+ * 2.5 s of a 10,000-tap burst (issue 14, scenario 2 profile).
+ */
+const updateOfCall = new WeakMap<object, number>()
+
+/** Installed on each update's ctx.api: its calls carry the update id to pacedApi's log lines. */
+export function tagCallsOf(updateId: number): Transformer {
+  return (prev, method, payload, signal) => {
+    if (typeof payload === 'object' && payload !== null) updateOfCall.set(payload, updateId)
+    return prev(method, payload, signal)
+  }
+}
+
+/** The update a call's payload was tagged with (tests attribute statements with it too). */
+export function updateOf(payload: unknown): number | undefined {
+  return typeof payload === 'object' && payload !== null ? updateOfCall.get(payload) : undefined
+}
 
 export interface PacedApiOptions {
   pacer: Pacer
@@ -63,13 +80,15 @@ export function pacedApi(options: PacedApiOptions): Transformer {
   const now = options.now ?? (() => performance.now())
   const log = options.logger.child({ module: 'replies' })
 
-  async function slot(chatId: number, kind: 'send' | 'edit') {
+  /** A held slot (Pacer.take): counted from the call's completion, so `done` when it is. */
+  async function slot(chatId: number, kind: 'send' | 'edit'): Promise<() => void> {
     for (;;) {
-      const reservation = options.pacer.reserve(chatId, kind, 'reply')
-      if (reservation.ok) return
-      await sleep(reservation.waitMs)
+      const held = options.pacer.take(chatId, kind, 'reply')
+      if (held.ok) return held.done
+      await sleep(held.waitMs)
     }
   }
+  const nothing = () => undefined
 
   return async (prev, method, payload, signal) => {
     // Long polling retries on its own (the runner), and a stop aborts it on purpose.
@@ -78,16 +97,19 @@ export function pacedApi(options: PacedApiOptions): Transformer {
     const counted = COUNTED.has(method) && typeof chatId === 'number'
     const started = now()
     for (let attempt = 0; ; attempt++) {
-      if (counted) await slot(chatId, method.startsWith('edit') ? 'edit' : 'send')
+      const done = counted
+        ? await slot(chatId, method.startsWith('edit') ? 'edit' : 'send')
+        : nothing
       const context = {
-        update_id: currentUpdate.getStore()?.updateId ?? null,
+        update_id: updateOf(payload) ?? null,
         method,
         attempt: attempt + 1,
       }
       const canRetry = (waitMs: number) =>
         attempt < maxRetries && now() - started + waitMs <= maxTotalMs
       try {
-        const response = await prev(method, payload, signal)
+        // The slot counts from the answer (Pacer.take), whatever it is.
+        const response = await prev(method, payload, signal).finally(done)
         if (response.ok) return response
         if (response.error_code === 429) {
           const waitMs = (response.parameters?.retry_after ?? 1) * 1000

@@ -61,7 +61,7 @@ async function post(url: string, update: unknown): Promise<number> {
 }
 
 describe('two instances on one database file (PRODUCT §11)', () => {
-  it('handle one update once and send each delivery once', async () => {
+  it('handle one update once (a command and a tap) and send each delivery once', async () => {
     api = await BotApiStandIn.start({ token: TEST_TOKEN })
     dir = makeTempDir()
     const clock = new ManualClock('2024-04-15T01:00:00Z')
@@ -114,5 +114,32 @@ describe('two instances on one database file (PRODUCT §11)', () => {
     }
     expect(perChat.size).toBe(12)
     expect([...perChat.values()].every((n) => n === 1)).toBe(true)
+
+    // A tap is marked handled inside its own transaction (one commit, no separate claim):
+    // the same press reaching both at once still counts once and is answered once.
+    const group = world.units[0]!
+    const copy = api.botMessages(group.chatId).at(-1)!
+    const [ack] = (copy.reply_markup?.inline_keyboard.flat() ?? []) as { callback_data: string }[]
+    const member = world.members[0]!
+    api.addUser({ id: member.telegramId, first_name: 'Người', language_code: 'vi' })
+    const press = api.pressButton(
+      member.telegramId,
+      group.chatId,
+      copy.message_id,
+      ack!.callback_data,
+    )
+    expect(await Promise.all([post(a.url, press), post(b.url, press)])).toEqual([200, 200])
+    expect(await a.app.deps.db.selectFrom('acknowledgement').select('member_id').execute()).toEqual(
+      [{ member_id: member.id }],
+    )
+    expect(
+      api.callbackAnswers.filter((c) => c.callback_query_id === press.callback_query!.id),
+    ).toHaveLength(1)
+    const { acknowledged } = await a.app.deps.db
+      .selectFrom('delivery')
+      .select('acknowledged')
+      .where('chat_id', '=', group.chatId)
+      .executeTakeFirstOrThrow()
+    expect(acknowledged).toBe(1)
   })
 })

@@ -4,6 +4,7 @@ import { withdrawPrivateReminders } from '../reminders/withdraw-reminders.js'
 import type { AcknowledgementSource, Database } from '../../db/schema.js'
 import { countAcknowledgement } from '../broadcasts/keyboard-refresh.js'
 import { nowIso, type Deps } from '../deps.js'
+import { transactionOfUpdate, type UpdateTicket } from '../updates/inbox.js'
 import { err, ok, type Result } from '../errors.js'
 
 export interface AcknowledgementInput {
@@ -61,92 +62,100 @@ function broadcastRecalledAt(eb: ExpressionBuilder<Database, 'delivery'>) {
  * broadcast that was never delivered in this chat (`wrong-chat-button`, e.g. a
  * forwarded copy); a reaction or reply to a message that is not a broadcast
  * (`not-a-broadcast`, which the edge ignores silently).
+ *
+ * With the update's ticket, the same transaction marks the update handled
+ * (one commit per tap; a refusal marks it too, changing nothing else).
  */
 export async function recordAcknowledgement(
   deps: Deps,
   input: AcknowledgementInput,
+  update?: UpdateTicket,
 ): Promise<Result<AcknowledgementRecorded>> {
   const at = nowIso(deps)
-  return deps.db.transaction().execute(async (trx): Promise<Result<AcknowledgementRecorded>> => {
-    const member = await findMember(trx, input)
-    if (member === undefined) {
-      return err({
-        code: 'unknown-member',
-        reference: String(input.telegramUserId ?? input.memberId ?? ''),
-      })
-    }
-    let delivery = await findDeliveryByMessage(trx, input.chatId, input.messageId)
-    if (input.broadcastId !== undefined) {
-      if (delivery !== undefined && delivery.broadcast_id !== input.broadcastId)
-        return err({ code: 'stale-button' })
-      if (delivery === undefined) {
-        const broadcast = await trx
-          .selectFrom('broadcast')
-          .select('id')
-          .where('id', '=', input.broadcastId)
-          .executeTakeFirst()
-        if (broadcast === undefined) return err({ code: 'stale-button' })
-        // The copy's message id was not recorded (a send repeated after a crash): the chat's delivery stands for it.
-        delivery = await trx
-          .selectFrom('delivery')
-          .select((eb) => [
-            'id',
-            'broadcast_id',
-            'acknowledged',
-            'recall_state',
-            broadcastRecalledAt(eb),
-          ])
-          .where('broadcast_id', '=', input.broadcastId)
-          .where('chat_id', '=', input.chatId)
-          .where('state', '=', 'sent')
-          .executeTakeFirst()
-        // A private reminder's button (issue 10): it counts for a member of a target unit only.
-        if (delivery === undefined && input.inPrivate === true)
-          delivery = await deliveryOfOwnUnit(trx, member.id, input.broadcastId)
-        if (delivery === undefined) return err({ code: 'wrong-chat-button' })
+  return transactionOfUpdate(
+    deps,
+    update,
+    async (trx): Promise<Result<AcknowledgementRecorded>> => {
+      const member = await findMember(trx, input)
+      if (member === undefined) {
+        return err({
+          code: 'unknown-member',
+          reference: String(input.telegramUserId ?? input.memberId ?? ''),
+        })
       }
-    } else if (delivery === undefined) {
-      return err({ code: 'not-a-broadcast' })
-    }
-    // Issue 12: a recalled copy counts nothing (one over 48 hours is still in its group,
-    // and one in flight at the recall lands after it).
-    if (delivery.recall_state !== null || delivery.recalled_at !== null)
-      return err({ code: 'broadcast-recalled', broadcastId: delivery.broadcast_id })
-    const inserted = await trx
-      .insertInto('acknowledgement')
-      .values({
-        broadcast_id: delivery.broadcast_id,
-        member_id: member.id,
-        delivery_id: delivery.id,
-        source: input.source,
-        created_at: at,
+      let delivery = await findDeliveryByMessage(trx, input.chatId, input.messageId)
+      if (input.broadcastId !== undefined) {
+        if (delivery !== undefined && delivery.broadcast_id !== input.broadcastId)
+          return err({ code: 'stale-button' })
+        if (delivery === undefined) {
+          const broadcast = await trx
+            .selectFrom('broadcast')
+            .select('id')
+            .where('id', '=', input.broadcastId)
+            .executeTakeFirst()
+          if (broadcast === undefined) return err({ code: 'stale-button' })
+          // The copy's message id was not recorded (a send repeated after a crash): the chat's delivery stands for it.
+          delivery = await trx
+            .selectFrom('delivery')
+            .select((eb) => [
+              'id',
+              'broadcast_id',
+              'acknowledged',
+              'recall_state',
+              broadcastRecalledAt(eb),
+            ])
+            .where('broadcast_id', '=', input.broadcastId)
+            .where('chat_id', '=', input.chatId)
+            .where('state', '=', 'sent')
+            .executeTakeFirst()
+          // A private reminder's button (issue 10): it counts for a member of a target unit only.
+          if (delivery === undefined && input.inPrivate === true)
+            delivery = await deliveryOfOwnUnit(trx, member.id, input.broadcastId)
+          if (delivery === undefined) return err({ code: 'wrong-chat-button' })
+        }
+      } else if (delivery === undefined) {
+        return err({ code: 'not-a-broadcast' })
+      }
+      // Issue 12: a recalled copy counts nothing (one over 48 hours is still in its group,
+      // and one in flight at the recall lands after it).
+      if (delivery.recall_state !== null || delivery.recalled_at !== null)
+        return err({ code: 'broadcast-recalled', broadcastId: delivery.broadcast_id })
+      const inserted = await trx
+        .insertInto('acknowledgement')
+        .values({
+          broadcast_id: delivery.broadcast_id,
+          member_id: member.id,
+          delivery_id: delivery.id,
+          source: input.source,
+          created_at: at,
+        })
+        .onConflict((oc) => oc.columns(['broadcast_id', 'member_id']).doNothing())
+        .executeTakeFirst()
+      const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
+      let source = input.source
+      let count = delivery.acknowledged
+      if (created) {
+        // The copy's counter and keyboard version, in this transaction: no counting.
+        count = await countAcknowledgement(trx, delivery.id)
+        await withdrawPrivateReminders(trx, delivery.broadcast_id, member.id)
+      } else {
+        const existing = await trx
+          .selectFrom('acknowledgement')
+          .select('source')
+          .where('broadcast_id', '=', delivery.broadcast_id)
+          .where('member_id', '=', member.id)
+          .executeTakeFirstOrThrow()
+        source = existing.source
+      }
+      return ok({
+        created,
+        broadcastId: delivery.broadcast_id,
+        deliveryId: delivery.id,
+        source,
+        count,
       })
-      .onConflict((oc) => oc.columns(['broadcast_id', 'member_id']).doNothing())
-      .executeTakeFirst()
-    const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
-    let source = input.source
-    let count = delivery.acknowledged
-    if (created) {
-      // The copy's counter and keyboard version, in this transaction: no counting.
-      count = await countAcknowledgement(trx, delivery.id)
-      await withdrawPrivateReminders(trx, delivery.broadcast_id, member.id)
-    } else {
-      const existing = await trx
-        .selectFrom('acknowledgement')
-        .select('source')
-        .where('broadcast_id', '=', delivery.broadcast_id)
-        .where('member_id', '=', member.id)
-        .executeTakeFirstOrThrow()
-      source = existing.source
-    }
-    return ok({
-      created,
-      broadcastId: delivery.broadcast_id,
-      deliveryId: delivery.id,
-      source,
-      count,
-    })
-  })
+    },
+  )
 }
 
 async function findMember(db: Db, input: { telegramUserId?: number; memberId?: number }) {

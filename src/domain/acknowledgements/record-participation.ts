@@ -10,6 +10,7 @@ import {
   unknownCampaign,
 } from '../campaigns/campaign-queries.js'
 import { nowIso, type Deps } from '../deps.js'
+import { transactionOfUpdate, type UpdateTicket } from '../updates/inbox.js'
 import { err, ok, type ActivityChoice, type Result } from '../errors.js'
 
 export interface ParticipationInput {
@@ -59,14 +60,16 @@ export interface ParticipationRecorded {
  * open one among active campaigns targeting the member's unit, or a choice.
  * Participation also acknowledges the campaign's broadcast it answers (the
  * message given, or the latest one delivered to the member's unit).
+ * With the update's ticket, the same transaction marks the update handled.
  */
 export async function recordParticipation(
   deps: Deps,
   input: ParticipationInput,
+  update?: UpdateTicket,
 ): Promise<Result<ParticipationRecorded>> {
   const at = nowIso(deps)
   const today = localDate(deps.clock.now(), deps.config.timezone)
-  return deps.db.transaction().execute(async (trx): Promise<Result<ParticipationRecorded>> => {
+  return transactionOfUpdate(deps, update, async (trx): Promise<Result<ParticipationRecorded>> => {
     const member = await trx
       .selectFrom('member')
       .select(['id', 'unit_id'])

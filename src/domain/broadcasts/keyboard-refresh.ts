@@ -111,15 +111,19 @@ export async function refreshDueKeyboards(
   for (const row of rows) {
     const context = contexts.get(row.id)
     if (row.message_id === null || context === undefined) continue
-    if (!options.pacer.reserve(row.chat_id, 'edit').ok) {
+    const slot = options.pacer.take(row.chat_id, 'edit')
+    if (!slot.ok) {
       stats.deferred++
       continue
     }
-    const outcome = await options.port.setButtons({
-      chatId: row.chat_id,
-      messageId: row.message_id,
-      buttons: options.keyboardFor(context),
-    })
+    // The slot counts from the edit's completion (Pacer.take), whatever its outcome.
+    const outcome = await options.port
+      .setButtons({
+        chatId: row.chat_id,
+        messageId: row.message_id,
+        buttons: options.keyboardFor(context),
+      })
+      .finally(slot.done)
     switch (outcome.kind) {
       case 'sent':
         stats.edited++

@@ -15,8 +15,10 @@ export interface PacerLimits {
   editReserve: number
   /**
    * Global slots per second that background sends (copies, notices, edits)
-   * leave to replies, so a person never waits behind a broadcast: one when
-   * nobody is being answered, growing with the replies of the last second up to this.
+   * leave to replies, so a person never waits behind a broadcast: none while
+   * nobody is being answered (a broadcast alone takes the full 30/s), then one
+   * more than the replies of the last second, up to this. A reply refused for
+   * want of a slot counts as being answered, so the next free slot is its.
    */
   replyReserve: number
   /**
@@ -30,9 +32,14 @@ export interface PacerLimits {
   floodBurst: number
   floodWindowMs: number
   /**
-   * Added to each window: a request reserved at t reaches Telegram a little
-   * later, and one reserved a second after may overtake it on another
-   * connection. Without this margin, jitter alone makes Telegram count 31 in a second.
+   * Added to each window. A slot taken with `take` is held until its call
+   * completes and then a full window more: Telegram received the call at the
+   * latest when its answer came back, and the next call cannot arrive before it
+   * is made, so however late the network or either process runs, no window of
+   * Telegram's sees 31 — without guessing the jitter (issue 14, scenario 1: a
+   * fixed 150 ms margin still let stalls of the stand-in's process through). The
+   * margin is then only the millisecond rounding of Telegram's clock. Slots taken
+   * with `reserve` count from the reservation, and need a margin for the jitter.
    */
   globalMarginMs: number
   groupMarginMs: number
@@ -47,7 +54,7 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   slowdownMs: 60_000,
   floodBurst: 3,
   floodWindowMs: 5_000,
-  globalMarginMs: 150,
+  globalMarginMs: 5,
   groupMarginMs: 2_000,
 }
 
@@ -56,8 +63,24 @@ export type PaceKind = 'send' | 'edit'
 /** Replies to a person go first; the queue's sends take what replies leave. */
 export type PacePriority = 'reply' | 'background'
 
-export type Reservation =
-  { ok: true } | { ok: false; waitMs: number; scope: 'paused' | 'global' | 'group' }
+export type Refusal = { ok: false; waitMs: number; scope: 'paused' | 'global' | 'group' }
+
+export type Reservation = { ok: true } | Refusal
+
+/** A slot held while its call is in flight: `done` once the answer (or failure) came back. */
+export type HeldSlot = { ok: true; done: () => void } | Refusal
+
+/**
+ * One counted call: the instant it was reserved while `open` (in flight), the
+ * instant its answer came back once done.
+ */
+interface Stamp {
+  at: number
+  open: boolean
+}
+
+/** A call in flight longer than any timeout is taken as done then (a caller that forgot `done`). */
+const MAX_OPEN_MS = 120_000
 
 const SECOND = 1_000
 const MINUTE = 60_000
@@ -68,10 +91,12 @@ export function isGroupChat(chatId: number): boolean {
 }
 
 export class Pacer {
-  private readonly global: number[] = []
+  private readonly global: Stamp[] = []
   /** Instants of recent replies: how much room background sends leave (replyReserve). */
   private readonly replies: number[] = []
-  private readonly groups = new Map<number, number[]>()
+  /** A reply found no slot: background sends leave it room until it has had its turn. */
+  private replyWaitingUntil = -Infinity
+  private readonly groups = new Map<number, Stamp[]>()
   private pausedUntil = -Infinity
   private slowUntil = -Infinity
   /** Instants of recent 429s, to tell a burst from a stray one. */
@@ -85,24 +110,56 @@ export class Pacer {
   /**
    * Takes a slot for one call into `chatId` now, or says how long to wait. A
    * refusal takes nothing: ask again after `waitMs` (or try another chat when
-   * the scope is `group`).
+   * the scope is `group`). The slot counts from now: see `take` for calls
+   * whose completion the caller reports.
    */
   reserve(
     chatId: number,
     kind: PaceKind = 'send',
     priority: PacePriority = 'background',
   ): Reservation {
+    const held = this.hold(chatId, kind, priority, false)
+    return held.ok ? { ok: true } : held
+  }
+
+  /**
+   * Like reserve, but the slot is held while the call is in flight and counts
+   * from its completion (`done`, called whatever the outcome): what every call
+   * to Telegram uses, so the windows hold whatever the latency (globalMarginMs).
+   */
+  take(chatId: number, kind: PaceKind = 'send', priority: PacePriority = 'background'): HeldSlot {
+    return this.hold(chatId, kind, priority, true)
+  }
+
+  private hold(chatId: number, kind: PaceKind, priority: PacePriority, open: boolean): HeldSlot {
     const check = this.peek(chatId, kind, priority)
-    if (!check.ok) return check
+    if (!check.ok) {
+      if (priority === 'reply')
+        this.replyWaitingUntil = Math.max(
+          this.replyWaitingUntil,
+          this.now() + check.waitMs + SECOND,
+        )
+      return check
+    }
     const t = this.now()
-    this.global.push(t)
+    const stamp: Stamp = { at: t, open }
+    this.global.push(stamp)
     if (priority === 'reply') this.replies.push(t)
     if (isGroupChat(chatId)) {
       const window = this.groups.get(chatId)
-      if (window === undefined) this.groups.set(chatId, [t])
-      else window.push(t)
+      if (window === undefined) this.groups.set(chatId, [stamp])
+      else window.push(stamp)
     }
-    return check
+    let done = false
+    return {
+      ok: true,
+      done: () => {
+        if (done || !open) return
+        done = true
+        stamp.open = false
+        stamp.at = this.now()
+      },
+    }
   }
 
   /** Like reserve, without taking the slot. */
@@ -115,32 +172,28 @@ export class Pacer {
     if (t < this.pausedUntil) return { ok: false, waitMs: this.pausedUntil - t, scope: 'paused' }
     const second = SECOND + this.limits.globalMarginMs
     const minute = MINUTE + this.limits.groupMarginMs
-    prune(this.global, t - second)
+    pruneStamps(this.global, t - second, t)
     prune(this.replies, t - second)
     const fullRate =
       t < this.slowUntil
         ? Math.max(1, Math.floor(this.limits.globalPerSecond * this.limits.slowdownFactor))
         : this.limits.globalPerSecond
-    const reserve = Math.min(this.limits.replyReserve, this.replies.length + 1)
+    const answering = this.replies.length > 0 || t < this.replyWaitingUntil
+    const reserve = answering ? Math.min(this.limits.replyReserve, this.replies.length + 1) : 0
     const globalLimit = priority === 'reply' ? fullRate : Math.max(1, fullRate - reserve)
-    let waitMs = 0
+    let waitMs = waitForRoom(this.global, globalLimit, second, t)
     let scope: 'global' | 'group' = 'global'
-    if (this.global.length >= globalLimit) {
-      waitMs = (this.global[this.global.length - globalLimit] ?? t) + second - t
-    }
     if (isGroupChat(chatId)) {
       const window = this.groups.get(chatId)
       if (window !== undefined) {
-        prune(window, t - minute)
+        pruneStamps(window, t - minute, t)
         if (window.length === 0) this.groups.delete(chatId)
         const groupLimit =
           this.limits.groupPerMinute - (kind === 'edit' ? this.limits.editReserve : 0)
-        if (window.length >= groupLimit) {
-          const groupWait = (window[window.length - groupLimit] ?? t) + minute - t
-          if (groupWait > waitMs) {
-            waitMs = groupWait
-            scope = 'group'
-          }
+        const groupWait = waitForRoom(window, groupLimit, minute, t)
+        if (groupWait > waitMs) {
+          waitMs = groupWait
+          scope = 'group'
         }
       }
     }
@@ -163,9 +216,36 @@ export class Pacer {
   /** Slots left in a group's minute, for tests and logs. */
   groupRemaining(chatId: number): number {
     const window = this.groups.get(chatId) ?? []
-    prune(window, this.now() - MINUTE)
+    const t = this.now()
+    pruneStamps(window, t - MINUTE, t)
     return Math.max(0, this.limits.groupPerMinute - window.length)
   }
+}
+
+/**
+ * How long until `stamps` leave room for one more under `limit`: a done call
+ * frees its slot a window after it came back, one in flight a window after
+ * now at the earliest.
+ */
+function waitForRoom(stamps: readonly Stamp[], limit: number, windowMs: number, t: number): number {
+  if (stamps.length < limit) return 0
+  const freed = stamps.map((s) => (s.open ? t : s.at) + windowMs).sort((a, b) => a - b)[
+    stamps.length - limit
+  ]
+  return Math.max(0, (freed ?? t + windowMs) - t)
+}
+
+/** Drops done calls at or before `cutoff`; a call open far too long is taken as done. */
+function pruneStamps(stamps: Stamp[], cutoff: number, t: number): void {
+  let kept = 0
+  for (const stamp of stamps) {
+    if (stamp.open && stamp.at <= t - MAX_OPEN_MS) {
+      stamp.open = false
+      stamp.at = t
+    }
+    if (stamp.open || stamp.at > cutoff) stamps[kept++] = stamp
+  }
+  stamps.length = kept
 }
 
 /** Drops instants at or before `cutoff` from the front of a sorted list. */

@@ -97,8 +97,12 @@ export function createSender(options: SenderOptions): Sender {
   const { deps, port, pacer } = options
   const log = deps.logger.child({ module: 'outbox' })
   const sleep = options.sleep ?? realSleep
+  // Batches of 5 s at Telegram's pace: between two batches the free slots go unused for
+  // a round trip and two claims (issue 14, scenario 1), and 150 sends still end well
+  // inside half the claim's lease. Eight calls in flight are plenty for 30/s; more
+  // only queue at Telegram together and come back later, which holds their slots longer.
   const concurrency = options.concurrency ?? 8
-  const batchSize = options.batchSize ?? 50
+  const batchSize = options.batchSize ?? 150
   const maxGroupWaitMs = options.maxGroupWaitMs ?? 2_000
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS
   const policy = options.policy ?? DEFAULT_OUTBOX_POLICY
@@ -110,9 +114,11 @@ export function createSender(options: SenderOptions): Sender {
   const later = (ms: number) => addMilliseconds(deps.clock.now(), ms).toISOString()
 
   /**
-   * Waits for a slot in the pacer. False when the row should go back to the
-   * queue instead: its group's wait is long, or its claim grew too old to be
-   * sure the lease outlives the send.
+   * Waits for a slot in the pacer (`count` of them: every message of an album).
+   * Undefined when the row should go back to the queue instead: its group's
+   * wait is long, or its claim grew too old to be sure the lease outlives the
+   * send. Otherwise the slots are held until the returned `done` (pass it to
+   * `call`): they count from the call's completion (Pacer.take).
    */
   async function acquire(
     chatId: number,
@@ -120,27 +126,34 @@ export function createSender(options: SenderOptions): Sender {
     release: (until: string) => Promise<void>,
     count = 1,
     kind: PaceKind = 'send',
-  ) {
-    for (let taken = 0; taken < count;) {
+  ): Promise<(() => void) | undefined> {
+    const held: (() => void)[] = []
+    const done = () => {
+      for (const d of held.splice(0)) d()
+    }
+    while (held.length < count) {
       if (deps.clock.now().getTime() - claimedAt > leaseMs / 2) {
+        done()
         await release(later(0))
-        return false
+        return undefined
       }
-      const slot = pacer.reserve(chatId, kind)
+      const slot = pacer.take(chatId, kind)
       if (slot.ok) {
-        taken++
+        held.push(slot.done)
         continue
       }
       if (slot.scope === 'group' && slot.waitMs > maxGroupWaitMs) {
+        done()
         await release(later(slot.waitMs))
-        return false
+        return undefined
       }
       await sleep(slot.waitMs)
     }
-    return true
+    return done
   }
 
-  async function call(send: () => Promise<SendOutcome>): Promise<SendOutcome> {
+  /** One call to Telegram; its pacer slots are done when it is, whatever the outcome. */
+  async function call(send: () => Promise<SendOutcome>, done: () => void): Promise<SendOutcome> {
     try {
       return await send()
     } catch (error) {
@@ -150,6 +163,8 @@ export function createSender(options: SenderOptions): Sender {
         reason: error instanceof Error ? error.message : String(error),
         errorCode: null,
       }
+    } finally {
+      done()
     }
   }
 
@@ -172,16 +187,19 @@ export function createSender(options: SenderOptions): Sender {
     // copy, sent once per delivery: the row records it, since a 429 on the copy spends no
     // attempt and "first attempt" would send it again (issue 12).
     if (delivery.urgent && !delivery.urgentLineSent && delivery.albumCopyIds === null) {
-      if (!(await acquire(delivery.chatId, claimedAt, release))) {
+      const lineDone = await acquire(delivery.chatId, claimedAt, release)
+      if (lineDone === undefined) {
         stats.deferred++
         return
       }
-      const line = await call(() =>
-        port.sendText({
-          chatId: delivery.chatId,
-          threadId: delivery.threadId,
-          html: options.urgentHtml ?? '🔴 <b>KHẨN</b>',
-        }),
+      const line = await call(
+        () =>
+          port.sendText({
+            chatId: delivery.chatId,
+            threadId: delivery.threadId,
+            html: options.urgentHtml ?? '🔴 <b>KHẨN</b>',
+          }),
+        lineDone,
       )
       if (line.kind === 'sent') {
         if (!(await recordUrgentLine(deps, claim))) return
@@ -198,18 +216,21 @@ export function createSender(options: SenderOptions): Sender {
     }
     let outcome: SendOutcome
     if (!isAlbum) {
-      if (!(await acquire(delivery.chatId, claimedAt, release))) {
+      const done = await acquire(delivery.chatId, claimedAt, release)
+      if (done === undefined) {
         stats.deferred++
         return
       }
-      outcome = await call(() =>
-        port.copyMessages({
-          fromChatId: delivery.sourceChatId,
-          messageIds: delivery.sourceMessageIds,
-          toChatId: delivery.chatId,
-          threadId: delivery.threadId,
-          ...(buttons === undefined ? {} : { buttons }),
-        }),
+      outcome = await call(
+        () =>
+          port.copyMessages({
+            fromChatId: delivery.sourceChatId,
+            messageIds: delivery.sourceMessageIds,
+            toChatId: delivery.chatId,
+            threadId: delivery.threadId,
+            ...(buttons === undefined ? {} : { buttons }),
+          }),
+        done,
       )
     } else {
       // Two idempotent steps, each paced for what Telegram counts: every message
@@ -218,17 +239,20 @@ export function createSender(options: SenderOptions): Sender {
       let album = delivery.albumCopyIds
       if (album === null) {
         const count = delivery.sourceMessageIds.length
-        if (!(await acquire(delivery.chatId, claimedAt, release, count))) {
+        const done = await acquire(delivery.chatId, claimedAt, release, count)
+        if (done === undefined) {
           stats.deferred++
           return
         }
-        const copied = await call(() =>
-          port.copyMessages({
-            fromChatId: delivery.sourceChatId,
-            messageIds: delivery.sourceMessageIds,
-            toChatId: delivery.chatId,
-            threadId: delivery.threadId,
-          }),
+        const copied = await call(
+          () =>
+            port.copyMessages({
+              fromChatId: delivery.sourceChatId,
+              messageIds: delivery.sourceMessageIds,
+              toChatId: delivery.chatId,
+              threadId: delivery.threadId,
+            }),
+          done,
         )
         if (copied.kind === 'sent') {
           album = copied.messageIds
@@ -248,17 +272,20 @@ export function createSender(options: SenderOptions): Sender {
         buttons !== undefined &&
         first !== undefined
       ) {
-        if (!(await acquire(delivery.chatId, claimedAt, release))) {
+        const done = await acquire(delivery.chatId, claimedAt, release)
+        if (done === undefined) {
           stats.deferred++
           return
         }
-        const sent = await call(() =>
-          port.sendAlbumButtons({
-            chatId: delivery.chatId,
-            threadId: delivery.threadId,
-            replyToMessageId: first,
-            buttons,
-          }),
+        const sent = await call(
+          () =>
+            port.sendAlbumButtons({
+              chatId: delivery.chatId,
+              threadId: delivery.threadId,
+              replyToMessageId: first,
+              buttons,
+            }),
+          done,
         )
         const albumIds = album
         outcome =
@@ -311,22 +338,23 @@ export function createSender(options: SenderOptions): Sender {
     if (message.payload.edit !== undefined || message.payload.delete !== undefined)
       return amendSent(message, claimedAt, stats)
     const claim = { id: message.id, workerId }
-    const ready = await acquire(message.chatId, claimedAt, (until) =>
-      releaseOutbound(deps, claim, until),
-    )
-    if (!ready) {
+    const releaseThis = (until: string) => releaseOutbound(deps, claim, until)
+    let done = await acquire(message.chatId, claimedAt, releaseThis)
+    if (done === undefined) {
       stats.deferred++
       return
     }
     const copy = message.payload.copy
     if (copy !== undefined && message.messageId === null) {
-      const copied = await call(() =>
-        port.copyMessages({
-          fromChatId: copy.fromChatId,
-          messageIds: copy.messageIds,
-          toChatId: message.chatId,
-          threadId: message.threadId,
-        }),
+      const copied = await call(
+        () =>
+          port.copyMessages({
+            fromChatId: copy.fromChatId,
+            messageIds: copy.messageIds,
+            toChatId: message.chatId,
+            threadId: message.threadId,
+          }),
+        done,
       )
       const copiedId = copied.kind === 'sent' ? copied.messageIds[0] : undefined
       if (copiedId === undefined) {
@@ -336,23 +364,24 @@ export function createSender(options: SenderOptions): Sender {
         return
       }
       if (!(await recordOutboundCopied(deps, claim, copiedId))) return
-      if (
-        !(await acquire(message.chatId, claimedAt, (until) => releaseOutbound(deps, claim, until)))
-      ) {
+      done = await acquire(message.chatId, claimedAt, releaseThis)
+      if (done === undefined) {
         stats.deferred++
         return
       }
     }
-    const outcome = await call(() =>
-      port.sendText({
-        chatId: message.chatId,
-        threadId: message.threadId,
-        html: message.payload.html,
-        ...(message.payload.buttons === undefined ? {} : { buttons: message.payload.buttons }),
-        ...(message.payload.ephemeral === undefined
-          ? {}
-          : { ephemeral: { receiverUserId: message.payload.ephemeral.receiverUserId } }),
-      }),
+    const outcome = await call(
+      () =>
+        port.sendText({
+          chatId: message.chatId,
+          threadId: message.threadId,
+          html: message.payload.html,
+          ...(message.payload.buttons === undefined ? {} : { buttons: message.payload.buttons }),
+          ...(message.payload.ephemeral === undefined
+            ? {}
+            : { ephemeral: { receiverUserId: message.payload.ephemeral.receiverUserId } }),
+        }),
+      done,
     )
     const effect = await recordOutboundOutcome(deps, claim, outcome, policy)
     switch (effect.kind) {
@@ -384,7 +413,8 @@ export function createSender(options: SenderOptions): Sender {
   async function amendSent(message: ClaimedOutbound, claimedAt: number, stats: RunStats) {
     const claim = { id: message.id, workerId }
     const release = (until: string) => releaseOutbound(deps, claim, until)
-    if (!(await acquire(message.chatId, claimedAt, release, 1, 'edit'))) {
+    const done = await acquire(message.chatId, claimedAt, release, 1, 'edit')
+    if (done === undefined) {
       stats.deferred++
       return
     }
@@ -396,18 +426,21 @@ export function createSender(options: SenderOptions): Sender {
         deliveryId === undefined
           ? undefined
           : (await keyboardContexts(deps, [deliveryId])).get(deliveryId)
-      outcome = await call(() =>
-        port.editText({
-          chatId: message.chatId,
-          messageId: edit.messageId,
-          html: message.payload.html,
-          ...(edit.asCaption === undefined ? {} : { asCaption: edit.asCaption }),
-          ...(context === undefined ? {} : { buttons: options.keyboardFor(context) }),
-        }),
+      outcome = await call(
+        () =>
+          port.editText({
+            chatId: message.chatId,
+            messageId: edit.messageId,
+            html: message.payload.html,
+            ...(edit.asCaption === undefined ? {} : { asCaption: edit.asCaption }),
+            ...(context === undefined ? {} : { buttons: options.keyboardFor(context) }),
+          }),
+        done,
       )
     } else {
-      outcome = await call(() =>
-        port.deleteMessages({ chatId: message.chatId, messageIds: remove?.messageIds ?? [] }),
+      outcome = await call(
+        () => port.deleteMessages({ chatId: message.chatId, messageIds: remove?.messageIds ?? [] }),
+        done,
       )
     }
     const effect = await recordOutboundOutcome(deps, claim, outcome, policy)
@@ -434,18 +467,24 @@ export function createSender(options: SenderOptions): Sender {
 
   /** A short line beside a copy (the slogan): sent once, never retried (see sendSlogan). */
   async function sendDecoration(delivery: ClaimedDelivery, html: string) {
+    let done: () => void
     for (;;) {
-      const slot = pacer.reserve(delivery.chatId, 'send')
-      if (slot.ok) break
+      const slot = pacer.take(delivery.chatId, 'send')
+      if (slot.ok) {
+        done = slot.done
+        break
+      }
       if (slot.scope === 'group' && slot.waitMs > maxGroupWaitMs) return
       await sleep(slot.waitMs)
     }
-    const outcome = await call(() =>
-      port.sendText({
-        chatId: delivery.chatId,
-        threadId: delivery.threadId,
-        html,
-      }),
+    const outcome = await call(
+      () =>
+        port.sendText({
+          chatId: delivery.chatId,
+          threadId: delivery.threadId,
+          html,
+        }),
+      done,
     )
     if (outcome.kind === 'retry-after') onFlood(delivery.chatId, outcome.seconds)
     if (outcome.kind !== 'sent')

@@ -1,4 +1,5 @@
 import { isDeadLocalWorker } from '../../db/claim.js'
+import type { Db } from '../../db/database.js'
 import { addMilliseconds } from 'date-fns'
 import { nowIso, type Deps } from '../deps.js'
 
@@ -69,6 +70,111 @@ export async function finishUpdate(deps: Deps, updateId: number, workerId: strin
     .where('update_id', '=', updateId)
     .where('claimed_by', '=', workerId)
     .execute()
+}
+
+/**
+ * Claims an update and marks it handled in one statement, inside the caller's
+ * transaction: false when it was handled already or a live process holds it.
+ * A polled update was stored on fetch, so the update is all it takes (no
+ * payload to serialise again); a webhook update has no row yet and is inserted
+ * handled. On PostgreSQL a second process's update waits on the row lock and
+ * then finds it handled (or its insert conflicts); on SQLite the write lock
+ * serialises them.
+ */
+export async function settleUpdate(
+  db: Db,
+  deps: Deps,
+  update: { update_id: number },
+  workerId: string,
+): Promise<boolean> {
+  const at = nowIso(deps)
+  const settled = await db
+    .updateTable('inbound_update')
+    .set({ handled_at: at, claimed_by: null, lease_until: null })
+    .where('update_id', '=', update.update_id)
+    .where('handled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('claimed_by', 'is', null),
+        eb('claimed_by', '=', workerId),
+        eb('lease_until', '<=', at),
+      ]),
+    )
+    .returning('update_id')
+    .executeTakeFirst()
+  if (settled !== undefined) return true
+  const inserted = await db
+    .insertInto('inbound_update')
+    .values({
+      update_id: update.update_id,
+      payload: JSON.stringify(update),
+      received_at: at,
+      handled_at: at,
+    })
+    .onConflict((oc) => oc.column('update_id').doNothing())
+    .returning('update_id')
+    .executeTakeFirst()
+  return inserted !== undefined
+}
+
+/** Thrown inside a handler's transaction when its update is someone else's: it rolls back. */
+export class UpdateHandledElsewhere extends Error {
+  constructor(readonly updateId: number) {
+    super(`update ${updateId} handled elsewhere or already`)
+  }
+}
+
+/**
+ * An update whose handler marks it handled inside its own write transaction,
+ * so that claim, effect and handled mark are one commit (a tap: one commit, as a
+ * bare bot makes; issue 8). Crash contract unchanged: a crash before the commit
+ * leaves nothing of the update but its unhandled row (replayed at start), after
+ * it the update is handled and its effect recorded, together; two processes
+ * cannot both commit it (settleUpdate).
+ */
+export class UpdateTicket {
+  private settledWithin = false
+
+  constructor(
+    private readonly deps: Deps,
+    readonly update: { update_id: number },
+    private readonly workerId: string,
+  ) {}
+
+  /** True once a transaction of this update has marked it (committed when the handler returned). */
+  get settled(): boolean {
+    return this.settledWithin
+  }
+
+  /** First statement of the handler's transaction; throws UpdateHandledElsewhere when lost. */
+  async settleWithin(trx: Db): Promise<void> {
+    // A second transaction of the same handler: the first one carried the mark.
+    if (this.settledWithin) return
+    if (!(await settleUpdate(trx, this.deps, this.update, this.workerId)))
+      throw new UpdateHandledElsewhere(this.update.update_id)
+    this.settledWithin = true
+  }
+
+  /** For a handler that wrote nothing (a refusal) or failed: the mark alone, autocommitted. */
+  settleAlone(): Promise<boolean> {
+    return settleUpdate(this.deps.db, this.deps, this.update, this.workerId)
+  }
+}
+
+/**
+ * A write transaction that is also the update's handled mark (one commit for
+ * both). Without a ticket (the CLI, tests of the domain, replays of other
+ * kinds) it is an ordinary transaction.
+ */
+export function transactionOfUpdate<T>(
+  deps: Deps,
+  ticket: UpdateTicket | undefined,
+  work: (trx: Db) => Promise<T>,
+): Promise<T> {
+  return deps.db.transaction().execute(async (trx) => {
+    await ticket?.settleWithin(trx)
+    return work(trx)
+  })
 }
 
 /** True once the update has been handled (by any process). */

@@ -9,6 +9,21 @@ import { errorMessage } from '../reply-error.js'
 import { toastText } from '../shorten.js'
 
 /**
+ * The updates this feature marks handled inside its own transaction (one
+ * commit per tap or reaction, src/telegram/middlewares/inbox.ts): every write
+ * they lead to goes through recordAcknowledgement or recordParticipation with
+ * ctx.inbox.
+ */
+export function settlesItsUpdate(ctx: LoaContext): boolean {
+  if (ctx.update.message_reaction !== undefined) return true
+  const data = ctx.update.callback_query?.data
+  return (
+    data !== undefined &&
+    (callbacks.acknowledge.filter.test(data) || callbacks.participate.filter.test(data))
+  )
+}
+
+/**
  * "Đã đọc" three ways (PRODUCT §2, §3, §10): the ✅ button, any emoji reaction
  * on a delivered copy, and a text reply to it in the group; and "🙋 Tham gia".
  * The button is answered at once with a toast; the counts on it are refreshed
@@ -17,6 +32,19 @@ import { toastText } from '../shorten.js'
 export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
   const composer = new Composer<LoaContext>()
 
+  /**
+   * A new count is owed to a copy's buttons: the scheduler may be asleep for up to a
+   * minute with nothing due, so it is woken — at most once a second, not per tap: each
+   * wake costs a pass over every job, and the refresh coalesces per message anyway.
+   */
+  let wokenAt = -Infinity
+  const countsChanged = (ctx: LoaContext) => {
+    const now = ctx.deps.clock.now().getTime()
+    if (now - wokenAt < 1_000) return
+    wokenAt = now
+    ctx.deps.wake?.()
+  }
+
   composer.callbackQuery(callbacks.acknowledge.filter, async (ctx) => {
     const broadcastId = callbacks.acknowledge.unpack(ctx.callbackQuery.data)
     const message = ctx.callbackQuery.message
@@ -24,14 +52,18 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
       await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
       return
     }
-    const result = await recordAcknowledgement(ctx.deps, {
-      chatId: message.chat.id,
-      messageId: message.message_id,
-      broadcastId,
-      memberId: ctx.member.id,
-      source: 'button',
-      inPrivate: message.chat.type === 'private',
-    })
+    const result = await recordAcknowledgement(
+      ctx.deps,
+      {
+        chatId: message.chat.id,
+        messageId: message.message_id,
+        broadcastId,
+        memberId: ctx.member.id,
+        source: 'button',
+        inPrivate: message.chat.type === 'private',
+      },
+      ctx.inbox,
+    )
     if (!result.ok) {
       await ctx.answerCallbackQuery({
         text: toastText(errorMessage(ctx, result.error)),
@@ -42,6 +74,7 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
     await ctx.answerCallbackQuery({
       text: ctx.t(result.value.created ? 'ack-done' : 'ack-already'),
     })
+    if (result.value.created) countsChanged(ctx)
   })
 
   composer.callbackQuery(callbacks.participate.filter, async (ctx) => {
@@ -51,12 +84,16 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
       await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
       return
     }
-    const result = await recordParticipation(ctx.deps, {
-      activityId,
-      memberId: ctx.member.id,
-      source: 'button',
-      onMessage: { chatId: message.chat.id, messageId: message.message_id },
-    })
+    const result = await recordParticipation(
+      ctx.deps,
+      {
+        activityId,
+        memberId: ctx.member.id,
+        source: 'button',
+        onMessage: { chatId: message.chat.id, messageId: message.message_id },
+      },
+      ctx.inbox,
+    )
     if (!result.ok) {
       await ctx.answerCallbackQuery({
         text: toastText(errorMessage(ctx, result.error)),
@@ -72,18 +109,24 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
         }),
       ),
     })
+    if (result.value.created) countsChanged(ctx)
   })
 
   // Any emoji counts; removing one undoes nothing, so only added reactions matter.
   composer.on('message_reaction', async (ctx) => {
     const { new_reaction, old_reaction } = ctx.messageReaction
     if (ctx.member === undefined || new_reaction.length <= old_reaction.length) return
-    await recordAcknowledgement(ctx.deps, {
-      chatId: ctx.messageReaction.chat.id,
-      messageId: ctx.messageReaction.message_id,
-      memberId: ctx.member.id,
-      source: 'reaction',
-    })
+    const result = await recordAcknowledgement(
+      ctx.deps,
+      {
+        chatId: ctx.messageReaction.chat.id,
+        messageId: ctx.messageReaction.message_id,
+        memberId: ctx.member.id,
+        source: 'reaction',
+      },
+      ctx.inbox,
+    )
+    if (result.ok && result.value.created) countsChanged(ctx)
   })
 
   // A text reply to a delivered copy (PRODUCT §10, issue 11 point 1): «Đã nắm», «Ok ạ» or only

@@ -1,5 +1,11 @@
 import type { MiddlewareFn } from 'grammy'
-import { claimUpdate, finishUpdate } from '../../domain/updates/inbox.js'
+import {
+  claimUpdate,
+  finishUpdate,
+  isUpdateHandled,
+  UpdateHandledElsewhere,
+  UpdateTicket,
+} from '../../domain/updates/inbox.js'
 import type { LoaContext } from '../context.js'
 
 /**
@@ -8,13 +14,47 @@ import type { LoaContext } from '../context.js'
  * replay after a crash, a second instance) is dropped. An update whose handler
  * threw is still marked handled, so one poisonous update cannot loop forever;
  * the error is logged where it is caught.
+ *
+ * Two ways through. Most updates: claim (autocommit), handle, mark handled
+ * (autocommit). The kinds `settledInHandler` names (taps and reactions, the
+ * bulk of the traffic) skip both: their handler's one write transaction claims
+ * and marks the update as its first statement (ctx.inbox, UpdateTicket), and
+ * the toast is answered after the commit — one commit per tap instead of three
+ * (issue 14, scenario 2). Whatever such a handler does before that transaction
+ * (remembering the member) is idempotent; a path that opens none (a refusal)
+ * is marked alone afterwards. A redelivery of a handled one is dropped by a
+ * read before anything runs.
  */
 export function handleOnce(
   workerId: string,
   onHandled?: (updateId: number) => void,
+  settledInHandler: (ctx: LoaContext) => boolean = () => false,
 ): MiddlewareFn<LoaContext> {
   return async (ctx, next) => {
     const id = ctx.update.update_id
+    if (settledInHandler(ctx)) {
+      if (await isUpdateHandled(ctx.deps, id)) {
+        ctx.log.debug('update handled already: dropped')
+        return
+      }
+      const ticket = new UpdateTicket(ctx.deps, ctx.update, workerId)
+      ctx.inbox = ticket
+      try {
+        await next()
+      } catch (error) {
+        if (error instanceof UpdateHandledElsewhere) {
+          ctx.log.debug('update handled elsewhere: dropped')
+          return
+        }
+        // The failure rolled the transaction's mark back with its effect: mark it alone.
+        await ticket.settleAlone()
+        onHandled?.(id)
+        throw error
+      }
+      if (!ticket.settled) await ticket.settleAlone()
+      onHandled?.(id)
+      return
+    }
     if (!(await claimUpdate(ctx.deps, ctx.update, workerId))) {
       ctx.log.debug('update handled elsewhere or already: dropped')
       return

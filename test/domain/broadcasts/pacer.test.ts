@@ -5,20 +5,44 @@ import { Pacer, TELEGRAM_LIMITS } from '../../../src/domain/broadcasts/pacer.js'
 const EXACT_WINDOWS = { ...TELEGRAM_LIMITS, globalMarginMs: 0, groupMarginMs: 0 }
 
 describe('Pacer', () => {
-  it('allows 30 per second overall, replies first: background sends leave room for them', () => {
+  it('allows 30 per second overall, replies first: background sends leave room once someone is answered', () => {
     let now = 0
     const pacer = new Pacer(() => now, EXACT_WINDOWS)
-    // Nobody being answered: background sends leave one slot.
-    for (let i = 0; i < 29; i++) expect(pacer.reserve(1000 + i).ok).toBe(true)
+    // Nobody being answered: a broadcast alone takes the full 30.
+    for (let i = 0; i < 30; i++) expect(pacer.reserve(1000 + i).ok).toBe(true)
     expect(pacer.reserve(5000)).toEqual({ ok: false, waitMs: 1000, scope: 'global' })
-    expect(pacer.reserve(1029, 'send', 'reply').ok).toBe(true)
-    expect(pacer.reserve(5000, 'send', 'reply')).toEqual({
+    // A reply finds the second full; it waits, and from now on background sends leave it a slot.
+    expect(pacer.reserve(1029, 'send', 'reply')).toEqual({
       ok: false,
       waitMs: 1000,
       scope: 'global',
     })
     now = 1000
-    expect(pacer.reserve(5000).ok).toBe(true)
+    for (let i = 0; i < 29; i++) expect(pacer.reserve(2000 + i).ok).toBe(true)
+    expect(pacer.reserve(5000)).toMatchObject({ ok: false, scope: 'global' })
+    expect(pacer.reserve(1029, 'send', 'reply').ok).toBe(true)
+    // A quiet second later the reserve is gone again.
+    now = 3000
+    for (let i = 0; i < 30; i++) expect(pacer.reserve(3000 + i).ok).toBe(true)
+  })
+
+  it('holds a taken slot while its call is in flight, and a second from its completion', () => {
+    let now = 0
+    const pacer = new Pacer(() => now, EXACT_WINDOWS)
+    const slots = Array.from({ length: 30 }, (_, i) => pacer.take(-100 - i))
+    expect(slots.every((s) => s.ok)).toBe(true)
+    // Still in flight 5 s later (a stalled network): nothing frees, at least a second to wait.
+    now = 5_000
+    expect(pacer.take(-1)).toEqual({ ok: false, waitMs: 1000, scope: 'global' })
+    // Answers came back at 5 s and 5.2 s: Telegram got each one by then at the latest.
+    for (const s of slots.slice(0, 10)) if (s.ok) s.done()
+    now = 5_200
+    for (const s of slots.slice(10)) if (s.ok) s.done()
+    now = 5_999
+    expect(pacer.take(-1)).toEqual({ ok: false, waitMs: 1, scope: 'global' })
+    now = 6_000
+    for (let i = 0; i < 10; i++) expect(pacer.take(-200 - i).ok).toBe(true)
+    expect(pacer.take(-1)).toEqual({ ok: false, waitMs: 200, scope: 'global' })
   })
 
   it('while replies flow, background sends leave them up to replyReserve slots a second', () => {

@@ -96,10 +96,12 @@ describe('sender pacing', () => {
       ),
     ).toBeLessThanOrEqual(30)
     const elapsed = Math.max(...copies.map((c) => c.at)) - Math.min(...copies.map((c) => c.at))
-    // 300 sends at 29 a window (one slot left to replies) of 1.15 s (the jitter
-    // margin): the last leaves about 11.5 s after the first, never under 10 s.
-    expect(elapsed).toBeGreaterThanOrEqual(10_000)
-    expect(elapsed).toBeLessThan(12_000)
+    // 300 sends at 30 a window (nobody is being answered, so no slot is kept for
+    // replies), each window a second after the calls of the last one came back
+    // (here at once) and the 5 ms rounding margin: the last leaves 9 × 1.005 s
+    // after the first, within 1.05× of what the limits allow (issue 14).
+    expect(elapsed).toBeGreaterThanOrEqual(9_000)
+    expect(elapsed).toBeLessThan(9_450)
     expect(copies[0]?.buttons).toEqual([[{ text: '✅ Đã đọc (0)', callbackData: `a1:${id}` }]])
     const broadcast = await deps.db
       .selectFrom('broadcast')
