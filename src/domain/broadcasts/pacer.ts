@@ -160,6 +160,15 @@ export class Pacer {
       this.slowUntil = Math.max(this.slowUntil, this.pausedUntil + this.limits.slowdownMs)
   }
 
+  /**
+   * §11: this process has just taken the sending role, and the instance that held
+   * it may have sent for this bot until a moment ago, with counts this pacer never
+   * saw. Telegram's second is waited out before anything is sent; not a flood.
+   */
+  waitOutHandover(): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + SECOND + this.limits.globalMarginMs)
+  }
+
   /** Slots left in a group's minute, for tests and logs. */
   groupRemaining(chatId: number): number {
     const window = this.groups.get(chatId) ?? []
