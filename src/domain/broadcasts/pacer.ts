@@ -73,6 +73,8 @@ export class Pacer {
   private readonly replies: number[] = []
   private readonly groups = new Map<number, number[]>()
   private pausedUntil = -Infinity
+  /** Background sends wait until then after taking the sending role (waitOutHandover). */
+  private handoverUntil = -Infinity
   private slowUntil = -Infinity
   /** Instants of recent 429s, to tell a burst from a stray one. */
   private readonly floods: number[] = []
@@ -113,6 +115,8 @@ export class Pacer {
   ): Reservation {
     const t = this.now()
     if (t < this.pausedUntil) return { ok: false, waitMs: this.pausedUntil - t, scope: 'paused' }
+    if (priority === 'background' && t < this.handoverUntil)
+      return { ok: false, waitMs: this.handoverUntil - t, scope: 'paused' }
     const second = SECOND + this.limits.globalMarginMs
     const minute = MINUTE + this.limits.groupMarginMs
     prune(this.global, t - second)
@@ -163,10 +167,14 @@ export class Pacer {
   /**
    * §11: this process has just taken the sending role, and the instance that held
    * it may have sent for this bot until a moment ago, with counts this pacer never
-   * saw. Telegram's second is waited out before anything is sent; not a flood.
+   * saw. Telegram's second is waited out before anything is sent in the
+   * background; not a flood. Replies go on: each instance paces its own anyway.
    */
   waitOutHandover(): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + SECOND + this.limits.globalMarginMs)
+    this.handoverUntil = Math.max(
+      this.handoverUntil,
+      this.now() + SECOND + this.limits.globalMarginMs,
+    )
   }
 
   /** Slots left in a group's minute, for tests and logs. */
