@@ -54,9 +54,7 @@ const pgProjects: TestProjectInlineConfiguration[] =
           test: {
             name: 'pg-bot',
             include: ['test/telegram/**/*.test.ts', 'test/pg/**/*.test.ts'],
-            // TODO(issue 15): a 200-unit /gui preview takes about 45 s on PostgreSQL (one query per
-            // unit or group, to be found); until then that file runs on SQLite only.
-            exclude: [...SQLITE_ONLY, 'test/telegram/features/send-scale.test.ts'],
+            exclude: SQLITE_ONLY,
             pool: 'forks',
             env: pgEnv,
             // Seeding 200–400 units row by row over a socket takes longer than on a local file.

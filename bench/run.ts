@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { cpus, totalmem } from 'node:os'
 import type { Figure } from './support/figures.js'
+import { engineLabel, type BenchEngine } from './support/engine.js'
 
 /**
  * `npm run bench [-- <scenario>…]`: the four scenarios of issue 14, each in a
@@ -9,8 +10,16 @@ import type { Figure } from './support/figures.js'
  * another. With no argument all four run in order; name one (`broadcast`,
  * `taps`, `reports`, `scheduler`, or 1–4) to run it alone. Prints each
  * scenario's table, then a summary of every figure that has a target.
+ *
+ * Issue 15: with LOA_BENCH_PG_URL naming a PostgreSQL server's maintenance
+ * database (`postgres://postgres@127.0.0.1:5433/postgres`), the broadcast and
+ * tap scenarios run a second time with Loa on PostgreSQL, and their ratios are
+ * printed side by side with SQLite's.
  */
 const SCENARIOS = ['broadcast', 'taps', 'reports', 'scheduler'] as const
+/** The scenarios whose Loa can run on PostgreSQL (the others read the SQLite file directly). */
+const ON_POSTGRES = new Set<string>(['broadcast', 'taps'])
+const pgUrl = process.env['LOA_BENCH_PG_URL'] || undefined
 
 function pick(args: string[]): string[] {
   if (args.length === 0) return [...SCENARIOS]
@@ -22,12 +31,20 @@ function pick(args: string[]): string[] {
   })
 }
 
-function runScenario(name: string): Promise<{ code: number; figures: Figure[]; scenario: string }> {
+interface Result {
+  code: number
+  scenario: string
+  engine: BenchEngine
+  figures: Figure[]
+}
+
+function runScenario(name: string, engine: BenchEngine): Promise<Result> {
   const script = new URL(`./scenarios/${name}.ts`, import.meta.url).pathname
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), script], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, LOA_BENCH_ENGINE: engine },
   })
-  let result: { scenario: string; figures: Figure[] } = { scenario: name, figures: [] }
+  let result: Omit<Result, 'code'> = { scenario: name, engine, figures: [] }
   let buffered = ''
   child.stdout.on('data', (chunk: Buffer) => {
     buffered += chunk.toString()
@@ -49,18 +66,44 @@ console.log(
   `Loa benchmarks (issue 14): ${chosen.join(', ')} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ` +
     `${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
 )
-const results = []
-for (const name of chosen) results.push(await runScenario(name))
+const results: Result[] = []
+for (const name of chosen) results.push(await runScenario(name, 'sqlite'))
+if (pgUrl !== undefined)
+  for (const name of chosen.filter((n) => ON_POSTGRES.has(n)))
+    results.push(await runScenario(name, 'postgres'))
+else if (chosen.some((n) => ON_POSTGRES.has(n)))
+  console.log(
+    '\n(PostgreSQL runs skipped: set LOA_BENCH_PG_URL to run broadcast and taps on it too)',
+  )
 const minutes = (performance.now() - started) / 60_000
+
+function show(v: number | string): string {
+  return typeof v === 'number' ? v.toFixed(v < 10 ? 3 : 1) : v
+}
 
 console.log('\n══ targets ══')
 for (const r of results) {
-  if (r.code !== 0) console.log(`  ${r.scenario}: FAILED (exit ${r.code})`)
+  const scenario = r.engine === 'postgres' ? `${r.scenario} (${engineLabel(r.engine)})` : r.scenario
+  if (r.code !== 0) console.log(`  ${scenario}: FAILED (exit ${r.code})`)
   for (const f of r.figures.filter((x) => x.target !== undefined)) {
-    const value = typeof f.value === 'number' ? f.value.toFixed(f.value < 10 ? 3 : 1) : f.value
     console.log(
-      `  ${`${r.scenario}: ${f.name}`.padEnd(70)} ${value.padStart(9)} ${f.unit ?? ''}  ${f.target ?? ''} ${f.met === true ? 'MET' : 'MISSED'}`,
+      `  ${`${scenario}: ${f.name}`.padEnd(70)} ${show(f.value).padStart(9)} ${f.unit ?? ''}  ${f.target ?? ''} ${f.met === true ? 'MET' : 'MISSED'}`,
     )
+  }
+}
+
+// Issue 15: each ratio (unit ×) of the scenarios that ran on both engines, side by side.
+const onPostgres = results.filter((r) => r.engine === 'postgres')
+if (onPostgres.length > 0) {
+  console.log(`\n══ ratios: SQLite | PostgreSQL ══`)
+  for (const pgResult of onPostgres) {
+    const sqlite = results.find((r) => r.engine === 'sqlite' && r.scenario === pgResult.scenario)
+    for (const f of pgResult.figures.filter((x) => x.unit === '×')) {
+      const before = sqlite?.figures.find((x) => x.name === f.name)
+      console.log(
+        `  ${`${pgResult.scenario}: ${f.name}`.padEnd(60)} ${(before === undefined ? '—' : show(before.value)).padStart(9)} | ${show(f.value).padStart(9)} ×  ${f.target ?? ''}`,
+      )
+    }
   }
 }
 console.log(`\nall done in ${minutes.toFixed(1)} min`)

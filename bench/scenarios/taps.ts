@@ -1,7 +1,7 @@
-import { requireSqlite } from '../../src/db/database.js'
 import { rmSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import SQLite from 'better-sqlite3'
+import pg from 'pg'
 import { makeTempDir } from '../../test/support/temp-db.js'
 import { seedWorld, type World } from '../../test/support/seed-world.js'
 import { startBareBot } from '../support/bare-bot.js'
@@ -10,6 +10,7 @@ import { StandInProcess, type TapAction } from '../support/host-protocol.js'
 import { BENCH_TOKEN, startLoa, type RunningLoa } from '../support/loa.js'
 import { broadcastByCommand, OFFICE } from '../support/office.js'
 import { installSqlMeter } from '../support/sql-meter.js'
+import { benchEngine, createBenchDatabase } from '../support/engine.js'
 
 /**
  * Scenario 2 (issue 14): 5,000 button presses and 5,000 reactions from 2,500
@@ -17,6 +18,11 @@ import { installSqlMeter } from '../support/sql-meter.js'
  * more broadcasts at a steady 1,000/s. Loa and the reference (a bare grammY +
  * runner bot inserting one row per tap) run in turn against the same stand-in,
  * in its own process, without added latency, on the same taps.
+ *
+ * On PostgreSQL (issue 15, LOA_BENCH_ENGINE=postgres) Loa runs on a database of
+ * its own, the bare bot keeps its rows in PostgreSQL too, the statements are
+ * counted from kysely's log (their time is the round trip to the server) and the
+ * insert loop is a pg client inserting the same rows one statement each.
  */
 const GROUPS = 25
 const PER_GROUP = 100
@@ -115,7 +121,12 @@ async function main(): Promise<void> {
   const { host, apiRoot } = await StandInProcess.start(BENCH_TOKEN)
   const figures: Figure[] = []
   try {
-    const loa = await startLoa(apiRoot)
+    const loa = await startLoa(
+      apiRoot,
+      benchEngine === 'postgres'
+        ? { onQuery: (e) => meter.record(e.query.sql, e.queryDurationMillis) }
+        : {},
+    )
     const world = await seedWorld(loa.app.deps, {
       groups: GROUPS,
       campaign: { period: { start: '2024-04-15', end: '2099-12-31' } },
@@ -127,16 +138,16 @@ async function main(): Promise<void> {
     // 2,500 members the office imported (roster), 100 in each group.
     const users = []
     const memberships = []
-    const insert = requireSqlite(loa.app.database).prepare(
-      'insert into member (telegram_id, full_name, unit_id, in_roster) values (?, ?, ?, 1)',
-    )
-    for (const [g, unit] of world.units.entries())
+    for (const [g, unit] of world.units.entries()) {
+      const rows = []
       for (let k = 0; k < PER_GROUP; k++) {
         const id = 2_000_000 + g * PER_GROUP + k
         users.push({ id, first_name: `Người ${g}.${k}` })
         memberships.push({ chat: unit.chatId, user: id })
-        insert.run(id, `Người ${g}.${k}`, unit.id)
+        rows.push({ telegram_id: id, full_name: `Người ${g}.${k}`, unit_id: unit.id, in_roster: 1 })
       }
+      await loa.app.deps.db.insertInto('member').values(rows).execute()
+    }
     await host.call({
       op: 'users',
       users: [{ id: OFFICE, first_name: 'Văn Phòng' }, ...users],
@@ -170,18 +181,18 @@ async function main(): Promise<void> {
     const edits = (await host.stats()).edits - beforeEdits
     const label = (await host.botMessages(world.units[0]!.chatId)).at(-8)?.buttons[0]?.text ?? ''
     const acks = (
-      requireSqlite(loa.app.database)
-        .prepare('select count(*) as n from acknowledgement')
-        .get() as {
-        n: number
-      }
+      await loa.app.deps.db
+        .selectFrom('acknowledgement')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
     ).n
     const loaRss = peakRssMb()
     await loa.stop()
 
     // The bare bot, on the same taps (the stand-in keeps the messages and their buttons).
     const dir = makeTempDir()
-    const bare = await startBareBot(BENCH_TOKEN, apiRoot, dir.file('bare.db'))
+    const bareDatabase = benchEngine === 'postgres' ? await createBenchDatabase() : undefined
+    const bare = await startBareBot(BENCH_TOKEN, apiRoot, bareDatabase?.url ?? dir.file('bare.db'))
     started = performance.now()
     ids = await host.call<number[]>({ op: 'queue', actions: taps(first, false), ratePerSecond: 0 })
     await bare.handled(ids)
@@ -190,24 +201,15 @@ async function main(): Promise<void> {
     ids = await host.call<number[]>({ op: 'queue', actions: steady, ratePerSecond: STEADY_RATE })
     await bare.handled(ids)
     const bareLatency = await host.call<number[]>({ op: 'answers', timeoutMs: 10_000 })
-    const bareRows = bare.rows()
+    const bareRows = await bare.rows()
     await bare.stop()
+    await bareDatabase?.drop()
 
-    // A bare better-sqlite3 loop inserting the same 10,000 rows, one statement each.
-    const loopFile = dir.file('loop.db')
-    const loopDb = new SQLite(loopFile)
-    loopDb.pragma('journal_mode = WAL')
-    loopDb.pragma('synchronous = NORMAL')
-    loopDb.exec(`create table acknowledgement (id integer primary key, broadcast_id integer not null,
-      member_id integer not null, source text not null, created_at text not null,
-      unique (broadcast_id, member_id))`)
-    const row = loopDb.prepare(
-      'insert into acknowledgement (broadcast_id, member_id, source, created_at) values (?, ?, ?, ?) on conflict do nothing',
-    )
-    meter.reset()
-    for (const [i, a] of burst.entries()) row.run(i % 4, a.from, a.kind, '2026-02-01T01:00:00.000Z')
-    const loopMs = meter.ms
-    loopDb.close()
+    // A bare loop inserting the same 10,000 rows, one statement each, on the same engine.
+    const loopMs =
+      benchEngine === 'postgres'
+        ? await postgresInsertLoop(burst)
+        : sqliteInsertLoop(dir.file('loop.db'), burst)
     rmSync(dir.path, { recursive: true, force: true })
 
     const updates = burst.length
@@ -242,7 +244,11 @@ async function main(): Promise<void> {
       },
       { name: "Loa's database time in the burst", value: loaDbMs, unit: 'ms' },
       ...slowest.map((line, i) => ({ name: `costliest statement ${i + 1}`, value: line })),
-      { name: 'bare better-sqlite3 insert loop, same 10,000 rows', value: loopMs, unit: 'ms' },
+      {
+        name: `bare ${benchEngine === 'postgres' ? 'pg client' : 'better-sqlite3'} insert loop, same 10,000 rows`,
+        value: loopMs,
+        unit: 'ms',
+      },
       { name: "Loa's database work ÷ bare insert loop", value: loaDbMs / loopMs, unit: '×' },
       { name: 'acknowledgements stored (Loa), rows (bare bot)', value: `${acks}, ${bareRows}` },
       { name: 'edits sent for 15,000 taps on 200 copies (in 20 s)', value: edits },
@@ -254,6 +260,48 @@ async function main(): Promise<void> {
     await host.close()
   }
   printFigures('2 acknowledgement burst', figures)
+}
+
+const ACK_TABLE = `create table acknowledgement (id integer primary key, broadcast_id integer not null,
+      member_id integer not null, source text not null, created_at text not null,
+      unique (broadcast_id, member_id))`
+const INSERT_ACK =
+  'insert into acknowledgement (broadcast_id, member_id, source, created_at) values ($1, $2, $3, $4) on conflict do nothing'
+
+/** The floor of Loa's database work on SQLite: better-sqlite3, one statement per row, timed by the meter. */
+function sqliteInsertLoop(file: string, burst: TapAction[]): number {
+  const loopDb = new SQLite(file)
+  loopDb.pragma('journal_mode = WAL')
+  loopDb.pragma('synchronous = NORMAL')
+  loopDb.exec(ACK_TABLE)
+  const row = loopDb.prepare(INSERT_ACK.replace(/\$\d/g, '?'))
+  meter.reset()
+  for (const [i, a] of burst.entries()) row.run(i % 4, a.from, a.kind, '2026-02-01T01:00:00.000Z')
+  const ms = meter.ms
+  loopDb.close()
+  return ms
+}
+
+/** The same on PostgreSQL: one pg client, one statement (one round trip) per row. */
+async function postgresInsertLoop(burst: TapAction[]): Promise<number> {
+  const database = await createBenchDatabase()
+  const client = new pg.Client({ connectionString: database.url })
+  await client.connect()
+  try {
+    await client.query(
+      ACK_TABLE.replace(
+        'id integer primary key',
+        'id integer generated by default as identity primary key',
+      ).replace('member_id integer', 'member_id bigint'),
+    )
+    const started = performance.now()
+    for (const [i, a] of burst.entries())
+      await client.query(INSERT_ACK, [i % 4, a.from, a.kind, '2026-02-01T01:00:00.000Z'])
+    return performance.now() - started
+  } finally {
+    await client.end()
+    await database.drop()
+  }
 }
 
 await main()

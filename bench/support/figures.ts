@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import { benchEngine, engineLabel } from './engine.js'
 
 /** Absolute milliseconds, comparable with the stand-in process's. */
 export const at = (): number => performance.timeOrigin + performance.now()
@@ -26,11 +27,11 @@ const show = (v: number | string): string =>
 
 /** Prints a scenario's figures as a table, and one JSON line the runner collects. */
 export function printFigures(scenario: string, figures: Figure[]): void {
-  console.log(`\n── ${scenario} ──`)
+  console.log(`\n── ${scenario}${benchEngine === 'postgres' ? ` on ${engineLabel()}` : ''} ──`)
   for (const f of figures) {
     const target =
       f.target === undefined ? '' : `   target ${f.target} ${f.met === true ? 'MET' : 'MISSED'}`
     console.log(`  ${f.name.padEnd(58)} ${show(f.value).padStart(10)} ${f.unit ?? ''}${target}`)
   }
-  console.log(`BENCH-JSON ${JSON.stringify({ scenario, figures })}`)
+  console.log(`BENCH-JSON ${JSON.stringify({ scenario, engine: benchEngine, figures })}`)
 }

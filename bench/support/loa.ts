@@ -1,7 +1,8 @@
 import { pino } from 'pino'
-import { createApp, type App } from '../../src/app.js'
+import { createApp, type App, type AppOverrides } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { makeTempDir, type TempDir } from '../../test/support/temp-db.js'
+import { benchEngine, createBenchDatabase, type BenchDatabase } from './engine.js'
 
 export const BENCH_TOKEN = '7000001:BENCH-token-for-the-loa-stand-in'
 
@@ -13,23 +14,29 @@ export interface RunningLoa {
 
 /**
  * Loa as `npm start` builds it (createApp, long polling, the real sender and
- * pacer, the real clock), on a SQLite file of its own, against `apiRoot`.
+ * pacer, the real clock), on a SQLite file of its own, against `apiRoot`; on
+ * PostgreSQL (LOA_BENCH_ENGINE, see engine.ts) on a fresh database of its own.
  */
 export async function startLoa(
   apiRoot: string,
-  options: { admins?: number[]; dir?: TempDir } = {},
+  options: { admins?: number[]; dir?: TempDir; onQuery?: AppOverrides['onQuery'] } = {},
 ): Promise<RunningLoa> {
   const dir = options.dir ?? makeTempDir()
+  const database: BenchDatabase | undefined =
+    benchEngine === 'postgres' ? await createBenchDatabase() : undefined
   const config = loadConfig({
     BOT_TOKEN: BENCH_TOKEN,
     TELEGRAM_API_ROOT: apiRoot,
-    DATABASE_PATH: dir.file('loa.db'),
+    ...(database === undefined
+      ? { DATABASE_PATH: dir.file('loa.db') }
+      : { DATABASE_URL: database.url }),
     ADMIN_IDS: (options.admins ?? []).join(','),
     LOG_LEVEL: 'silent',
   })
   const app = createApp(config, {
     logger: pino({ level: 'silent' }),
     polling: { timeoutSeconds: 1 },
+    ...(options.onQuery === undefined ? {} : { onQuery: options.onQuery }),
   })
   await app.start()
   return {
@@ -37,6 +44,7 @@ export async function startLoa(
     dir,
     async stop() {
       await app.stop()
+      await database?.drop()
       dir.remove()
     },
   }

@@ -4,13 +4,17 @@ import SQLite from 'better-sqlite3'
 /**
  * Counts and times every statement this process runs through better-sqlite3
  * (kysely prepares each query, BEGIN and COMMIT included), by wrapping
- * `prepare`. Install before any database is opened; bench only.
+ * `prepare`. Install before any database is opened; bench only. On PostgreSQL
+ * kysely's log feeds {@link SqlMeter.record} instead: each statement's time is
+ * then its round trip to the server.
  */
 export interface SqlMeter {
   statements: number
   ms: number
   /** Time and count per SQL text, to name what costs most. */
   bySql: Map<string, { ms: number; count: number }>
+  /** Adds one statement: what the better-sqlite3 wrapper does, and kysely's log on PostgreSQL. */
+  record(sql: string, ms: number): void
   reset(): void
   /** The `n` statements that took the most time, as short text. */
   top(n: number): string[]
@@ -21,6 +25,16 @@ export function installSqlMeter(): SqlMeter {
     statements: 0,
     ms: 0,
     bySql: new Map(),
+    record(sql, ms) {
+      meter.ms += ms
+      meter.statements += 1
+      const entry = meter.bySql.get(sql)
+      if (entry === undefined) meter.bySql.set(sql, { ms, count: 1 })
+      else {
+        entry.ms += ms
+        entry.count += 1
+      }
+    },
     reset() {
       meter.statements = 0
       meter.ms = 0
@@ -50,15 +64,7 @@ export function installSqlMeter(): SqlMeter {
           try {
             return original(...args)
           } finally {
-            const ms = performance.now() - started
-            meter.ms += ms
-            meter.statements += 1
-            const entry = meter.bySql.get(sql)
-            if (entry === undefined) meter.bySql.set(sql, { ms, count: 1 })
-            else {
-              entry.ms += ms
-              entry.count += 1
-            }
+            meter.record(sql, performance.now() - started)
           }
         },
       })

@@ -502,14 +502,17 @@ export async function finalizeBroadcasts(
   // PostgreSQL (§11): two workers recording the last two copies at once would each
   // still see the other's row in flight, and neither would finish the broadcast.
   // Locking the broadcast row makes the second wait, then see the first's commit.
-  // SQLite has one writer and no FOR UPDATE.
+  // NO KEY UPDATE, the lock the status update takes anyway, not FOR UPDATE: a
+  // transaction that updated a delivery twice holds KEY SHARE on its broadcast (the
+  // foreign key's check), and FOR UPDATE conflicts with KEY SHARE, so two groups lost
+  // at once deadlocked each other. SQLite has one writer and no row locks.
   if (dialectOf(db) === 'postgres')
     await db
       .selectFrom('broadcast')
       .select('id')
       .where('id', 'in', [...broadcastIds])
       .orderBy('id')
-      .forUpdate()
+      .forNoKeyUpdate()
       .execute()
   await db
     .updateTable('broadcast')

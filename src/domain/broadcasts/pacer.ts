@@ -98,6 +98,8 @@ export class Pacer {
   private replyWaitingUntil = -Infinity
   private readonly groups = new Map<number, Stamp[]>()
   private pausedUntil = -Infinity
+  /** Background sends wait until then after taking the sending role (waitOutHandover). */
+  private handoverUntil = -Infinity
   private slowUntil = -Infinity
   /** Instants of recent 429s, to tell a burst from a stray one. */
   private readonly floods: number[] = []
@@ -170,6 +172,8 @@ export class Pacer {
   ): Reservation {
     const t = this.now()
     if (t < this.pausedUntil) return { ok: false, waitMs: this.pausedUntil - t, scope: 'paused' }
+    if (priority === 'background' && t < this.handoverUntil)
+      return { ok: false, waitMs: this.handoverUntil - t, scope: 'paused' }
     const second = SECOND + this.limits.globalMarginMs
     const minute = MINUTE + this.limits.groupMarginMs
     pruneStamps(this.global, t - second, t)
@@ -211,6 +215,19 @@ export class Pacer {
     this.pausedUntil = Math.max(this.pausedUntil, t + milliseconds)
     if (this.floods.length >= this.limits.floodBurst)
       this.slowUntil = Math.max(this.slowUntil, this.pausedUntil + this.limits.slowdownMs)
+  }
+
+  /**
+   * §11: this process has just taken the sending role, and the instance that held
+   * it may have sent for this bot until a moment ago, with counts this pacer never
+   * saw. Telegram's second is waited out before anything is sent in the
+   * background; not a flood. Replies go on: each instance paces its own anyway.
+   */
+  waitOutHandover(): void {
+    this.handoverUntil = Math.max(
+      this.handoverUntil,
+      this.now() + SECOND + this.limits.globalMarginMs,
+    )
   }
 
   /** Slots left in a group's minute, for tests and logs. */

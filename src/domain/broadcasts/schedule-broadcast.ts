@@ -13,8 +13,10 @@ import { consumePendingAction } from '../pending-actions.js'
 import {
   findUnitById,
   findUnitByCode,
+  findUnitsByCodes,
   listActiveChatsOfUnits,
   listUnitCodes,
+  normalizeUnitCode,
   type Unit,
   type UnitChat,
 } from '../units/unit-repository.js'
@@ -126,8 +128,9 @@ async function prepare(
     units = await listCampaignTargets(db, campaign.id)
   } else {
     units = []
+    const byCode = await findUnitsByCodes(db, request.unitCodes)
     for (const code of request.unitCodes) {
-      const unit = await findUnitByCode(db, code)
+      const unit = byCode.get(normalizeUnitCode(code))
       if (unit === undefined)
         return err({ code: 'unknown-unit', unitCode: code, knownCodes: await listUnitCodes(db) })
       if (!units.some((u) => u.id === unit.id)) units.push(unit)

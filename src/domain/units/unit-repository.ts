@@ -53,6 +53,30 @@ export async function findUnitByCode(db: Db, code: string): Promise<Unit | undef
   return row && rowToUnit(row)
 }
 
+/** Codes per statement: far below either engine's limit on bound parameters. */
+const CODES_PER_QUERY = 500
+
+/**
+ * The units of many codes in one round trip per 500 (a `/gui` to a province's
+ * 200 units is one query, not 200), keyed by normalised code; unknown codes are absent.
+ */
+export async function findUnitsByCodes(
+  db: Db,
+  codes: readonly string[],
+): Promise<Map<string, Unit>> {
+  const wanted = [...new Set(codes.map(normalizeUnitCode))]
+  const found = new Map<string, Unit>()
+  for (let i = 0; i < wanted.length; i += CODES_PER_QUERY) {
+    const rows = await db
+      .selectFrom('unit')
+      .selectAll()
+      .where('code', 'in', wanted.slice(i, i + CODES_PER_QUERY))
+      .execute()
+    for (const row of rows) found.set(row.code, rowToUnit(row))
+  }
+  return found
+}
+
 export async function findUnitById(db: Db, id: number): Promise<Unit | undefined> {
   const row = await db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst()
   return row && rowToUnit(row)

@@ -183,6 +183,35 @@ describe('recordOutcome', () => {
       error_code: 429,
     })
   })
+
+  it('chat-gone recorded for every group at once: each is recorded, and the broadcast ends', async () => {
+    // §11: on PostgreSQL eight workers record in parallel; two groups lost at the same
+    // moment once deadlocked on their broadcast's row, and the sender stalled a second each.
+    const id = await schedule('ngay')
+    const claimed = await claimDueDeliveries(deps, { limit: 10, workerId: 'w' })
+    const effects = await Promise.all(
+      claimed.map((d) =>
+        recordOutcome(
+          deps,
+          { id: d.id, workerId: 'w' },
+          {
+            kind: 'chat-gone',
+            reason: 'Forbidden: bot was kicked from the supergroup chat',
+            errorCode: 403,
+          },
+        ),
+      ),
+    )
+    expect(effects.map((e) => e.kind)).toEqual(claimed.map(() => 'group-lost'))
+    const rows = await deps.db.selectFrom('delivery').select('state').execute()
+    expect(rows.map((r) => r.state)).toEqual(claimed.map(() => 'failed'))
+    const broadcast = await deps.db
+      .selectFrom('broadcast')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(broadcast.status).toBe('sent')
+  })
 })
 
 describe('crash safety (PRODUCT §9)', () => {

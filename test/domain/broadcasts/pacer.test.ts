@@ -79,6 +79,22 @@ describe('Pacer', () => {
     for (let i = 0; i < 30; i++) expect(pacer.reserve(i + 1, 'send', 'reply').ok).toBe(true)
   })
 
+  it('a new holder of the sending role waits out one second of background sends it never saw, at full pace after', () => {
+    let now = 0
+    const pacer = new Pacer(() => now, EXACT_WINDOWS)
+    pacer.waitOutHandover()
+    expect(pacer.reserve(7)).toEqual({ ok: false, waitMs: 1_000, scope: 'paused' })
+    // A person's answer is this instance's own business: it goes at once.
+    expect(pacer.reserve(8, 'send', 'reply').ok).toBe(true)
+    now = 1_000
+    for (let i = 0; i < 29; i++) expect(pacer.reserve(i + 1).ok).toBe(true)
+    // Not a flood: three hand-overs in a row leave the pace whole.
+    pacer.waitOutHandover()
+    pacer.waitOutHandover()
+    now = 3_000
+    for (let i = 0; i < 29; i++) expect(pacer.reserve(i + 100).ok).toBe(true)
+  })
+
   it('429s spread out only pause; a burst of them halves the pace for a while', () => {
     let now = 0
     const pacer = new Pacer(() => now)
