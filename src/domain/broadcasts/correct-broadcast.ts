@@ -1,3 +1,4 @@
+import type { Db } from '../../db/database.js'
 import { writeAudit } from '../audit.js'
 import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
@@ -151,4 +152,42 @@ function editItem(
     },
     notBefore: options.at,
   }
+}
+
+/**
+ * A copy that reaches its group after a correction (a retry of a failed group,
+ * a delivery still pending at the correction) is a copy of the original
+ * message: its edit to the corrected text is queued in the transaction that
+ * records the send, so no group keeps the old text. One statement when the
+ * broadcast was never corrected.
+ */
+export async function queueCorrectionOfLateCopy(
+  trx: Db,
+  copy: { broadcastId: number; deliveryId: number; chatId: number; messageIds: number[] },
+  at: string,
+): Promise<void> {
+  const broadcast = await trx
+    .selectFrom('broadcast')
+    .select(['content_html', 'edited_at', 'source_message_ids'])
+    .where('id', '=', copy.broadcastId)
+    .executeTakeFirst()
+  if (broadcast?.content_html == null || broadcast.edited_at === null) return
+  const sourceIds = JSON.parse(broadcast.source_message_ids) as unknown[]
+  const item = editItem(
+    {
+      deliveryId: copy.deliveryId,
+      chatId: copy.chatId,
+      chatTitle: '',
+      messageId: copy.messageIds.at(-1) ?? 0,
+      messageIds: copy.messageIds,
+      sentAt: at,
+    },
+    { html: broadcast.content_html, isAlbum: sourceIds.length > 1, editId: 0, at },
+  )
+  // Keyed by the correction's instant: a later correction edits the copy again.
+  await enqueueOutbound(
+    trx,
+    [{ ...item, key: `broadcast-edit:late:${broadcast.edited_at}:${copy.deliveryId}` }],
+    at,
+  )
 }

@@ -7,6 +7,7 @@ import { loseGroup } from '../outbound/group-lost.js'
 import type { SendOutcome, Translate } from '../ports.js'
 import { followMigratedGroup } from '../units/register-group.js'
 import { SENDABLE } from './broadcast.js'
+import { queueCorrectionOfLateCopy } from './correct-broadcast.js'
 
 /**
  * The durable outbox (PRODUCT §9). A delivery row moves
@@ -285,7 +286,7 @@ export async function recordOutcome(
       // With an album the keyboard rides on the last message (ChatPort contract): that one is edited.
       const messageId = outcome.messageIds.at(-1) ?? 0
       await deps.db.transaction().execute(async (trx) => {
-        await trx
+        const recorded = await trx
           .updateTable('delivery')
           .set({
             ...release,
@@ -297,7 +298,18 @@ export async function recordOutcome(
           })
           .where('id', '=', row.id)
           .where(mine)
-          .execute()
+          .executeTakeFirst()
+        if (Number(recorded.numUpdatedRows) > 0)
+          await queueCorrectionOfLateCopy(
+            trx,
+            {
+              broadcastId: row.broadcast_id,
+              deliveryId: row.id,
+              chatId: row.chat_id,
+              messageIds: outcome.messageIds,
+            },
+            at,
+          )
         await finalizeBroadcasts(trx, [row.broadcast_id], at)
       })
       return { kind: 'sent', messageId }

@@ -167,6 +167,32 @@ describe('«Sửa nội dung» (issue 12)', () => {
     expect(inAlbumGroup[0]!.text).toBe('Ảnh 1 (đã sửa)')
     expect(t.buttons(groups[0]!).map((b) => b.text)).toEqual(['✅ Đã đọc (0)', '🙋 Tham gia (0)'])
   })
+  it('edits a copy that reaches its group after the correction (a retried group) to the new text', async () => {
+    // Group 3 refuses the first send, so it has no copy when the text is corrected.
+    t.api.failNext(
+      'copyMessage',
+      { status: 400, description: 'Bad Request: not enough rights' },
+      { chatId: groups[2]!.id },
+    )
+    const id = await broadcast(office, 'Nội dung cũ')
+    await t.runSenderAt('2024-04-15T00:00:01Z')
+    await office.says(`/lich ${id}`, 'private')
+    await press(office, '✏️ Sửa nội dung')
+    await office.says('Nội dung mới', 'private')
+    await t.confirmLast(office)
+    await t.runSenderAt('2024-04-15T00:01:00Z')
+    expect(t.botTexts(groups[0]!)).toEqual(['Nội dung mới'])
+    expect(t.botTexts(groups[2]!)).toEqual([])
+
+    await office.says(`/lich ${id}`, 'private')
+    await press(office, '🔁 Gửi lại các nhóm lỗi (1)')
+    await t.runSenderAt('2024-04-15T00:02:00Z')
+    await t.runSenderAt('2024-04-15T00:02:30Z')
+    // The retried copy is of the original message, then edited once to the corrected text.
+    expect(t.botTexts(groups[2]!)).toEqual(['Nội dung mới'])
+    expect(t.buttons(groups[2]!).map((b) => b.text)).toEqual(['✅ Đã đọc (0)', '🙋 Tham gia (0)'])
+    expect(await outbound('broadcast-edit')).toHaveLength(3)
+  })
 })
 
 describe('«Thu hồi» (issue 12)', () => {
