@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js'
+import { dialectOf, type Db } from '../../db/database.js'
 import type { InlineButton } from '../ports.js'
 import { MESSAGE_BUDGET } from '../reminders/split-message.js'
 
@@ -51,40 +51,48 @@ export async function queueNudgeFallback(
     .where('member_id', '=', nudge.memberId)
     .executeTakeFirst()
   if (acknowledged !== undefined) return 'moot'
-  const list = await db
-    .selectFrom('outbound_message')
-    .select(['id', 'state', 'payload'])
-    .where('key', '=', nudge.key)
-    .executeTakeFirst()
-  if (list?.state === 'pending') {
-    const payload = JSON.parse(list.payload) as { html: string }
-    const html = `${payload.html}, ${nudge.line}`
-    if (html.length <= MESSAGE_BUDGET) {
-      const joined = await db
-        .updateTable('outbound_message')
-        .set({ payload: JSON.stringify({ ...payload, html }) })
-        .where('id', '=', list.id)
-        // Not claimed by a sender meanwhile (PostgreSQL runs senders beside this one).
-        .where('state', '=', 'pending')
-        .executeTakeFirst()
-      if (Number(joined.numUpdatedRows) > 0) return 'joined'
+  // Refusals of one reminder are recorded by concurrent senders on PostgreSQL:
+  // the list row is locked while a name joins it, and a creation that lost the
+  // race joins the winner's list, so no name is overwritten or dropped.
+  const locking = dialectOf(db) === 'postgres'
+  for (;;) {
+    let query = db
+      .selectFrom('outbound_message')
+      .select(['id', 'state', 'payload'])
+      .where('key', '=', nudge.key)
+    if (locking) query = query.forUpdate()
+    const list = await query.executeTakeFirst()
+    if (list?.state === 'pending') {
+      const payload = JSON.parse(list.payload) as { html: string }
+      const html = `${payload.html}, ${nudge.line}`
+      if (html.length <= MESSAGE_BUDGET) {
+        const joined = await db
+          .updateTable('outbound_message')
+          .set({ payload: JSON.stringify({ ...payload, html }) })
+          .where('id', '=', list.id)
+          // Not claimed by a sender meanwhile (PostgreSQL runs senders beside this one).
+          .where('state', '=', 'pending')
+          .executeTakeFirst()
+        if (Number(joined.numUpdatedRows) > 0) return 'joined'
+      }
     }
+    const inserted = await db
+      .insertInto('outbound_message')
+      .values({
+        key: list === undefined ? nudge.key : `${nudge.key}:${nudge.memberId}`,
+        kind: 'reminder',
+        chat_id: chat.chatId,
+        thread_id: chat.threadId,
+        payload: JSON.stringify({
+          html: `${nudge.header}${nudge.line}`,
+          ...(nudge.buttons === undefined ? {} : { buttons: nudge.buttons }),
+        }),
+        not_before: at,
+        created_at: at,
+      })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst()
+    // A list created meanwhile by another sender: join it. Our own message already there: done.
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 || list !== undefined) return 'queued'
   }
-  await db
-    .insertInto('outbound_message')
-    .values({
-      key: list === undefined ? nudge.key : `${nudge.key}:${nudge.memberId}`,
-      kind: 'reminder',
-      chat_id: chat.chatId,
-      thread_id: chat.threadId,
-      payload: JSON.stringify({
-        html: `${nudge.header}${nudge.line}`,
-        ...(nudge.buttons === undefined ? {} : { buttons: nudge.buttons }),
-      }),
-      not_before: at,
-      created_at: at,
-    })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute()
-  return 'queued'
 }
