@@ -15,7 +15,7 @@ import { noticeTranslator } from './office-notices.js'
 
 /**
  * The queue's sender over Telegram, and the keyboard count refresh as a job of
- * its own: one ChatPort (no auto-retry: the queue decides when to retry), the
+ * its own: one ChatPort (no retry plugin: the queue decides when to retry), the
  * app's one Pacer, and the texts of the notices the sender queues.
  */
 export function createTelegramSender(

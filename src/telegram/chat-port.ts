@@ -43,7 +43,7 @@ async function attempt(send: () => Promise<number[]>): Promise<SendOutcome> {
 }
 
 /**
- * ChatPort over the Bot API. It uses an Api of its own without auto-retry: the
+ * ChatPort over the Bot API. It uses an Api of its own without a retry plugin: the
  * outbox decides when to retry and slows every send after a 429, which a
  * transparent retry would hide from it.
  */
