@@ -168,6 +168,20 @@ export function createSender(options: SenderOptions): Sender {
     }
   }
 
+  /**
+   * One paced call: its slots (acquire), then the call (call). Undefined when
+   * the row went back to the queue instead of waiting (see acquire).
+   */
+  async function paced(
+    row: { chatId: number; claimedAt: number; release: (until: string) => Promise<void> },
+    send: () => Promise<SendOutcome>,
+    count = 1,
+    kind: PaceKind = 'send',
+  ): Promise<SendOutcome | undefined> {
+    const done = await acquire(row.chatId, row.claimedAt, row.release, count, kind)
+    return done === undefined ? undefined : call(send, done)
+  }
+
   function onFlood(chatId: number, seconds: number) {
     log.warn({ chatId, seconds }, 'flood wait: pausing every send')
     pacer.pauseAll(seconds * 1000)
@@ -181,26 +195,24 @@ export function createSender(options: SenderOptions): Sender {
   ) {
     const claim = { id: delivery.id, workerId }
     const release = (until: string) => releaseDelivery(deps, claim, until)
+    const row = { chatId: delivery.chatId, claimedAt, release }
     const buttons = context === undefined ? undefined : options.keyboardFor(context)
     const isAlbum = delivery.sourceMessageIds.length > 1
     // Telegram cannot prefix a copied message, so «KHẨN» is its own line right above the
     // copy, sent once per delivery: the row records it, since a 429 on the copy spends no
     // attempt and "first attempt" would send it again (issue 12).
     if (delivery.urgent && !delivery.urgentLineSent && delivery.albumCopyIds === null) {
-      const lineDone = await acquire(delivery.chatId, claimedAt, release)
-      if (lineDone === undefined) {
+      const line = await paced(row, () =>
+        port.sendText({
+          chatId: delivery.chatId,
+          threadId: delivery.threadId,
+          html: options.urgentHtml ?? '🔴 <b>KHẨN</b>',
+        }),
+      )
+      if (line === undefined) {
         stats.deferred++
         return
       }
-      const line = await call(
-        () =>
-          port.sendText({
-            chatId: delivery.chatId,
-            threadId: delivery.threadId,
-            html: options.urgentHtml ?? '🔴 <b>KHẨN</b>',
-          }),
-        lineDone,
-      )
       if (line.kind === 'sent') {
         if (!(await recordUrgentLine(deps, claim))) return
       } else if (line.kind === 'retry-after') {
@@ -216,35 +228,28 @@ export function createSender(options: SenderOptions): Sender {
     }
     let outcome: SendOutcome
     if (!isAlbum) {
-      const done = await acquire(delivery.chatId, claimedAt, release)
-      if (done === undefined) {
+      const copied = await paced(row, () =>
+        port.copyMessages({
+          fromChatId: delivery.sourceChatId,
+          messageIds: delivery.sourceMessageIds,
+          toChatId: delivery.chatId,
+          threadId: delivery.threadId,
+          ...(buttons === undefined ? {} : { buttons }),
+        }),
+      )
+      if (copied === undefined) {
         stats.deferred++
         return
       }
-      outcome = await call(
-        () =>
-          port.copyMessages({
-            fromChatId: delivery.sourceChatId,
-            messageIds: delivery.sourceMessageIds,
-            toChatId: delivery.chatId,
-            threadId: delivery.threadId,
-            ...(buttons === undefined ? {} : { buttons }),
-          }),
-        done,
-      )
+      outcome = copied
     } else {
       // Two idempotent steps, each paced for what Telegram counts: every message
       // of the album, then the button message (PRODUCT §9: only a send in flight at
       // a crash may repeat, so a 429 on the buttons must not copy the album again).
       let album = delivery.albumCopyIds
       if (album === null) {
-        const count = delivery.sourceMessageIds.length
-        const done = await acquire(delivery.chatId, claimedAt, release, count)
-        if (done === undefined) {
-          stats.deferred++
-          return
-        }
-        const copied = await call(
+        const copied = await paced(
+          row,
           () =>
             port.copyMessages({
               fromChatId: delivery.sourceChatId,
@@ -252,8 +257,12 @@ export function createSender(options: SenderOptions): Sender {
               toChatId: delivery.chatId,
               threadId: delivery.threadId,
             }),
-          done,
+          delivery.sourceMessageIds.length,
         )
+        if (copied === undefined) {
+          stats.deferred++
+          return
+        }
         if (copied.kind === 'sent') {
           album = copied.messageIds
           if (!(await recordAlbumCopied(deps, claim, album))) {
@@ -272,21 +281,18 @@ export function createSender(options: SenderOptions): Sender {
         buttons !== undefined &&
         first !== undefined
       ) {
-        const done = await acquire(delivery.chatId, claimedAt, release)
-        if (done === undefined) {
+        const sent = await paced(row, () =>
+          port.sendAlbumButtons({
+            chatId: delivery.chatId,
+            threadId: delivery.threadId,
+            replyToMessageId: first,
+            buttons,
+          }),
+        )
+        if (sent === undefined) {
           stats.deferred++
           return
         }
-        const sent = await call(
-          () =>
-            port.sendAlbumButtons({
-              chatId: delivery.chatId,
-              threadId: delivery.threadId,
-              replyToMessageId: first,
-              buttons,
-            }),
-          done,
-        )
         const albumIds = album
         outcome =
           sent.kind === 'sent'
@@ -338,24 +344,25 @@ export function createSender(options: SenderOptions): Sender {
     if (message.payload.edit !== undefined || message.payload.delete !== undefined)
       return amendSent(message, claimedAt, stats)
     const claim = { id: message.id, workerId }
-    const releaseThis = (until: string) => releaseOutbound(deps, claim, until)
-    let done = await acquire(message.chatId, claimedAt, releaseThis)
-    if (done === undefined) {
-      stats.deferred++
-      return
+    const row = {
+      chatId: message.chatId,
+      claimedAt,
+      release: (until: string) => releaseOutbound(deps, claim, until),
     }
     const copy = message.payload.copy
     if (copy !== undefined && message.messageId === null) {
-      const copied = await call(
-        () =>
-          port.copyMessages({
-            fromChatId: copy.fromChatId,
-            messageIds: copy.messageIds,
-            toChatId: message.chatId,
-            threadId: message.threadId,
-          }),
-        done,
+      const copied = await paced(row, () =>
+        port.copyMessages({
+          fromChatId: copy.fromChatId,
+          messageIds: copy.messageIds,
+          toChatId: message.chatId,
+          threadId: message.threadId,
+        }),
       )
+      if (copied === undefined) {
+        stats.deferred++
+        return
+      }
       const copiedId = copied.kind === 'sent' ? copied.messageIds[0] : undefined
       if (copiedId === undefined) {
         const effect = await recordOutboundOutcome(deps, claim, copied, policy)
@@ -364,25 +371,22 @@ export function createSender(options: SenderOptions): Sender {
         return
       }
       if (!(await recordOutboundCopied(deps, claim, copiedId))) return
-      done = await acquire(message.chatId, claimedAt, releaseThis)
-      if (done === undefined) {
-        stats.deferred++
-        return
-      }
     }
-    const outcome = await call(
-      () =>
-        port.sendText({
-          chatId: message.chatId,
-          threadId: message.threadId,
-          html: message.payload.html,
-          ...(message.payload.buttons === undefined ? {} : { buttons: message.payload.buttons }),
-          ...(message.payload.ephemeral === undefined
-            ? {}
-            : { ephemeral: { receiverUserId: message.payload.ephemeral.receiverUserId } }),
-        }),
-      done,
+    const outcome = await paced(row, () =>
+      port.sendText({
+        chatId: message.chatId,
+        threadId: message.threadId,
+        html: message.payload.html,
+        ...(message.payload.buttons === undefined ? {} : { buttons: message.payload.buttons }),
+        ...(message.payload.ephemeral === undefined
+          ? {}
+          : { ephemeral: { receiverUserId: message.payload.ephemeral.receiverUserId } }),
+      }),
     )
+    if (outcome === undefined) {
+      stats.deferred++
+      return
+    }
     const effect = await recordOutboundOutcome(deps, claim, outcome, policy)
     switch (effect.kind) {
       case 'sent':
@@ -412,36 +416,36 @@ export function createSender(options: SenderOptions): Sender {
    */
   async function amendSent(message: ClaimedOutbound, claimedAt: number, stats: RunStats) {
     const claim = { id: message.id, workerId }
-    const release = (until: string) => releaseOutbound(deps, claim, until)
-    const done = await acquire(message.chatId, claimedAt, release, 1, 'edit')
-    if (done === undefined) {
-      stats.deferred++
-      return
+    const row = {
+      chatId: message.chatId,
+      claimedAt,
+      release: (until: string) => releaseOutbound(deps, claim, until),
     }
     const { edit, delete: remove } = message.payload
-    let outcome: SendOutcome
-    if (edit !== undefined) {
-      const deliveryId = edit.deliveryId
-      const context =
-        deliveryId === undefined
-          ? undefined
-          : (await keyboardContexts(deps, [deliveryId])).get(deliveryId)
-      outcome = await call(
-        () =>
-          port.editText({
-            chatId: message.chatId,
-            messageId: edit.messageId,
-            html: message.payload.html,
-            ...(edit.asCaption === undefined ? {} : { asCaption: edit.asCaption }),
-            ...(context === undefined ? {} : { buttons: options.keyboardFor(context) }),
-          }),
-        done,
-      )
-    } else {
-      outcome = await call(
-        () => port.deleteMessages({ chatId: message.chatId, messageIds: remove?.messageIds ?? [] }),
-        done,
-      )
+    // The keyboard as it is now, read before a pacer slot is held.
+    const deliveryId = edit?.deliveryId
+    const context =
+      deliveryId === undefined
+        ? undefined
+        : (await keyboardContexts(deps, [deliveryId])).get(deliveryId)
+    const outcome = await paced(
+      row,
+      () =>
+        edit !== undefined
+          ? port.editText({
+              chatId: message.chatId,
+              messageId: edit.messageId,
+              html: message.payload.html,
+              ...(edit.asCaption === undefined ? {} : { asCaption: edit.asCaption }),
+              ...(context === undefined ? {} : { buttons: options.keyboardFor(context) }),
+            })
+          : port.deleteMessages({ chatId: message.chatId, messageIds: remove?.messageIds ?? [] }),
+      1,
+      'edit',
+    )
+    if (outcome === undefined) {
+      stats.deferred++
+      return
     }
     const effect = await recordOutboundOutcome(deps, claim, outcome, policy)
     if (effect.kind === 'sent') stats.edited++
@@ -462,11 +466,7 @@ export function createSender(options: SenderOptions): Sender {
    * refusal here cannot repeat the broadcast itself.
    */
   async function sendSlogan(delivery: ClaimedDelivery, slogan: string) {
-    await sendDecoration(delivery, sloganHtml(slogan))
-  }
-
-  /** A short line beside a copy (the slogan): sent once, never retried (see sendSlogan). */
-  async function sendDecoration(delivery: ClaimedDelivery, html: string) {
+    // The copy is recorded: its row is no longer ours to release, so the slot is simply awaited.
     let done: () => void
     for (;;) {
       const slot = pacer.take(delivery.chatId, 'send')
@@ -482,13 +482,13 @@ export function createSender(options: SenderOptions): Sender {
         port.sendText({
           chatId: delivery.chatId,
           threadId: delivery.threadId,
-          html,
+          html: sloganHtml(slogan),
         }),
       done,
     )
     if (outcome.kind === 'retry-after') onFlood(delivery.chatId, outcome.seconds)
     if (outcome.kind !== 'sent')
-      log.info({ deliveryId: delivery.id, outcome: outcome.kind }, 'decoration not sent')
+      log.info({ deliveryId: delivery.id, outcome: outcome.kind }, 'slogan not sent')
   }
 
   /** Interleaves chats so one busy group does not hold up the others. */
