@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js'
+import { unacknowledgedMembers } from '../acknowledgements/unacknowledged.js'
 import type { IsoDate } from '../calendar/working-days.js'
 
 /** Someone a reminder may name or reach. */
@@ -62,33 +63,8 @@ export async function pendingMembers(
   unitId: number,
   today: IsoDate,
 ): Promise<Reachable[]> {
-  const rows = await db
-    .selectFrom('member')
+  const rows = await unacknowledgedMembers(db, broadcastId, [unitId], today)
     .select(MEMBER_COLUMNS)
-    .where('member.unit_id', '=', unitId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('acknowledgement')
-            .select('acknowledgement.id')
-            .whereRef('acknowledgement.member_id', '=', 'member.id')
-            .where('acknowledgement.broadcast_id', '=', broadcastId),
-        ),
-      ),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('absence')
-            .select('absence.id')
-            .whereRef('absence.member_id', '=', 'member.id')
-            .where('absence.from_on', '<=', today)
-            .where('absence.to_on', '>=', today),
-        ),
-      ),
-    )
     .execute()
   return rows.map(toReachable).sort(byGivenName)
 }

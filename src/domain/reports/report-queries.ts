@@ -1,5 +1,5 @@
-import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
+import { unacknowledgedMembers } from '../acknowledgements/unacknowledged.js'
 
 /**
  * The SQL behind the figures. Every query takes the unit ids it reports on and
@@ -186,44 +186,16 @@ export async function selectSubmissions(db: Db, activityIds: readonly number[], 
  * broadcast: their names, or only how many per unit.
  */
 export async function selectPending(db: Db, broadcastId: number, unitIds: UnitIds, today: string) {
-  return pendingQuery(db, broadcastId, unitIds, today)
+  return unacknowledgedMembers(db, broadcastId, unitIds, today)
     .select(['member.unit_id', 'member.full_name'])
     .execute()
 }
 
 export async function countPending(db: Db, broadcastId: number, unitIds: UnitIds, today: string) {
-  return pendingQuery(db, broadcastId, unitIds, today)
+  return unacknowledgedMembers(db, broadcastId, unitIds, today)
     .select((eb) => ['member.unit_id', eb.fn.countAll<number>().as('pending')])
     .groupBy('member.unit_id')
     .execute()
-}
-
-function pendingQuery(db: Db, broadcastId: number, unitIds: UnitIds, today: string) {
-  return db
-    .selectFrom('member')
-    .where('member.unit_id', 'in', unitIds)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('acknowledgement')
-            .select('acknowledgement.id')
-            .whereRef('acknowledgement.member_id', '=', 'member.id')
-            .where('acknowledgement.broadcast_id', '=', broadcastId),
-        ),
-      ),
-    )
-    .where((eb) => eb.not(eb.exists(excusedToday(db, today))))
-}
-
-/** Absences covering today, correlated to the outer query's member row. */
-function excusedToday(db: Db, today: string) {
-  return db
-    .selectFrom('absence')
-    .select('absence.id')
-    .where('absence.member_id', '=', sql.ref<number>('member.id'))
-    .where('absence.from_on', '<=', today)
-    .where('absence.to_on', '>=', today)
 }
 
 /** For the workbook's unit sheets: each known member of these units, by unit. */
