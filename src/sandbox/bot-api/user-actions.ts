@@ -1,4 +1,4 @@
-import type { Message, MessageEntity, ReactionTypeEmoji, Update } from 'grammy/types'
+import type { Message, MessageEntity, ReactionTypeEmoji, Update, User } from 'grammy/types'
 import { detectEntities } from './entities.js'
 import { guessMimeType } from './files.js'
 import { contentOf } from './message-parts.js'
@@ -124,18 +124,7 @@ export class UserActions {
         `pressButton: message ${messageId} in chat ${chatId} has no button with callback_data ${JSON.stringify(data)} (pass { unchecked: true } to forge one)`,
       )
     }
-    const id = String(this.nextCallbackId)
-    this.nextCallbackId += 1n
-    this.ctx.openCallbacks.add(id)
-    return this.ctx.updates.push({
-      callback_query: {
-        id,
-        from: user,
-        message: stored.message,
-        chat_instance: record.chatInstance,
-        data,
-      },
-    })
+    return this.callbackQuery(user, stored.message, record.chatInstance, data)
   }
 
   /**
@@ -157,17 +146,16 @@ export class UserActions {
       throw new Error(
         `pressEphemeralButton: ephemeral message ${ephemeralId} has no button with callback_data ${JSON.stringify(data)}`,
       )
+    return this.callbackQuery(user, stored.message, record.chatInstance, data)
+  }
+
+  /** The callback_query update of a press, left open until the bot answers it. */
+  private callbackQuery(from: User, message: Message, chatInstance: string, data: string): Update {
     const id = String(this.nextCallbackId)
     this.nextCallbackId += 1n
     this.ctx.openCallbacks.add(id)
     return this.ctx.updates.push({
-      callback_query: {
-        id,
-        from: user,
-        message: stored.message,
-        chat_instance: record.chatInstance,
-        data,
-      },
+      callback_query: { id, from, message, chat_instance: chatInstance, data },
     })
   }
 
