@@ -5,6 +5,7 @@ import * as m0003 from './0003-office.js'
 import * as m0004 from './0004-recall.js'
 import * as m0005 from './0005-urgent-line.js'
 import * as m0006 from './0006-goal-notices.js'
+import * as m0007 from './0007-delivery-messages.js'
 
 /** Every migration in order. Explicit, so bundling or a renamed file cannot reorder history. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-recall': m0004,
   '0005-urgent-line': m0005,
   '0006-goal-notices': m0006,
+  '0007-delivery-messages': m0007,
 }

@@ -28,6 +28,7 @@ export interface Database {
   reminder: ReminderTable
   task_completion: TaskCompletionTable
   goal_notice: GoalNoticeTable
+  delivery_message: DeliveryMessageTable
   outbound_message: OutboundMessageTable
   absence: AbsenceTable
   calendar_day: CalendarDayTable
@@ -255,6 +256,13 @@ export interface ReminderTable {
 
 /** 0002: a task activity marked done by a unit («✅ Đã hoàn thành»). */
 /** 0005 (issue 12): a unit found behind the campaign goal's pace, told once. */
+/** Every message of a sent copy, so a reaction or reply on any of them finds the copy (0007). */
+export interface DeliveryMessageTable {
+  chat_id: number
+  message_id: number
+  delivery_id: number
+}
+
 export interface GoalNoticeTable {
   campaign_id: number
   unit_id: number

@@ -32,6 +32,7 @@ describe('migrations', () => {
       'chat_membership',
       'chat_notice',
       'delivery',
+      'delivery_message',
       'goal_notice',
       'inbound_update',
       'member',

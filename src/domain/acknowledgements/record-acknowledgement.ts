@@ -174,7 +174,7 @@ async function findMember(db: Db, input: { telegramUserId?: number; memberId?: n
 
 /**
  * The delivered copy a message belongs to. The button message is `message_id`;
- * for an album, a reaction may land on any of its parts, listed in message_ids.
+ * for an album, a reaction may land on any of its parts, listed in delivery_message.
  */
 async function findDeliveryByMessage(
   db: Db,
@@ -188,24 +188,21 @@ async function findDeliveryByMessage(
     .where('message_id', '=', messageId)
     .executeTakeFirst()
   if (exact !== undefined) return exact
-  const albums = await db
-    .selectFrom('delivery')
-    .select((eb) => [
-      'id',
-      'broadcast_id',
-      'acknowledged',
-      'recall_state',
-      broadcastRecalledAt(eb),
-      'message_ids',
+  // Any other part of a copy (an album's photos): one indexed lookup (migration 0007).
+  return db
+    .selectFrom('delivery_message')
+    .innerJoin('delivery', 'delivery.id', 'delivery_message.delivery_id')
+    .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
+    .select([
+      'delivery.id',
+      'delivery.broadcast_id',
+      'delivery.acknowledged',
+      'delivery.recall_state',
+      'broadcast.recalled_at',
     ])
-    .where('chat_id', '=', chatId)
-    .where('state', '=', 'sent')
-    .where('message_ids', 'like', '%,%')
-    .execute()
-  return albums.find((d) => {
-    const ids: unknown = JSON.parse(d.message_ids ?? '[]')
-    return Array.isArray(ids) && ids.includes(messageId)
-  })
+    .where('delivery_message.chat_id', '=', chatId)
+    .where('delivery_message.message_id', '=', messageId)
+    .executeTakeFirst()
 }
 
 /** The copy delivered to the member's own unit, when that unit is one of the broadcast's targets. */

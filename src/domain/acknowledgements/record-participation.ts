@@ -155,27 +155,20 @@ async function checkButton(
 
 /** The sent copy a message is (its button message, or any part of its album). */
 async function findDeliveredCopy(db: Db, message: { chatId: number; messageId: number }) {
-  const base = db
-    .selectFrom('delivery')
-    .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
-    .select([
-      'delivery.id',
-      'delivery.broadcast_id',
-      'broadcast.campaign_id',
-      'delivery.message_ids',
-    ])
-    .where('delivery.chat_id', '=', message.chatId)
-    .where('delivery.state', '=', 'sent')
-    // Issue 12: a recalled copy (one over 48 hours stays in its group) takes no taps.
-    .where('delivery.recall_state', 'is', null)
-    .where('broadcast.recalled_at', 'is', null)
-  const exact = await base.where('delivery.message_id', '=', message.messageId).executeTakeFirst()
-  if (exact !== undefined) return exact
-  const albums = await base.where('delivery.message_ids', 'like', '%,%').execute()
-  return albums.find((d) => {
-    const ids: unknown = JSON.parse(d.message_ids ?? '[]')
-    return Array.isArray(ids) && ids.includes(message.messageId)
-  })
+  return (
+    db
+      .selectFrom('delivery_message')
+      .innerJoin('delivery', 'delivery.id', 'delivery_message.delivery_id')
+      .innerJoin('broadcast', 'broadcast.id', 'delivery.broadcast_id')
+      .select(['delivery.id', 'delivery.broadcast_id', 'broadcast.campaign_id'])
+      .where('delivery_message.chat_id', '=', message.chatId)
+      .where('delivery_message.message_id', '=', message.messageId)
+      .where('delivery.state', '=', 'sent')
+      // Issue 12: a recalled copy (one over 48 hours stays in its group) takes no taps.
+      .where('delivery.recall_state', 'is', null)
+      .where('broadcast.recalled_at', 'is', null)
+      .executeTakeFirst()
+  )
 }
 
 async function resolveActivity(

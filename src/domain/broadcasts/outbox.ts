@@ -263,6 +263,21 @@ export interface RecordOptions {
  * a worker whose lease ran out, or of a row already `sent`, changes nothing.
  * Telegram's reason is kept on the row for every failure (PRODUCT §10 delivery report).
  */
+/** Each message of a copy, for the reactions and replies that land on any of them (0007). */
+async function recordCopyMessages(
+  trx: Db,
+  deliveryId: number,
+  chatId: number,
+  messageIds: readonly number[],
+): Promise<void> {
+  if (messageIds.length === 0) return
+  await trx
+    .insertInto('delivery_message')
+    .values(messageIds.map((id) => ({ chat_id: chatId, message_id: id, delivery_id: deliveryId })))
+    .onConflict((oc) => oc.columns(['chat_id', 'message_id']).doNothing())
+    .execute()
+}
+
 export async function recordOutcome(
   deps: Deps,
   claim: { id: number; workerId: string },
@@ -299,17 +314,18 @@ export async function recordOutcome(
           .where('id', '=', row.id)
           .where(mine)
           .executeTakeFirst()
-        if (Number(recorded.numUpdatedRows) > 0)
-          await queueCorrectionOfLateCopy(
-            trx,
-            {
-              broadcastId: row.broadcast_id,
-              deliveryId: row.id,
-              chatId: row.chat_id,
-              messageIds: outcome.messageIds,
-            },
-            at,
-          )
+        if (Number(recorded.numUpdatedRows) === 0) return
+        await recordCopyMessages(trx, row.id, row.chat_id, outcome.messageIds)
+        await queueCorrectionOfLateCopy(
+          trx,
+          {
+            broadcastId: row.broadcast_id,
+            deliveryId: row.id,
+            chatId: row.chat_id,
+            messageIds: outcome.messageIds,
+          },
+          at,
+        )
         await finalizeBroadcasts(trx, [row.broadcast_id], at)
       })
       return { kind: 'sent', messageId }

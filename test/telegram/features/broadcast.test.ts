@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as deliveryMessages from '../../../migrations/0007-delivery-messages.js'
 import { ManualClock } from '../../../src/clock.js'
 import { seedWorld, type World } from '../../support/seed-world.js'
 import { TestBot, type Chat, type Person } from '../../support/test-bot.js'
@@ -59,6 +60,36 @@ describe('/gui and the outbox', () => {
     }
     const states = await t.db.selectFrom('delivery').select(['state', 'message_id']).execute()
     expect(states.every((d) => d.state === 'sent' && d.message_id !== null)).toBe(true)
+  })
+
+  it('a reaction on any photo of an album counts for its copy; one on a message of the group does not', async () => {
+    const album = t.api.sendAlbum(9, 9, [{ kind: 'photo', caption: 'Ảnh 1' }, { kind: 'photo' }])
+    await t.handled(album)
+    await office.says('/gui NGAYSACH2024 ngay U1', 'private', {
+      replyTo: album[0]!.message!.message_id,
+    })
+    await confirmLastPreview()
+    await runSenderAt('2024-04-15T00:00:01Z')
+    const group = groups[0]!
+    const [, second] = t.api.botMessages(group.id)
+    const minh = t.person({ id: 101, first_name: 'Minh' })
+    const ha = t.person({ id: 102, first_name: 'Hà' })
+    const chat = await ha.says('Ảnh đẹp quá', group)
+    await ha.reacts(group, chat.message!.message_id, ['👍'])
+    await minh.reacts(group, second!.message_id, ['👍'])
+    const rows = await t.db.selectFrom('acknowledgement').select(['member_id', 'source']).execute()
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.source).toBe('reaction')
+    // Migration 0007 fills the table in from the copies already sent: the same rows.
+    const recorded = () =>
+      t.db.selectFrom('delivery_message').selectAll().orderBy('message_id').execute()
+    const before = await recorded()
+    expect(before.map((r) => r.message_id)).toEqual(
+      t.api.botMessages(group.id).map((m) => m.message_id),
+    )
+    await deliveryMessages.down(t.db)
+    await deliveryMessages.up(t.db)
+    expect(await recorded()).toEqual(before)
   })
 
   it('refuses a time in the past with a correct example, and an unknown campaign', async () => {
