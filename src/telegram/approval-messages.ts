@@ -50,6 +50,8 @@ export function telegramApprovalMessages(
         ],
       }
     },
+    decided: (locale, d) =>
+      i18n.t(locale, `error-broadcast-already-${d.kind}`, { id: d.broadcastId, name: d.reviewer }),
     outcome(locale, o) {
       const common = { id: o.broadcastId, name: o.reviewer }
       switch (o.kind) {

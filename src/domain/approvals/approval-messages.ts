@@ -28,4 +28,9 @@ export interface ApprovalMessages {
   localeOf(language: string | null): string
   request(locale: string, summary: ApprovalSummary): OutboundPayload
   outcome(locale: string, outcome: ApprovalOutcome): string
+  /** The line under another leader's request once someone decided it. */
+  decided(
+    locale: string,
+    decision: { kind: 'approved' | 'rejected'; broadcastId: number; reviewer: string },
+  ): string
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js'
 import { writeAudit } from '../audit.js'
-import { enqueueOutbound } from '../outbound/outbound.js'
+import { cancelOutbound, enqueueOutbound } from '../outbound/outbound.js'
 import type { ApprovalMessages } from './approval-messages.js'
 
 /** Leaders who can be asked in private: role `leader` and a private chat with Loa. */
@@ -101,4 +101,64 @@ export async function requestApproval(
     details: { leaders: leaders.map((l) => l.memberId) },
   })
   return leaders.length
+}
+
+/**
+ * Once a leader decided, the other leaders' requests are moot: one still
+ * queued is withdrawn, one already shown is edited (through the queue, in the
+ * transaction of the decision) to say who decided, its buttons removed. The
+ * decider's own request is answered by the press itself.
+ */
+export async function closeApprovalRequests(
+  db: Db,
+  input: {
+    /** The series' first broadcast, as the requests are keyed. */
+    requestId: number
+    deciderMemberId: number | null
+    decision: 'approved' | 'rejected'
+    reviewer: string
+    at: string
+  },
+  messages: ApprovalMessages,
+): Promise<void> {
+  const leaders = (await listLeaderContacts(db)).filter((l) => l.memberId !== input.deciderMemberId)
+  if (leaders.length === 0) return
+  const keyOf = (memberId: number) => `approval-request:${input.requestId}:${memberId}`
+  const rows = await db
+    .selectFrom('outbound_message')
+    .select(['key', 'state', 'chat_id', 'message_id', 'payload'])
+    .where(
+      'key',
+      'in',
+      leaders.map((l) => keyOf(l.memberId)),
+    )
+    .execute()
+  await cancelOutbound(
+    db,
+    rows.filter((r) => r.state === 'pending').map((r) => r.key),
+  )
+  const shown = new Map(
+    rows.filter((r) => r.state === 'sent' && r.message_id !== null).map((r) => [r.key, r]),
+  )
+  const edits = leaders.flatMap((leader) => {
+    const row = shown.get(keyOf(leader.memberId))
+    if (row?.message_id == null) return []
+    const locale = messages.localeOf(leader.language)
+    const request = JSON.parse(row.payload) as { html: string }
+    const decided = messages.decided(locale, {
+      kind: input.decision,
+      broadcastId: input.requestId,
+      reviewer: input.reviewer,
+    })
+    return [
+      {
+        key: `approval-closed:${input.requestId}:${leader.memberId}`,
+        kind: 'approval-closed',
+        chatId: row.chat_id,
+        payload: { html: `${request.html}\n\n${decided}`, edit: { messageId: row.message_id } },
+        notBefore: input.at,
+      },
+    ]
+  })
+  await enqueueOutbound(db, edits, input.at)
 }

@@ -3,6 +3,7 @@ import { writeAudit } from '../audit.js'
 import { CONVERSATION_TTL_HOURS, NEW_TIME } from '../approvals/conversations.js'
 import type { Db } from '../../db/database.js'
 import type { ApprovalMessages, ApprovalOutcome } from '../approvals/approval-messages.js'
+import { closeApprovalRequests } from '../approvals/request-approval.js'
 import { syncReminders } from '../reminders/sync-reminders.js'
 import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type DomainError, type Result } from '../errors.js'
@@ -68,6 +69,30 @@ async function waitingSeries(db: Db, input: ReviewInput): Promise<Result<Waiting
     })
   }
   return ok({ series, waiting })
+}
+
+/** The other leaders' requests of this series say who decided (issue 12). */
+async function closeOtherRequests(
+  trx: Db,
+  input: ReviewInput,
+  series: Broadcast[],
+  decision: 'approved' | 'rejected',
+  reviewer: string,
+  at: string,
+): Promise<void> {
+  if (input.messages === undefined || series.length === 0) return
+  await closeApprovalRequests(
+    trx,
+    {
+      // Requests are keyed by the series' first broadcast (requestApproval).
+      requestId: Math.min(...series.map((b) => b.id)),
+      deciderMemberId: input.reviewerMemberId,
+      decision,
+      reviewer,
+      at,
+    },
+    input.messages,
+  )
 }
 
 /** Queues the sender's notice of the outcome (private chat), keyed once per broadcast and kind. */
@@ -147,6 +172,7 @@ export async function approveBroadcast(
     }
     const head = waiting[0]
     const reviewer = await reviewerName(trx, input.reviewerMemberId)
+    await closeOtherRequests(trx, input, series, 'approved', reviewer, at)
     if (!isSeries && head !== undefined && tooLate(head)) {
       await trx.updateTable('broadcast').set(review).where('id', '=', head.id).execute()
       await writeAudit(trx, {
@@ -348,13 +374,15 @@ export async function rejectBroadcast(
     })
     const head = waiting[0]
     if (head !== undefined) {
+      const reviewer = await reviewerName(trx, input.reviewerMemberId)
+      await closeOtherRequests(trx, input, found.value.series, 'rejected', reviewer, at)
       await tellSender(
         trx,
         head.createdBy,
         {
           kind: 'rejected',
           broadcastId: head.id,
-          reviewer: await reviewerName(trx, input.reviewerMemberId),
+          reviewer,
           reason: input.note ?? '',
         },
         at,

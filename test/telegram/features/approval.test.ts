@@ -101,15 +101,24 @@ describe('approval before sending (issue 12)', () => {
     expect(t.api.callbackAnswers.at(-1)).toMatchObject({ show_alert: true })
     expect(await deliveries()).toEqual([])
 
+    const requestB = t.api.botMessages(leaderB.id).at(-1)!
+    const approveB = t.buttons(leaderB)[0]!.callback_data
     await press(leaderA, '✅ Duyệt')
     expect(t.lastBotText(leaderA)).toContain(`Anh/Chị đã duyệt thông báo số ${id}`)
-    await press(leaderB, '✅ Duyệt')
+    // The second leader's request says who decided, its buttons gone (an edit through the queue).
+    await t.runSenderAt('2024-04-15T00:59:30Z')
+    expect(t.lastBotText(leaderB)).toMatch(
+      new RegExp(
+        `Đơn vị nhận: U1, U2, U3[\\s\\S]*Thông báo số ${id} đã được duyệt bởi đồng chí Lãnh đạo Một\\.$`,
+      ),
+    )
+    expect(t.buttons(leaderB)).toEqual([])
+    // A press on the old buttons (a client that had not refreshed) is told who did.
+    await leaderB.presses('private', requestB.message_id, approveB, { forged: true })
     expect(t.api.callbackAnswers.at(-1)).toMatchObject({
       text: `Thông báo số ${id} đã được duyệt bởi đồng chí Lãnh đạo Một.`,
       show_alert: true,
     })
-    // …and the buttons under the second leader's request go: the decision is taken.
-    expect(t.buttons(leaderB)).toEqual([])
     await t.runSenderAt('2024-04-15T01:00:00Z')
     expect(t.lastBotText(office)).toBe(
       `✅ Thông báo số ${id} đã được đồng chí Lãnh đạo Một duyệt và sẽ gửi lúc 15/04/2024 08:00.`,
@@ -131,6 +140,8 @@ describe('approval before sending (issue 12)', () => {
   it('asks the reason in the next message, across a restart, and tells the sender', async () => {
     const id = await sendForApproval()
     await t.runSenderAt('2024-04-15T00:00:01Z')
+    const requestB = t.api.botMessages(leaderB.id).at(-1)!
+    const approveB = t.buttons(leaderB)[0]!.callback_data
     await press(leaderA, '↩️ Trả lại')
     expect(t.lastBotText(leaderA)).toBe(
       `Anh/Chị nhắn lý do trả lại thông báo số ${id} trong tin nhắn tiếp theo.`,
@@ -151,11 +162,13 @@ describe('approval before sending (issue 12)', () => {
     expect(await t.db.selectFrom('pending_action').selectAll().execute()).toEqual([])
     await leaderA.says('Cảm ơn', 'private')
     expect(t.lastBotText(leaderA)).not.toMatch(/^Đã trả lại/)
-    await press(leaderB, '✅ Duyệt')
+    // The second leader's request was edited to say so, its buttons gone; an old press is told too.
+    expect(t.lastBotText(leaderB)).toMatch(/đã được đồng chí Lãnh đạo Một trả lại\.$/)
+    expect(t.buttons(leaderB)).toEqual([])
+    await leaderB.presses('private', requestB.message_id, approveB, { forged: true })
     expect(t.api.callbackAnswers.at(-1)?.text).toBe(
       `Thông báo số ${id} đã được đồng chí Lãnh đạo Một trả lại.`,
     )
-    expect(t.buttons(leaderB)).toEqual([])
     const status = await t.db.selectFrom('broadcast').select(['status', 'review_note']).execute()
     expect(status).toEqual([
       { status: 'rejected', review_note: 'Đề nghị bổ sung thời gian tổ chức' },
