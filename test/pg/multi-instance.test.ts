@@ -1,5 +1,5 @@
 import { createServer } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed, vi } from 'vitest'
 import { pino } from 'pino'
 import { systemClock } from '../../src/clock.js'
 import { loadConfig } from '../../src/config.js'
@@ -131,6 +131,11 @@ afterAll(async () => {
 
 describe('three instances on one PostgreSQL database (PRODUCT §11)', () => {
   it('register the webhook once', async () => {
+    // A slow or failed start shows its own log here rather than only a count.
+    onTestFailed(() => {
+      for (const i of instances)
+        console.log(i.process.pid, i.process.output.stdout, i.process.output.stderr)
+    })
     await vi.waitFor(() => expect(api.callsOf('getWebhookInfo')).toHaveLength(3), {
       timeout: 30_000,
     })
