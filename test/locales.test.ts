@@ -36,6 +36,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'cmd-': Object.values(COMMANDS).map((c) => c.name),
   'place-': ['private', 'group'],
   'error-wrong-chat-': ['private', 'group', 'reply'],
+  'error-broadcast-already-': ['approved', 'rejected'],
   'activity-kind-': ['participation', 'task', 'report'],
   'campaign-status-': ['draft', 'active', 'closed'],
   'broadcast-status-': [

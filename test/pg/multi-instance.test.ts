@@ -77,11 +77,16 @@ async function waitUntilListening(): Promise<void> {
   )
 }
 
-/** Which process holds the sending role: the backend holding the advisory lock, its client's pid. */
+/**
+ * Which process holds the sending role: the backend holding the advisory lock, its
+ * client's pid. Advisory locks are per database and pg_locks is the server's: other
+ * test files run Loa on other databases of the same server at the same time.
+ */
 async function senderPid(): Promise<number | undefined> {
   const rows = await database.pool.query<{ application_name: string }>(
     `select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
-     where l.locktype = 'advisory' and l.objid = 4150001 and l.granted`,
+     where l.locktype = 'advisory' and l.objid = 4150001 and l.granted
+       and l.database = (select oid from pg_database where datname = current_database())`,
   )
   const name = rows.rows[0]?.application_name
   return name === undefined || name === '' ? undefined : Number(name.split(':')[1])
