@@ -22,6 +22,7 @@ import { createSendingRole, withStartupLock, type SendingRole } from './db/sendi
 import { isUpdateHandled } from './domain/updates/inbox.js'
 import { reminderJob } from './domain/reminders/reminder-job.js'
 import { syncAllReminders } from './domain/reminders/sync-reminders.js'
+import { preloadPublicHolidays } from './domain/calendar/working-days.js'
 import { telegramReminderRenderer } from './telegram/reminder-renderer.js'
 import { goalBehindJob } from './domain/reports/goal-behind-job.js'
 import { noticeTranslator } from './telegram/office-notices.js'
@@ -180,6 +181,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       await releaseDeadLocalClaims()
       // Reminder rows follow every campaign's items even if a change was cut short by a crash.
       await syncAllReminders(deps)
+      const year = deps.clock.now().getUTCFullYear()
+      preloadPublicHolidays([year, year + 1])
       role.start()
       scheduler.start()
       if (config.webhook === undefined) {

@@ -1,3 +1,4 @@
+import { addDays } from 'date-fns'
 import { seedWorld } from '../../test/support/seed-world.js'
 import { at, peakRssMb, printFigures, type Figure } from '../support/figures.js'
 import { StandInProcess, type HostStats } from '../support/host-protocol.js'
@@ -21,6 +22,19 @@ const LATENCY: [number, number] = [20, 50]
 const MEAN_ROUND_TRIP_S = (LATENCY[0] + LATENCY[1]) / 2 / 1000
 const minimumSeconds = (messages: number) => Math.floor((messages - 1) / 30) + MEAN_ROUND_TRIP_S
 
+/**
+ * A campaign as a Kế hoạch has one: running now, for two months. Its end is the
+ * broadcasts' deadline, whose working days Loa plans reminders by; a far year
+ * (2099) would have Loa work out that year's lunar holidays on the first
+ * confirmation, ≈ 120 ms that a real campaign's dates never cost (the current
+ * and next year are worked out at start).
+ */
+const TODAY = new Date(performance.timeOrigin + performance.now())
+const CAMPAIGN_PERIOD = {
+  start: TODAY.toISOString().slice(0, 10),
+  end: addDays(TODAY, 60).toISOString().slice(0, 10),
+}
+
 interface Outcome {
   seconds: number
   stats: HostStats
@@ -43,7 +57,7 @@ async function runCase(
   try {
     const world = await seedWorld(loa.app.deps, {
       groups,
-      campaign: { period: { start: '2024-04-15', end: '2099-12-31' } },
+      campaign: { period: CAMPAIGN_PERIOD },
     })
     await host.call({
       op: 'groups',

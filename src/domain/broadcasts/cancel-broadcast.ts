@@ -65,7 +65,7 @@ export async function cancelBroadcast(
       details: { cancelled: ids },
     })
     // Reminders of a cancelled broadcast's deadline are withdrawn with it (issue 10).
-    await syncReminders(deps, target.campaignId, trx)
+    await syncReminders(deps, target.campaignId, trx, { broadcastIds: ids })
     return ok({ cancelled: ids })
   })
 }

@@ -15,10 +15,13 @@ export interface PacerLimits {
   editReserve: number
   /**
    * Global slots per second that background sends (copies, notices, edits)
-   * leave to replies, so a person never waits behind a broadcast: none while
-   * nobody is being answered (a broadcast alone takes the full 30/s), then one
-   * more than the replies of the last second, up to this. A reply refused for
-   * want of a slot counts as being answered, so the next free slot is its.
+   * leave to replies once a reply has had to wait for a slot: from then until
+   * REPLY_PRIORITY_MS after its wait, one more than the replies of the last
+   * second, up to this, so the next free slot is a person's and a
+   * conversation during a broadcast is not held up again. Until a reply waits,
+   * none: a slot kept idle for a reply that never comes is a message the
+   * broadcast sends a second later (issue 14, scenario 1: two idle slots in the
+   * first second, the office's own edit of its preview, cost 0.7 s at the end).
    */
   replyReserve: number
   /**
@@ -33,16 +36,28 @@ export interface PacerLimits {
   floodWindowMs: number
   /**
    * Added to each window. A slot taken with `take` is held until its call
-   * completes and then a full window more: Telegram received the call at the
-   * latest when its answer came back, and the next call cannot arrive before it
-   * is made, so however late the network or either process runs, no window of
-   * Telegram's sees 31 — without guessing the jitter (issue 14, scenario 1: a
-   * fixed 150 ms margin still let stalls of the stand-in's process through). The
-   * margin is then only the millisecond rounding of Telegram's clock. Slots taken
-   * with `reserve` count from the reservation, and need a margin for the jitter.
+   * completes and then a window more, less the round-trip credit below:
+   * Telegram received the call at the latest when its answer came back, and
+   * the next call cannot arrive before it is made, so however late the network
+   * or either process runs, no window of Telegram's sees 31 — without guessing
+   * the jitter (issue 14, scenario 1: a fixed 150 ms margin still let stalls of
+   * the stand-in's process through). The margin is then only the millisecond
+   * rounding of Telegram's clock. Slots taken with `reserve` count from the
+   * reservation, and need a margin for the jitter.
    */
   globalMarginMs: number
   groupMarginMs: number
+  /**
+   * The share of the fastest recent round trip by which a done slot counts as
+   * earlier than its answer. An answer travels back for at least the fastest
+   * way back, and the next call travels out for at least the fastest way out;
+   * together that is the fastest round trip seen, which no stall can shorten
+   * (a stall only makes a leg longer). Without it every window costs a whole
+   * round trip (issue 14, scenario 1: 1.05 s a window at 20–50 ms latency).
+   * Below 1 for legs that vary apart; 0 trusts nothing. Dropped after a 429
+   * until `slowdownMs` has passed: the budget was misjudged.
+   */
+  roundTripCredit: number
 }
 
 export const TELEGRAM_LIMITS: PacerLimits = {
@@ -56,6 +71,7 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   floodWindowMs: 5_000,
   globalMarginMs: 5,
   groupMarginMs: 2_000,
+  roundTripCredit: 0.8,
 }
 
 export type PaceKind = 'send' | 'edit'
@@ -79,10 +95,15 @@ interface Stamp {
   open: boolean
 }
 
+/** Round trips remembered for the credit: the fastest of the last this many calls. */
+const ROUND_TRIPS_KEPT = 100
+
 /** A call in flight longer than any timeout is taken as done then (a caller that forgot `done`). */
 const MAX_OPEN_MS = 120_000
 
 const SECOND = 1_000
+/** How long background sends leave room for replies after one had to wait (replyReserve). */
+const REPLY_PRIORITY_MS = 5_000
 const MINUTE = 60_000
 
 /** Group and supergroup ids are negative in Telegram; users (private chats) positive. */
@@ -103,6 +124,11 @@ export class Pacer {
   private slowUntil = -Infinity
   /** Instants of recent 429s, to tell a burst from a stray one. */
   private readonly floods: number[] = []
+  /** The last ROUND_TRIPS_KEPT round trips of taken slots, oldest overwritten first. */
+  private readonly roundTrips: number[] = []
+  private roundTripNext = 0
+  /** No round-trip credit until then: a 429 said the pace was misjudged. */
+  private noCreditUntil = -Infinity
 
   constructor(
     private readonly now: () => number,
@@ -129,28 +155,39 @@ export class Pacer {
    * from its completion (`done`, called whatever the outcome): what every call
    * to Telegram uses, so the windows hold whatever the latency (globalMarginMs).
    */
-  take(chatId: number, kind: PaceKind = 'send', priority: PacePriority = 'background'): HeldSlot {
-    return this.hold(chatId, kind, priority, true)
+  take(
+    chatId: number,
+    kind: PaceKind = 'send',
+    priority: PacePriority = 'background',
+    count = 1,
+  ): HeldSlot {
+    return this.hold(chatId, kind, priority, true, count)
   }
 
-  private hold(chatId: number, kind: PaceKind, priority: PacePriority, open: boolean): HeldSlot {
-    const check = this.peek(chatId, kind, priority)
+  private hold(
+    chatId: number,
+    kind: PaceKind,
+    priority: PacePriority,
+    open: boolean,
+    count = 1,
+  ): HeldSlot {
+    const check = this.peek(chatId, kind, priority, count)
     if (!check.ok) {
       if (priority === 'reply')
         this.replyWaitingUntil = Math.max(
           this.replyWaitingUntil,
-          this.now() + check.waitMs + SECOND,
+          this.now() + check.waitMs + REPLY_PRIORITY_MS,
         )
       return check
     }
     const t = this.now()
-    const stamp: Stamp = { at: t, open }
-    this.global.push(stamp)
-    if (priority === 'reply') this.replies.push(t)
+    const stamps: Stamp[] = Array.from({ length: count }, () => ({ at: t, open }))
+    this.global.push(...stamps)
+    if (priority === 'reply') for (let i = 0; i < count; i++) this.replies.push(t)
     if (isGroupChat(chatId)) {
       const window = this.groups.get(chatId)
-      if (window === undefined) this.groups.set(chatId, [stamp])
-      else window.push(stamp)
+      if (window === undefined) this.groups.set(chatId, [...stamps])
+      else window.push(...stamps)
     }
     let done = false
     return {
@@ -158,17 +195,30 @@ export class Pacer {
       done: () => {
         if (done || !open) return
         done = true
-        stamp.open = false
-        stamp.at = this.now()
+        const answered = this.now()
+        const counted = answered - this.credit(answered - t, answered)
+        for (const stamp of stamps) {
+          stamp.open = false
+          stamp.at = counted
+        }
       },
     }
   }
 
-  /** Like reserve, without taking the slot. */
+  /** How much earlier than its answer a call of this round trip counts (roundTripCredit). */
+  private credit(roundTrip: number, t: number): number {
+    this.roundTrips[this.roundTripNext] = roundTrip
+    this.roundTripNext = (this.roundTripNext + 1) % ROUND_TRIPS_KEPT
+    if (t < this.noCreditUntil) return 0
+    return Math.min(roundTrip, Math.min(...this.roundTrips)) * this.limits.roundTripCredit
+  }
+
+  /** Like reserve, without taking the slot: room for `count` of them at once (an album). */
   peek(
     chatId: number,
     kind: PaceKind = 'send',
     priority: PacePriority = 'background',
+    count = 1,
   ): Reservation {
     const t = this.now()
     if (t < this.pausedUntil) return { ok: false, waitMs: this.pausedUntil - t, scope: 'paused' }
@@ -182,10 +232,10 @@ export class Pacer {
       t < this.slowUntil
         ? Math.max(1, Math.floor(this.limits.globalPerSecond * this.limits.slowdownFactor))
         : this.limits.globalPerSecond
-    const answering = this.replies.length > 0 || t < this.replyWaitingUntil
+    const answering = t < this.replyWaitingUntil
     const reserve = answering ? Math.min(this.limits.replyReserve, this.replies.length + 1) : 0
     const globalLimit = priority === 'reply' ? fullRate : Math.max(1, fullRate - reserve)
-    let waitMs = waitForRoom(this.global, globalLimit, second, t)
+    let waitMs = waitForRoom(this.global, globalLimit, second, t, count)
     let scope: 'global' | 'group' = 'global'
     if (isGroupChat(chatId)) {
       const window = this.groups.get(chatId)
@@ -194,7 +244,7 @@ export class Pacer {
         if (window.length === 0) this.groups.delete(chatId)
         const groupLimit =
           this.limits.groupPerMinute - (kind === 'edit' ? this.limits.editReserve : 0)
-        const groupWait = waitForRoom(window, groupLimit, minute, t)
+        const groupWait = waitForRoom(window, groupLimit, minute, t, count)
         if (groupWait > waitMs) {
           waitMs = groupWait
           scope = 'group'
@@ -213,6 +263,7 @@ export class Pacer {
     prune(this.floods, t - this.limits.floodWindowMs)
     this.floods.push(t)
     this.pausedUntil = Math.max(this.pausedUntil, t + milliseconds)
+    this.noCreditUntil = Math.max(this.noCreditUntil, this.pausedUntil + this.limits.slowdownMs)
     if (this.floods.length >= this.limits.floodBurst)
       this.slowUntil = Math.max(this.slowUntil, this.pausedUntil + this.limits.slowdownMs)
   }
@@ -240,14 +291,21 @@ export class Pacer {
 }
 
 /**
- * How long until `stamps` leave room for one more under `limit`: a done call
- * frees its slot a window after it came back, one in flight a window after
- * now at the earliest.
+ * How long until `stamps` leave room for `count` more under `limit`: a done
+ * call frees its slot a window after it counted, one in flight a window after
+ * now at the earliest. More than `limit` at once never fits: a window's worth.
  */
-function waitForRoom(stamps: readonly Stamp[], limit: number, windowMs: number, t: number): number {
-  if (stamps.length < limit) return 0
+function waitForRoom(
+  stamps: readonly Stamp[],
+  limit: number,
+  windowMs: number,
+  t: number,
+  count = 1,
+): number {
+  const need = Math.min(count, limit)
+  if (stamps.length + need <= limit) return 0
   const freed = stamps.map((s) => (s.open ? t : s.at) + windowMs).sort((a, b) => a - b)[
-    stamps.length - limit
+    stamps.length + need - limit - 1
   ]
   return Math.max(0, (freed ?? t + windowMs) - t)
 }

@@ -129,7 +129,9 @@ export async function recallBroadcast(
       details: counts,
     })
     // Its deadline reminders are withdrawn with it (due-items skips a recalled broadcast).
-    await syncReminders(deps, broadcast.value.campaignId, trx)
+    await syncReminders(deps, broadcast.value.campaignId, trx, {
+      broadcastIds: [input.broadcastId],
+    })
     // Nothing to delete (every copy too old): the report is owed now.
     if (fresh.length === 0)
       await queueRecallReportIfDone(trx, input.broadcastId, input.translate, at)

@@ -389,7 +389,7 @@ export async function rejectBroadcast(
         input.messages,
       )
       // A rejected broadcast owes no deadline reminders (issue 10).
-      await syncReminders(deps, head.campaignId, trx)
+      await syncReminders(deps, head.campaignId, trx, { broadcastIds: waiting.map((b) => b.id) })
     }
     return ok({ rejected: waiting.map((b) => b.id) })
   })

@@ -332,7 +332,8 @@ export async function confirmBroadcast(
         options.approvalMessages,
       )
     // The deadline's reminder rows, in the same transaction (issue 10).
-    if (preview.confirmBy !== null) await syncReminders(deps, preview.campaign.id, trx)
+    if (preview.confirmBy !== null)
+      await syncReminders(deps, preview.campaign.id, trx, { broadcastIds: ids })
     return ok({ preview, broadcastIds: ids, seriesId, status, deliveryCount })
   })
 }

@@ -86,6 +86,15 @@ function publicHolidaysOf(year: number): ReadonlySet<IsoDate> {
 
 const EXTRA = new Map(VN_EXTRA_CALENDAR.map((d) => [d.day, d.kind] as const))
 
+/**
+ * Loads date-holidays and works out the public holidays of `years` now, at
+ * start, so that the first broadcast confirmed or reminder planned after a
+ * restart does not pay for it (≈ 250 ms: issue 14, scenario 1).
+ */
+export function preloadPublicHolidays(years: readonly number[]): void {
+  for (const year of years) publicHolidaysOf(year)
+}
+
 /** A Vietnamese public holiday, including the government's extra days and swaps. */
 export function isPublicHoliday(date: IsoDate): boolean {
   const extra = EXTRA.get(date)

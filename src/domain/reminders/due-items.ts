@@ -22,7 +22,22 @@ export interface DueItem {
 /** Broadcasts still going out or out; a cancelled or rejected one owes nothing. */
 const LIVE_BROADCAST = ['awaiting_approval', 'scheduled', 'sending', 'sent'] as const
 
-export async function loadDueItems(db: Db, campaignId: number): Promise<DueItem[]> {
+/**
+ * What a change touched when it is only some broadcasts (scheduled, approved,
+ * cancelled, recalled): their deadlines are planned, the campaign's other items
+ * left as they are, so confirming a broadcast does not re-plan every activity of
+ * its campaign in the office's transaction (issue 14, scenario 1: 300 ms).
+ */
+export interface ReminderScope {
+  broadcastIds: readonly number[]
+}
+
+export async function loadDueItems(
+  db: Db,
+  campaignId: number,
+  only?: ReminderScope,
+): Promise<DueItem[]> {
+  if (only?.broadcastIds.length === 0) return []
   const campaign = await db
     .selectFrom('campaign')
     .select(['status'])
@@ -31,7 +46,7 @@ export async function loadDueItems(db: Db, campaignId: number): Promise<DueItem[
   if (campaign === undefined || campaign.status === 'closed') return []
   const items: DueItem[] = []
 
-  const broadcasts = await db
+  let live = db
     .selectFrom('broadcast')
     .select(['id', 'confirm_by', 'send_at'])
     .where('campaign_id', '=', campaignId)
@@ -39,7 +54,8 @@ export async function loadDueItems(db: Db, campaignId: number): Promise<DueItem[
     .where('status', 'in', [...LIVE_BROADCAST])
     // Issue 12: a recalled broadcast owes nothing.
     .where('recalled_at', 'is', null)
-    .execute()
+  if (only !== undefined) live = live.where('id', 'in', only.broadcastIds)
+  const broadcasts = await live.execute()
   if (broadcasts.length > 0) {
     const targets = await db
       .selectFrom('broadcast_target')
@@ -62,7 +78,7 @@ export async function loadDueItems(db: Db, campaignId: number): Promise<DueItem[
   }
 
   // Activities are chased only while their campaign runs (a draft is still being prepared).
-  if (campaign.status !== 'active') return items
+  if (campaign.status !== 'active' || only !== undefined) return items
   const activities = await db
     .selectFrom('activity')
     .select(['id', 'kind', 'due_on', 'lead_unit_id'])

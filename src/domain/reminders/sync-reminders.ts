@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js'
 import { loadCalendarOverrides } from '../calendar/calendar-repository.js'
 import { nowIso, type Deps } from '../deps.js'
-import { loadDueItems, type DueItem } from './due-items.js'
+import { loadDueItems, type DueItem, type ReminderScope } from './due-items.js'
 import { planReminders } from './plan-reminders.js'
 import { decodeReminderPolicy } from './reminder-policy.js'
 
@@ -39,15 +39,17 @@ export function reminderKey(
  * broadcast scheduled or cancelled, a campaign started or closed, a policy or
  * the calendar changed). Times already past are not created; rows already due
  * but not yet sent (the bot was down) are left to the dispatcher, which sends
- * the latest of them. Runs in its own transaction unless given one.
+ * the latest of them. Runs in its own transaction unless given one. With
+ * `only`, just those broadcasts' rows (see ReminderScope).
  */
 export async function syncReminders(
   deps: Deps,
   campaignId: number,
   trx?: Db,
+  only?: ReminderScope,
 ): Promise<{ planned: number; withdrawn: number }> {
   if (trx === undefined) {
-    return deps.db.transaction().execute((t) => syncReminders(deps, campaignId, t))
+    return deps.db.transaction().execute((t) => syncReminders(deps, campaignId, t, only))
   }
   const now = deps.clock.now()
   const campaign = await trx
@@ -59,7 +61,7 @@ export async function syncReminders(
   const policy = decodeReminderPolicy(campaign.reminder_policy)
   const overrides = await loadCalendarOverrides(trx)
   const wanted = new Map<string, PlannedRow>()
-  for (const item of await loadDueItems(trx, campaignId)) {
+  for (const item of await loadDueItems(trx, campaignId, only)) {
     // Every slot, past ones included, so a row already due is recognised as still owed.
     const slots = planReminders({
       dueOn: item.dueOn,
@@ -100,12 +102,13 @@ export async function syncReminders(
     }
   }
 
-  const existing = await trx
+  let ofCampaign = trx
     .selectFrom('reminder')
     .select(['key', 'state', 'slot'])
     .where('campaign_id', '=', campaignId)
     .where('slot', '!=', 'manual')
-    .execute()
+  if (only !== undefined) ofCampaign = ofCampaign.where('broadcast_id', 'in', only.broadcastIds)
+  const existing = only?.broadcastIds.length === 0 ? [] : await ofCampaign.execute()
   const known = new Set(existing.map((r) => r.key))
   const nowText = now.toISOString()
   // PRODUCT §4: "a reminder time that is already past when the item is created is skipped".

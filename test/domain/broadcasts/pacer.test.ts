@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { Pacer, TELEGRAM_LIMITS } from '../../../src/domain/broadcasts/pacer.js'
 
 /** Telegram's limits without the jitter margins, to check the window arithmetic itself. */
-const EXACT_WINDOWS = { ...TELEGRAM_LIMITS, globalMarginMs: 0, groupMarginMs: 0 }
+const EXACT_WINDOWS = {
+  ...TELEGRAM_LIMITS,
+  globalMarginMs: 0,
+  groupMarginMs: 0,
+  roundTripCredit: 0,
+}
 
 describe('Pacer', () => {
   it('allows 30 per second overall, replies first: background sends leave room once someone is answered', () => {
@@ -21,9 +26,18 @@ describe('Pacer', () => {
     for (let i = 0; i < 29; i++) expect(pacer.reserve(2000 + i).ok).toBe(true)
     expect(pacer.reserve(5000)).toMatchObject({ ok: false, scope: 'global' })
     expect(pacer.reserve(1029, 'send', 'reply').ok).toBe(true)
-    // A quiet second later the reserve is gone again.
-    now = 3000
+    // Five quiet seconds after the wait the reserve is gone again.
+    now = 7000
     for (let i = 0; i < 30; i++) expect(pacer.reserve(3000 + i).ok).toBe(true)
+  })
+
+  it('keeps no slot idle for replies while none has had to wait: replies sent share the 30 with the broadcast', () => {
+    const now = 0
+    const pacer = new Pacer(() => now, EXACT_WINDOWS)
+    expect(pacer.reserve(1, 'send', 'reply').ok).toBe(true)
+    let background = 0
+    while (pacer.reserve(100 + background).ok) background++
+    expect(background).toBe(29)
   })
 
   it('holds a taken slot while its call is in flight, and a second from its completion', () => {
@@ -45,12 +59,69 @@ describe('Pacer', () => {
     expect(pacer.take(-1)).toEqual({ ok: false, waitMs: 200, scope: 'global' })
   })
 
-  it('while replies flow, background sends leave them up to replyReserve slots a second', () => {
+  it('counts a done slot earlier than its answer by part of the fastest recent round trip, never by more than its own', () => {
+    let now = 0
+    const pacer = new Pacer(() => now, { ...EXACT_WINDOWS, roundTripCredit: 0.8 })
+    const fast = Array.from({ length: 30 }, (_, i) => pacer.take(-100 - i))
+    now = 40
+    for (const s of fast) if (s.ok) s.done()
+    // 40 ms there and back: counted 32 ms before the answer, so free at 1,008 instead of 1,040.
+    now = 1_007
+    expect(pacer.take(-1)).toEqual({ ok: false, waitMs: 1, scope: 'global' })
+    now = 1_008
+    const slow = Array.from({ length: 30 }, (_, i) => pacer.take(-200 - i))
+    expect(slow.every((s) => s.ok)).toBe(true)
+    // A slow answer is credited with the fastest way there and back, not with its own length.
+    now = 1_508
+    for (const s of slow) if (s.ok) s.done()
+    now = 2_475
+    expect(pacer.take(-1)).toEqual({ ok: false, waitMs: 1, scope: 'global' })
+  })
+
+  it('gives no round-trip credit after a 429 until the slowdown period has passed', () => {
+    let now = 0
+    const limits = { ...EXACT_WINDOWS, roundTripCredit: 0.8 }
+    const pacer = new Pacer(() => now, limits)
+    pacer.pauseAll(1_000)
+    now = 1_000
+    const slots = Array.from({ length: 30 }, (_, i) => pacer.take(-100 - i))
+    now = 1_040
+    for (const s of slots) if (s.ok) s.done()
+    now = 2_039
+    expect(pacer.take(-1)).toEqual({ ok: false, waitMs: 1, scope: 'global' })
+    now = 1_000 + limits.slowdownMs
+    const later = Array.from({ length: 30 }, (_, i) => pacer.take(-200 - i))
+    now += 40
+    for (const s of later) if (s.ok) s.done()
+    const answered = now
+    now = answered + 1_000 - 32
+    expect(pacer.take(-1).ok).toBe(true)
+  })
+
+  it('takes every slot of an album at once or none, so a half-taken album holds nothing back', () => {
     const now = 0
     const pacer = new Pacer(() => now, EXACT_WINDOWS)
+    for (let i = 0; i < 28; i++) expect(pacer.take(-100 - i).ok).toBe(true)
+    expect(pacer.take(-1, 'send', 'background', 3)).toMatchObject({ ok: false, scope: 'global' })
+    expect(pacer.take(-2).ok).toBe(true)
+    expect(pacer.take(-3).ok).toBe(true)
+    expect(pacer.take(-4).ok).toBe(false)
+    // Into one group an album weighs its messages: 20 a minute.
+    const other = new Pacer(() => now, EXACT_WINDOWS)
+    for (let i = 0; i < 6; i++) expect(other.take(-7, 'send', 'background', 3).ok).toBe(true)
+    expect(other.take(-7, 'send', 'background', 3)).toMatchObject({ ok: false, scope: 'group' })
+    expect(other.take(-7, 'send', 'background', 2).ok).toBe(true)
+  })
+
+  it('once a reply has waited, background sends leave replies up to replyReserve slots a second', () => {
+    let now = 0
+    const pacer = new Pacer(() => now, EXACT_WINDOWS)
+    for (let i = 0; i < 30; i++) expect(pacer.reserve(100 + i).ok).toBe(true)
+    expect(pacer.reserve(1, 'send', 'reply').ok).toBe(false)
+    now = 1_000
     for (let i = 0; i < 4; i++) expect(pacer.reserve(1 + i, 'send', 'reply').ok).toBe(true)
     let background = 0
-    while (pacer.reserve(100 + background).ok) background++
+    while (pacer.reserve(200 + background).ok) background++
     expect(background).toBe(30 - 4 - TELEGRAM_LIMITS.replyReserve)
     expect(pacer.reserve(99, 'send', 'reply').ok).toBe(true)
   })
