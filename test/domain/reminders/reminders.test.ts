@@ -139,6 +139,43 @@ describe('syncReminders', () => {
     expect((await reminders()).every((r) => r.state === 'skipped')).toBe(true)
     expect(await nextReminderDueAt(deps)).toBeNull()
   })
+
+  it('scoped to some broadcasts, plans and withdraws only theirs and leaves the rest of the campaign as it is', async () => {
+    const first = await seedBroadcast('2024-04-22')
+    const second = await seedBroadcast('2024-04-25')
+    expect(
+      await syncReminders(deps, world.campaignId, undefined, { broadcastIds: [second] }),
+    ).toEqual({ planned: 9, withdrawn: 0 })
+    const planned = () =>
+      deps.db
+        .selectFrom('reminder')
+        .select(['broadcast_id', 'state'])
+        .where('kind', '=', 'broadcast')
+        .execute()
+    expect((await planned()).every((r) => r.broadcast_id === second)).toBe(true)
+    // The whole campaign catches up on the first one.
+    expect(await syncReminders(deps, world.campaignId)).toEqual({ planned: 9, withdrawn: 0 })
+    // Both cancelled, only the first named: the second's rows stay owed.
+    await deps.db
+      .updateTable('broadcast')
+      .set({ status: 'cancelled' })
+      .where('id', 'in', [first, second])
+      .execute()
+    expect(
+      await syncReminders(deps, world.campaignId, undefined, { broadcastIds: [first] }),
+    ).toEqual({ planned: 0, withdrawn: 9 })
+    const rows = await planned()
+    expect(rows.filter((r) => r.broadcast_id === first).every((r) => r.state === 'skipped')).toBe(
+      true,
+    )
+    expect(rows.filter((r) => r.broadcast_id === second).every((r) => r.state === 'pending')).toBe(
+      true,
+    )
+    expect(await syncReminders(deps, world.campaignId, undefined, { broadcastIds: [] })).toEqual({
+      planned: 0,
+      withdrawn: 0,
+    })
+  })
 })
 
 describe('sendDueReminders', () => {
