@@ -103,7 +103,7 @@ const MAX_OPEN_MS = 120_000
 
 const SECOND = 1_000
 /** How long background sends leave room for replies after one had to wait (replyReserve). */
-const REPLY_PRIORITY_MS = 5_000
+const REPLY_PRIORITY_MS = 3_000
 const MINUTE = 60_000
 
 /** Group and supergroup ids are negative in Telegram; users (private chats) positive. */

@@ -26,8 +26,8 @@ describe('Pacer', () => {
     for (let i = 0; i < 29; i++) expect(pacer.reserve(2000 + i).ok).toBe(true)
     expect(pacer.reserve(5000)).toMatchObject({ ok: false, scope: 'global' })
     expect(pacer.reserve(1029, 'send', 'reply').ok).toBe(true)
-    // Five quiet seconds after the wait the reserve is gone again.
-    now = 7000
+    // Three quiet seconds after the wait the reserve is gone again.
+    now = 5000
     for (let i = 0; i < 30; i++) expect(pacer.reserve(3000 + i).ok).toBe(true)
   })
 
