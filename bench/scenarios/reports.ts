@@ -64,6 +64,31 @@ class Asker {
   }
 }
 
+/** The largest RSS and heap seen while a phase ran, sampled every few milliseconds. */
+class PhasePeaks {
+  readonly peaks = new Map<string, { rssMb: number; heapMb: number }>()
+  private phase = 'start'
+  private readonly timer = setInterval(() => this.sample(), 5)
+
+  enter(phase: string): void {
+    this.sample()
+    this.phase = phase
+  }
+
+  stop(): void {
+    this.sample()
+    clearInterval(this.timer)
+  }
+
+  private sample(): void {
+    const { rss, heapUsed } = process.memoryUsage()
+    const peak = this.peaks.get(this.phase) ?? { rssMb: 0, heapMb: 0 }
+    peak.rssMb = Math.max(peak.rssMb, rss / 1024 / 1024)
+    peak.heapMb = Math.max(peak.heapMb, heapUsed / 1024 / 1024)
+    this.peaks.set(this.phase, peak)
+  }
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 async function main(): Promise<void> {
@@ -75,6 +100,7 @@ async function main(): Promise<void> {
   const buildSeconds = (performance.now() - building) / 1000
   const loa = await startLoa(apiRoot, { dir })
   const restingRssMb = process.memoryUsage().rss / 1024 / 1024
+  const peaks = new PhasePeaks()
   const figures: Figure[] = []
   try {
     await host.call({ op: 'users', users: [{ id: OFFICE, first_name: 'Văn Phòng' }] })
@@ -86,13 +112,16 @@ async function main(): Promise<void> {
     await asker.time(`/baocao ${code} ${dept.units[0]!.code}`)
     await asker.time(`/tonghop ${code}`)
 
+    peaks.enter('/trogiup')
     const help: number[] = []
     for (let i = 0; i < HELP_RUNS; i++) help.push(await asker.time('/trogiup'))
+    peaks.enter('/baocao')
     const baocao: number[] = []
     for (let i = 0; i < BAOCAO_RUNS; i++) {
       const unit = dept.units[(i * 37) % dept.units.length]!
       baocao.push(await asker.time(`/baocao ${code} ${unit.code}`))
     }
+    peaks.enter('/tonghop')
     const tonghop: number[] = []
     for (let i = 0; i < TONGHOP_RUNS; i++) tonghop.push(await asker.time(`/tonghop ${code}`))
     const replies = await host.botMessages(OFFICE)
@@ -100,10 +129,12 @@ async function main(): Promise<void> {
 
     const campaign = await findCampaignByCode(loa.app.deps.db, code)
     if (campaign === undefined) throw new Error(`no campaign ${code}`)
+    peaks.enter('xlsx')
     const xlsxStarted = performance.now()
     const report = await consolidatedReport(loa.app.deps, campaign, { pendingNames: true })
     const file = await renderReport(loa.app.deps, report, 'xlsx')
     const xlsxSeconds = (performance.now() - xlsxStarted) / 1000
+    peaks.stop()
 
     const dbFile = loa.app.deps.config.databasePath
     const size = (f: string) => {
@@ -157,6 +188,10 @@ async function main(): Promise<void> {
         met: peakRssMb() < 200,
       },
       { name: 'RSS of Loa at rest (started, before any command)', value: restingRssMb, unit: 'MB' },
+      ...[...peaks.peaks].map(([phase, peak]) => ({
+        name: `peak RSS / heap used during ${phase}`,
+        value: `${peak.rssMb.toFixed(0)} / ${peak.heapMb.toFixed(0)} MB`,
+      })),
       { name: 'peak RSS, stand-in process', value: (await host.stats()).maxRssMb, unit: 'MB' },
       { name: 'last /tonghop reply starts', value: JSON.stringify(last.slice(0, 60)) },
     )
