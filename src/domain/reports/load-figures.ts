@@ -98,6 +98,18 @@ export async function loadUnitFigures(
       pendingCounts.set(unitId, Math.max(0, (knownBy.get(unitId) ?? 0) - away - confirmed))
     }
 
+  // Units share their broadcasts: each "confirm by" turned into a local day once,
+  // not once per unit (8,000 time-zone conversions for /tonghop, issue 14).
+  const confirmDays = new Map<string, string>()
+  const confirmDay = (instant: string): string => {
+    let day = confirmDays.get(instant)
+    if (day === undefined) {
+      day = localDate(new Date(instant), tz)
+      confirmDays.set(instant, day)
+    }
+    return day
+  }
+
   return unitIds.flatMap((unitId): UnitFigures[] => {
     const unit = unitById.get(unitId)
     if (unit === undefined) return []
@@ -174,7 +186,7 @@ export async function loadUnitFigures(
         reportSubmittedAt: submissionFigures[0]?.latest?.at ?? null,
         pending: names,
         pendingCount: pendingCounts.get(unitId) ?? 0,
-        nextDeadline: nextDeadline(today, activities, unitDelivered, tz),
+        nextDeadline: nextDeadline(today, activities, unitDelivered, confirmDay),
       },
     ]
   })
@@ -185,7 +197,7 @@ function nextDeadline(
   today: string,
   activities: readonly { title: string; due_on: string | null }[],
   delivered: readonly { confirm_by: string | null }[],
-  tz: string,
+  localDay: (instant: string) => string,
 ): Deadline | null {
   const candidates: Deadline[] = [
     ...activities.flatMap((a) =>
@@ -195,7 +207,7 @@ function nextDeadline(
     ),
     ...delivered.flatMap((d) => {
       if (d.confirm_by === null) return []
-      const on = localDate(new Date(d.confirm_by), tz)
+      const on = localDay(d.confirm_by)
       return on >= today ? [{ on, kind: 'confirm' as const, what: '' }] : []
     }),
   ]
