@@ -69,7 +69,10 @@ class Asker {
   }
 }
 
-/** The largest RSS and heap seen while a phase ran, sampled every 20 ms (process.memoryUsage() costs ≈ 40 µs: every 5 ms it was 1% of the process). */
+/**
+ * The largest RSS and heap seen while a phase ran, sampled every 20 ms
+ * (process.memoryUsage() costs ≈ 40 µs: every 5 ms it was 1% of the process).
+ */
 class PhasePeaks {
   readonly peaks = new Map<string, { rssMb: number; heapMb: number }>()
   private phase = 'start'
