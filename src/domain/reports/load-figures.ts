@@ -2,8 +2,8 @@ import { localDate } from '../broadcasts/parse-when.js'
 import type { Campaign } from '../campaigns/campaign.js'
 import type { Deps } from '../deps.js'
 import {
-  compareVietnameseNames,
   rate,
+  sortByVietnameseName,
   submissionStatus,
   type BroadcastFigure,
   type Deadline,
@@ -70,9 +70,6 @@ export async function loadUnitFigures(
         push(pendingNames, row.unit_id, row.full_name)
       }
       for (const id of ids) pendingCounts.set(id, pendingNames.get(id)?.length ?? 0)
-    } else {
-      for (const row of await q.countPending(db, broadcastId, ids, today))
-        if (row.unit_id !== null) pendingCounts.set(row.unit_id, Number(row.pending))
     }
   }
 
@@ -91,6 +88,27 @@ export async function loadUnitFigures(
   const deliveredBy = groupBy(delivered, (d) => d.unit_id)
   const excusedBy = groupBy(excused, (e) => e.unit_id)
   const submissionsBy = groupBy(submissions, (s) => s.unit_id)
+  if (!options.pendingNames)
+    for (const [unitId, latest] of latestByUnit) {
+      // Each known member of the unit is away today, or has confirmed the latest
+      // broadcast (counted above without the away), or is pending: no second pass
+      // over the unit's members and their confirmations (issue 14).
+      const away = new Set((excusedBy.get(unitId) ?? []).map((e) => e.member_id)).size
+      const confirmed = ackBy.get(`${unitId}:${latest.broadcastId}`) ?? 0
+      pendingCounts.set(unitId, Math.max(0, (knownBy.get(unitId) ?? 0) - away - confirmed))
+    }
+
+  // Units share their broadcasts: each "confirm by" turned into a local day once,
+  // not once per unit (8,000 time-zone conversions for /tonghop, issue 14).
+  const confirmDays = new Map<string, string>()
+  const confirmDay = (instant: string): string => {
+    let day = confirmDays.get(instant)
+    if (day === undefined) {
+      day = localDate(new Date(instant), tz)
+      confirmDays.set(instant, day)
+    }
+    return day
+  }
 
   return unitIds.flatMap((unitId): UnitFigures[] => {
     const unit = unitById.get(unitId)
@@ -142,7 +160,7 @@ export async function loadUnitFigures(
         history,
       }
     })
-    const names = (pendingNames.get(unitId) ?? []).sort(compareVietnameseNames)
+    const names = sortByVietnameseName(pendingNames.get(unitId) ?? [], (n) => n)
     return [
       {
         unit: { id: unit.id, code: unit.code, name: unit.name },
@@ -168,7 +186,7 @@ export async function loadUnitFigures(
         reportSubmittedAt: submissionFigures[0]?.latest?.at ?? null,
         pending: names,
         pendingCount: pendingCounts.get(unitId) ?? 0,
-        nextDeadline: nextDeadline(today, activities, unitDelivered, tz),
+        nextDeadline: nextDeadline(today, activities, unitDelivered, confirmDay),
       },
     ]
   })
@@ -179,7 +197,7 @@ function nextDeadline(
   today: string,
   activities: readonly { title: string; due_on: string | null }[],
   delivered: readonly { confirm_by: string | null }[],
-  tz: string,
+  localDay: (instant: string) => string,
 ): Deadline | null {
   const candidates: Deadline[] = [
     ...activities.flatMap((a) =>
@@ -189,7 +207,7 @@ function nextDeadline(
     ),
     ...delivered.flatMap((d) => {
       if (d.confirm_by === null) return []
-      const on = localDate(new Date(d.confirm_by), tz)
+      const on = localDay(d.confirm_by)
       return on >= today ? [{ on, kind: 'confirm' as const, what: '' }] : []
     }),
   ]
@@ -200,10 +218,12 @@ function dedupeExcused(
   rows: readonly { member_id: number; full_name: string; reason: string | null; to_on: string }[],
 ) {
   const seen = new Set<number>()
-  return rows
-    .filter((r) => !seen.has(r.member_id) && seen.add(r.member_id))
-    .map((r) => ({ fullName: r.full_name, reason: r.reason, toOn: r.to_on }))
-    .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
+  return sortByVietnameseName(
+    rows
+      .filter((r) => !seen.has(r.member_id) && seen.add(r.member_id))
+      .map((r) => ({ fullName: r.full_name, reason: r.reason, toOn: r.to_on })),
+    (e) => e.fullName,
+  )
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {

@@ -1,6 +1,6 @@
 import type { AcknowledgementSource } from '../../db/schema.js'
 import type { Deps } from '../deps.js'
-import { compareVietnameseNames } from './report-figures.js'
+import { sortByVietnameseName } from './report-figures.js'
 import { selectAcknowledgements, selectMembers, selectParticipations } from './report-queries.js'
 import type { ConsolidatedReport } from './reports.js'
 
@@ -51,7 +51,10 @@ export async function loadMemberDetails(
       note: p.note,
       hasPhoto: p.photo_file_id !== null,
     })
-  for (const list of byUnit.values())
-    list.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
+  for (const [unitId, list] of byUnit)
+    byUnit.set(
+      unitId,
+      sortByVietnameseName(list, (d) => d.fullName),
+    )
   return byUnit
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   CHART_MAX_UNITS,
   chartSvg,
+  chartsDrawn,
   renderChart,
   renderSvgPng,
 } from '../../../src/domain/reports/report-chart.js'
@@ -75,5 +76,29 @@ describe('chart', () => {
     }
     // Different letters, different pixels: a font with no Vietnamese would draw one box for all.
     expect(same(textPixels('ệ'), textPixels('ử'))).toBe(false)
+  })
+
+  it('draws a chart asked for again only once, the same bytes as a fresh drawing', () => {
+    const labels = { title: 'Tỷ lệ xác nhận — KH-01', subtitle: null, goal: null }
+    const options = { locale: 'vi', goalRate: null }
+    const units = Array.from({ length: 5 }, (_, i) => unit(i + 1, i / 10))
+    const before = chartsDrawn()
+    const first = renderChart(units, labels, options)
+    const again = renderChart(units, labels, options)
+    expect(chartsDrawn() - before).toBe(1)
+    expect(same(again, first)).toBe(true)
+    expect(same(first, renderSvgPng(chartSvg(units, labels, options)).png)).toBe(true)
+    // A caller changing its copy does not change the next one.
+    again.fill(0)
+    expect(same(renderChart(units, labels, options), first)).toBe(true)
+
+    // One more confirmation in one unit: a new drawing, a different picture.
+    const changed = units.map((u, i) => (i === 0 ? unit(1, 0.1) : u))
+    const redrawn = renderChart(changed, labels, options)
+    expect(chartsDrawn() - before).toBe(3)
+    expect(same(redrawn, first)).toBe(false)
+    // Another label (locale, title, goal) is another picture too.
+    renderChart(units, { ...labels, title: 'Confirmation rate — KH-01' }, options)
+    expect(chartsDrawn() - before).toBe(4)
   })
 })

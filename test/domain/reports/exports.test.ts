@@ -70,6 +70,12 @@ describe('xlsx', () => {
       'lệnh /thamgia',
     ])
     expect(rows[1]!.slice(1, 4)).toEqual(['Người 1.2', '16/04/2024 09:00', 'biểu tượng cảm xúc'])
+    // Nothing confirmed, nothing written: the row is the number and the name (issue 14 leaves
+    // those cells out rather than writing empty ones; Excel shows the same).
+    const unconfirmed = sheet.getRow(SUMMARY_HEADER_ROW + 3)
+    expect(unconfirmed.getCell(2).value).toBe('Người 1.3')
+    expect(unconfirmed.cellCount).toBe(2)
+    expect([3, 4, 5, 6].map((c) => unconfirmed.getCell(c).value)).toEqual([null, null, null, null])
     const u3 = workbook.getWorksheet('U3')!
     const ha = u3
       .getRows(SUMMARY_HEADER_ROW + 1, 5)!

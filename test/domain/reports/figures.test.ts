@@ -153,6 +153,11 @@ describe('consolidated report', () => {
       ['U1', 3, 8, 3],
     ])
     expect(report.units.every((u) => u.pending.length === 0)).toBe(true)
+    // The counts /tonghop derives (known − away − confirmed) are the names the exports list.
+    const named = await consolidatedReport(deps, campaign, { pendingNames: true })
+    expect(named.units.map((u) => [u.unit.code, u.pending.length])).toEqual(
+      report.units.map((u) => [u.unit.code, u.pendingCount]),
+    )
     expect(report.totals).toEqual({
       units: 3,
       headcount: 15,
