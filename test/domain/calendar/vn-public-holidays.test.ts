@@ -8,9 +8,9 @@ import {
 const years = Object.keys(VN_PUBLIC_HOLIDAYS).map(Number)
 
 describe('the written-out public holidays', () => {
-  it('cover 2020–2050, each year as date-holidays computes it', () => {
+  it('cover 2020–2100, each year as date-holidays computes it', () => {
     expect(years[0]).toBe(2020)
-    expect(years.at(-1)).toBe(2050)
+    expect(years.at(-1)).toBe(2100)
     const differing = years.filter(
       (y) =>
         JSON.stringify(VN_PUBLIC_HOLIDAYS[y]?.map((d) => `${y}-${d}`)) !==
@@ -27,10 +27,11 @@ describe('the written-out public holidays', () => {
   })
 
   it('are days off, and a year outside the list still asks the library', () => {
-    // Tết 2025 (Wednesday 29/01) from the list; Monday 01/05/2051 from the library.
+    // Tết 2025 (Wednesday 29/01) from the list; Friday 02/09/2101 from the library.
     expect(isWorkingDay('2025-01-29')).toBe(false)
     expect(isWorkingDay('2025-01-24')).toBe(true)
-    expect(publicHolidaysFromLibrary(2051)).toContain('2051-05-01')
-    expect(isWorkingDay('2051-05-01')).toBe(false) // a Monday
+    expect(publicHolidaysFromLibrary(2101)).toContain('2101-09-02')
+    expect(isWorkingDay('2101-09-02')).toBe(false)
+    expect(isWorkingDay('2101-09-05')).toBe(true)
   })
 })
