@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const imported = process.memoryUsage().rss
   await host.call({ op: 'users', users: [{ id: OFFICE, first_name: 'Văn Phòng' }] })
   const started = performance.now()
-  const loa = await startLoa(apiRoot, { dir })
+  const loa = await startLoa(apiRoot, { dir, noWait: true })
   const startedRss = process.memoryUsage().rss
   const startMs = performance.now() - started
   const update = await host.text(OFFICE, OFFICE, '/trogiup')
