@@ -56,7 +56,7 @@ export interface AppOverrides {
    * Awaited before each campaign of the start's reminder sync (default: one turn
    * of the event loop, so updates are handled in between); tests hold it.
    */
-  reminderSyncStep?: () => Promise<void>
+  reminderSyncStep?: (deps: Deps) => Promise<void>
 }
 
 /** The one object holding it all: database, deps, the bot, and how it receives updates. */

@@ -6,7 +6,7 @@ import { openCampaignIds, syncReminders } from './sync-reminders.js'
 const NOW = new Date(0).toISOString()
 
 /** One turn of the event loop: updates received meanwhile are handled before the next campaign. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 export interface StartSync {
   /** Syncs every campaign that may be out of line, once, a turn of the event loop between two. */
@@ -37,7 +37,9 @@ export interface StartSync {
  * reminders job sends nothing, so a row that is no longer owed (its campaign
  * closed just before a crash) is marked skipped before it could go out.
  */
-export function startReminderSync(options: { step?: () => Promise<void> } = {}): StartSync {
+export function startReminderSync(
+  options: { step?: (deps: Deps) => Promise<void> } = {},
+): StartSync {
   const step = options.step ?? nextTurn
   let queue: number[] | undefined
   let done = false
@@ -52,7 +54,7 @@ export function startReminderSync(options: { step?: () => Promise<void> } = {}):
         if (done) return false
         queue ??= await openCampaignIds(deps)
         for (let id = queue[0]; id !== undefined; id = queue[0]) {
-          await step()
+          await step(deps)
           const result = await syncReminders(deps, id)
           // Only once it committed: after a failure the next run goes on from this campaign.
           queue.shift()
