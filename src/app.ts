@@ -21,8 +21,7 @@ import { createScheduler, type ScheduledJob, type Scheduler } from './scheduler.
 import { createSendingRole, withStartupLock, type SendingRole } from './db/sending-role.js'
 import { isUpdateHandled } from './domain/updates/inbox.js'
 import { reminderJob } from './domain/reminders/reminder-job.js'
-import { syncAllReminders } from './domain/reminders/sync-reminders.js'
-import { preloadPublicHolidays } from './domain/calendar/working-days.js'
+import { startReminderSync } from './domain/reminders/start-sync.js'
 import { telegramReminderRenderer } from './telegram/reminder-renderer.js'
 import { goalBehindJob } from './domain/reports/goal-behind-job.js'
 import { noticeTranslator } from './telegram/office-notices.js'
@@ -53,6 +52,11 @@ export interface AppOverrides {
   logger?: Logger
   botInfo?: UserFromGetMe
   polling?: PollingOptions
+  /**
+   * Awaited before each campaign of the start's reminder sync (default: one turn
+   * of the event loop, so updates are handled in between); tests hold it.
+   */
+  reminderSyncStep?: (deps: Deps) => Promise<void>
 }
 
 /** The one object holding it all: database, deps, the bot, and how it receives updates. */
@@ -155,9 +159,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   })
   scheduler.register('keyboards', keyboards)
   scheduler.register('housekeeping', housekeepingJob())
+  // Reminder rows follow every campaign's items even if a change was cut short by a crash:
+  // synced once per start in the background; reminders are sent once that is done.
+  const reminderSync = startReminderSync(
+    overrides.reminderSyncStep === undefined ? {} : { step: overrides.reminderSyncStep },
+  )
+  scheduler.register('reminder-sync', reminderSync.job)
   scheduler.register(
     'reminders',
-    reminderJob(telegramReminderRenderer(loa.i18n, config.defaultLocale)),
+    reminderSync.after(reminderJob(telegramReminderRenderer(loa.i18n, config.defaultLocale))),
   )
   scheduler.register('goal-behind', goalBehindJob(noticeTranslator(loa.i18n, config.defaultLocale)))
   let runner: RunnerHandle | undefined
@@ -179,10 +189,6 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       // never-tried ones: the only copies that may repeat (PRODUCT §9). Rows of
       // live or remote workers wait for their lease.
       await releaseDeadLocalClaims()
-      // Reminder rows follow every campaign's items even if a change was cut short by a crash.
-      await syncAllReminders(deps)
-      const year = deps.clock.now().getUTCFullYear()
-      preloadPublicHolidays([year, year + 1])
       role.start()
       scheduler.start()
       if (config.webhook === undefined) {

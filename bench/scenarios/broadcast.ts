@@ -23,11 +23,9 @@ const MEAN_ROUND_TRIP_S = (LATENCY[0] + LATENCY[1]) / 2 / 1000
 const minimumSeconds = (messages: number) => Math.floor((messages - 1) / 30) + MEAN_ROUND_TRIP_S
 
 /**
- * A campaign as a Kế hoạch has one: running now, for two months. Its end is the
- * broadcasts' deadline, whose working days Loa plans reminders by; a far year
- * (2099) would have Loa work out that year's lunar holidays on the first
- * confirmation, ≈ 120 ms that a real campaign's dates never cost (the current
- * and next year are worked out at start).
+ * A campaign as a Kế hoạch has one: running now, for two months. Its end is
+ * the broadcasts' deadline, by whose working days Loa plans their reminders
+ * when the office confirms.
  */
 const TODAY = new Date(performance.timeOrigin + performance.now())
 const CAMPAIGN_PERIOD = {

@@ -19,7 +19,13 @@ export interface RunningLoa {
  */
 export async function startLoa(
   apiRoot: string,
-  options: { admins?: number[]; dir?: TempDir; onQuery?: AppOverrides['onQuery'] } = {},
+  options: {
+    admins?: number[]
+    dir?: TempDir
+    onQuery?: AppOverrides['onQuery']
+    /** Returns as soon as start() does, the start's background work still going (rest-rss.ts). */
+    noWait?: boolean
+  } = {},
 ): Promise<RunningLoa> {
   const dir = options.dir ?? makeTempDir()
   const database: BenchDatabase | undefined =
@@ -39,6 +45,13 @@ export async function startLoa(
     ...(options.onQuery === undefined ? {} : { onQuery: options.onQuery }),
   })
   await app.start()
+  // Start no longer waits for the reminder sync (issue 14): let it finish, so that what a
+  // scenario times next is its own work, not the sync running beside it.
+  if (options.noWait !== true) {
+    const idle = app.scheduler.whenIdle()
+    app.scheduler.wake()
+    await idle
+  }
   return {
     app,
     dir,

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import pg from 'pg'
+import type pg from 'pg'
 import {
   Kysely,
   PostgresAdapter,
@@ -74,14 +75,25 @@ export function parseInt8(text: string): number {
   return value
 }
 
+/**
+ * pg, loaded when PostgreSQL is chosen: on SQLite it is never needed, and its
+ * import costs a few MB of every process (issue 14). pg is CommonJS, so a
+ * synchronous require keeps openPostgres synchronous.
+ */
+function loadPg(): typeof pg {
+  return createRequire(import.meta.url)('pg') as typeof pg
+}
+
 /** Per pool, not pg's global parsers: a process may hold other pools. */
-const pgTypes: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown => {
-    if (oid === INT8_OID) return parseInt8
-    // AVG and ratios: numeric, read as a JavaScript number as SQLite gives them.
-    if (oid === NUMERIC_OID) return (text: string) => Number(text)
-    return pg.types.getTypeParser(oid, format) as unknown
-  }) as pg.CustomTypesConfig['getTypeParser'],
+function pgTypesOf(driver: typeof pg): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown => {
+      if (oid === INT8_OID) return parseInt8
+      // AVG and ratios: numeric, read as a JavaScript number as SQLite gives them.
+      if (oid === NUMERIC_OID) return (text: string) => Number(text)
+      return driver.types.getTypeParser(oid, format) as unknown
+    }) as pg.CustomTypesConfig['getTypeParser'],
+  }
 }
 
 /**
@@ -92,9 +104,10 @@ export function openPostgres(
   url: string,
   options: OpenOptions & { poolSize?: number } = {},
 ): PostgresDatabase {
-  const pool = new pg.Pool({
+  const driver = loadPg()
+  const pool = new driver.Pool({
     connectionString: url,
-    types: pgTypes,
+    types: pgTypesOf(driver),
     max: options.poolSize ?? 20,
     // Which process a session belongs to, in pg_stat_activity (who holds the sending role).
     application_name: `loa:${process.pid}`,

@@ -49,6 +49,8 @@ export interface TestBotOptions {
   time?: MonotonicTime
   /** Sees every SQL statement the app runs. */
   onQuery?: AppOverrides['onQuery']
+  /** Awaited before each campaign of the start's reminder sync (every start, restarts too). */
+  reminderSyncStep?: AppOverrides['reminderSyncStep']
 }
 
 /**
@@ -103,6 +105,9 @@ export class TestBot {
         polling: { timeoutSeconds: 1 },
         ...(options.time === undefined ? {} : { time: options.time }),
         ...(options.onQuery === undefined ? {} : { onQuery: options.onQuery }),
+        ...(options.reminderSyncStep === undefined
+          ? {}
+          : { reminderSyncStep: options.reminderSyncStep }),
       })
     const app = makeApp()
     await app.start()

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import type HolidaysClass from 'date-holidays'
 import { VN_EXTRA_CALENDAR } from './vn-extra-holidays.js'
+import { VN_PUBLIC_HOLIDAYS } from './vn-public-holidays.js'
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string
@@ -56,8 +57,9 @@ const publicHolidayCache = new Map<number, ReadonlySet<IsoDate>>()
 let vnHolidays: HolidaysClass | undefined
 
 /**
- * date-holidays takes a second or more to load (every country's rules): it is
- * required on the first holiday question, not when the app starts.
+ * date-holidays takes a second or more to load (every country's rules, the
+ * lunar calendar, every time zone) and ≈ 35 MB of the process: it is required
+ * only for a year that vn-public-holidays.ts does not list.
  */
 function holidaysOfVietnam(): HolidaysClass {
   if (vnHolidays === undefined) {
@@ -67,9 +69,8 @@ function holidaysOfVietnam(): HolidaysClass {
   return vnHolidays
 }
 
-function publicHolidaysOf(year: number): ReadonlySet<IsoDate> {
-  const cached = publicHolidayCache.get(year)
-  if (cached !== undefined) return cached
+/** What date-holidays says of `year`, sorted: the source of vn-public-holidays.ts (its test compares). */
+export function publicHolidaysFromLibrary(year: number): IsoDate[] {
   const days = new Set<IsoDate>()
   for (const holiday of holidaysOfVietnam().getHolidays(year)) {
     if (holiday.type !== 'public') continue
@@ -80,20 +81,21 @@ function publicHolidaysOf(year: number): ReadonlySet<IsoDate> {
     )
     for (let i = 0; i < length; i++) days.add(addDays(first, i))
   }
+  return [...days].sort()
+}
+
+function publicHolidaysOf(year: number): ReadonlySet<IsoDate> {
+  const cached = publicHolidayCache.get(year)
+  if (cached !== undefined) return cached
+  const listed = VN_PUBLIC_HOLIDAYS[year]
+  const days = new Set(
+    listed === undefined ? publicHolidaysFromLibrary(year) : listed.map((d) => `${year}-${d}`),
+  )
   publicHolidayCache.set(year, days)
   return days
 }
 
 const EXTRA = new Map(VN_EXTRA_CALENDAR.map((d) => [d.day, d.kind] as const))
-
-/**
- * Loads date-holidays and works out the public holidays of `years` now, at
- * start, so that the first broadcast confirmed or reminder planned after a
- * restart does not pay for it (≈ 250 ms: issue 14, scenario 1).
- */
-export function preloadPublicHolidays(years: readonly number[]): void {
-  for (const year of years) publicHolidaysOf(year)
-}
 
 /** A Vietnamese public holiday, including the government's extra days and swaps. */
 export function isPublicHoliday(date: IsoDate): boolean {

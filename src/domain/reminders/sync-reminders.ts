@@ -143,12 +143,28 @@ export async function syncReminders(
   return { planned: fresh.length, withdrawn: moot.length }
 }
 
-/** Every campaign not closed: after a change to the calendar, which moves every reminder. */
-export async function syncAllReminders(deps: Deps): Promise<void> {
+/**
+ * The campaigns whose reminder rows may be out of line, oldest first: every
+ * campaign not closed, and a closed one still holding pending rows (closed,
+ * then a crash before its rows were withdrawn).
+ */
+export async function openCampaignIds(deps: Deps): Promise<number[]> {
   const campaigns = await deps.db
     .selectFrom('campaign')
     .select('id')
-    .where('status', '!=', 'closed')
+    .where((eb) =>
+      eb.or([
+        eb('status', '!=', 'closed'),
+        eb.exists(
+          eb
+            .selectFrom('reminder')
+            .select('reminder.id')
+            .whereRef('reminder.campaign_id', '=', 'campaign.id')
+            .where('reminder.state', '=', 'pending'),
+        ),
+      ]),
+    )
+    .orderBy('id')
     .execute()
-  for (const c of campaigns) await syncReminders(deps, c.id)
+  return campaigns.map((c) => c.id)
 }
