@@ -28,6 +28,8 @@ const GROUPS = 25
 const PER_GROUP = 100
 const STEADY_RATE = 1000
 const meter = installSqlMeter()
+/** The statement app.handled runs, once per call, on either engine. */
+const BENCH_WAIT = /^select "handled_at" from "inbound_update" where "update_id" = (\?|\$1)$/
 
 interface Copy {
   chat: number
@@ -166,6 +168,8 @@ async function main(): Promise<void> {
     let ids = await host.call<number[]>({ op: 'queue', actions: burst, ratePerSecond: 0 })
     for (const id of ids) await loa.app.handled(id)
     const loaSeconds = (performance.now() - started) / 1000
+    // The bench's own wait asks the inbox once per update (app.handled): not Loa's work.
+    meter.discount(BENCH_WAIT, ids.length)
     const loaStatements = meter.statements
     const loaDbMs = meter.ms
     const slowest = meter.top(5)

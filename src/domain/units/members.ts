@@ -3,6 +3,7 @@ import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 import type { Selectable } from 'kysely'
 import type { Db } from '../../db/database.js'
+import { prepared } from '../../db/prepared.js'
 import type { MemberTable } from '../../db/schema.js'
 import { rowToMember, type Member } from './member.js'
 import { vietnameseOrder } from './vietnamese-name.js'
@@ -61,11 +62,7 @@ export async function rememberMember(
   const at = nowIso(deps)
   // The hot path (a tap, a reaction): someone already known, nothing new about
   // them, seen within the hour, present in this group. Read only; no write.
-  const known = await deps.db
-    .selectFrom('member')
-    .selectAll()
-    .where('telegram_id', '=', person.telegramId)
-    .executeTakeFirst()
+  const known = (await memberOfTelegramId(deps.db, { telegramId: person.telegramId })).rows[0]
   if (known !== undefined && (await isUnchanged(deps, known, person, where, at)))
     return rowToMember(known)
   let firstSighting = false
@@ -139,6 +136,20 @@ export async function rememberMember(
   return member
 }
 
+/* The hot path's two reads, compiled once (src/db/prepared.ts): every tap runs them. */
+const memberOfTelegramId = prepared((db, p: { telegramId: number }) =>
+  db.selectFrom('member').selectAll().where('telegram_id', '=', p.telegramId),
+)
+
+const presenceInGroup = prepared((db, p: { memberId: number; chatId: number }) =>
+  db
+    .selectFrom('chat_membership')
+    .innerJoin('unit_chat', 'unit_chat.chat_id', 'chat_membership.chat_id')
+    .select(['chat_membership.status', 'unit_chat.unit_id'])
+    .where('chat_membership.member_id', '=', p.memberId)
+    .where('chat_membership.chat_id', '=', p.chatId),
+)
+
 /** last_seen_at is kept to the hour: finer would cost a write per tap. */
 const SEEN_GRANULARITY_MS = 3600_000
 
@@ -160,13 +171,8 @@ async function isUnchanged(
     return false
   if (where?.isGroup !== true) return true
   // In a group: the unit and the presence must already be what this sighting would write.
-  const presence = await deps.db
-    .selectFrom('chat_membership')
-    .innerJoin('unit_chat', 'unit_chat.chat_id', 'chat_membership.chat_id')
-    .select(['chat_membership.status', 'unit_chat.unit_id'])
-    .where('chat_membership.member_id', '=', row.id)
-    .where('chat_membership.chat_id', '=', where.chatId)
-    .executeTakeFirst()
+  const presence = (await presenceInGroup(deps.db, { memberId: row.id, chatId: where.chatId }))
+    .rows[0]
   // Someone who does not learn a unit from groups (admin, office, leader) is complete without one.
   const unitSettled =
     row.unit_id !== null || !learnsUnitFromGroup(deps, row.telegram_id ?? 0, row.role)
