@@ -1,16 +1,11 @@
-import {
-  type CompiledQuery,
-  type Compilable,
-  type DialectAdapter,
-  type QueryResult,
-} from 'kysely'
+import { type CompiledQuery, type Compilable, type DialectAdapter, type QueryResult } from 'kysely'
 import type { Db } from './database.js'
 
 /** Where a compiled query's parameter comes from: the caller's named value, or a constant of the query. */
 type Slot = { name: string } | { value: unknown }
 
-interface Template {
-  query: CompiledQuery
+interface Template<R> {
+  query: CompiledQuery<R>
   slots: Slot[]
 }
 
@@ -35,12 +30,12 @@ const MARK = '\u0000loa-param:'
 export function prepared<P extends Record<string, unknown>, R>(
   build: (db: Db, params: P) => Compilable<R>,
 ): (db: Db, params: P) => Promise<QueryResult<R>> {
-  const templates = new WeakMap<DialectAdapter, Template>()
+  const templates = new WeakMap<DialectAdapter, Template<R>>()
   const stand = new Proxy({} as P, {
     get: (_target, name) => `${MARK}${String(name)}`,
   })
 
-  function template(db: Db): Template {
+  function template(db: Db): Template<R> {
     const adapter = db.getExecutor().adapter
     let found = templates.get(adapter)
     if (found === undefined) {
@@ -61,9 +56,10 @@ export function prepared<P extends Record<string, unknown>, R>(
     const parameters = slots.map((slot) => {
       if (!('name' in slot)) return slot.value
       const value = params[slot.name]
-      if (value === undefined) throw new TypeError(`prepared query: parameter ${slot.name} is undefined`)
+      if (value === undefined)
+        throw new TypeError(`prepared query: parameter ${slot.name} is undefined`)
       return value
     })
-    return db.executeQuery<R>({ ...query, parameters } as CompiledQuery<R>)
+    return db.executeQuery({ ...query, parameters })
   }
 }
