@@ -29,8 +29,14 @@ export function settlesItsUpdate(ctx: LoaContext): boolean {
  * The button is answered at once with a toast; the counts on it are refreshed
  * later by the sender, coalesced per message.
  */
-export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
+export function acknowledgeFeature(translate: Translate): {
+  /** The ✅ and 🙋 buttons and reactions: early in the chain, nothing before them claims these. */
+  taps: Composer<LoaContext>
+  /** Text replies to a copy: in the order of the other text handlers. */
+  replies: Composer<LoaContext>
+} {
   const composer = new Composer<LoaContext>()
+  const replies = new Composer<LoaContext>()
 
   /**
    * A new count is owed to a copy's buttons: the scheduler may be asleep for up to a
@@ -131,7 +137,7 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
 
   // A text reply to a delivered copy (PRODUCT §10, issue 11 point 1): «Đã nắm», «Ok ạ» or only
   // emoji count; a question goes to the sender in private instead; other talk is left alone.
-  composer.on('message:text').filter(
+  replies.on('message:text').filter(
     (ctx) => ctx.unitChat !== undefined && ctx.message.reply_to_message?.from?.id === ctx.me.id,
     async (ctx, next) => {
       const repliedTo = ctx.message.reply_to_message
@@ -152,5 +158,5 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
       await next()
     },
   )
-  return composer
+  return { taps: composer, replies }
 }
