@@ -146,7 +146,7 @@ export class UpdateTicket {
     private readonly workerId: string,
   ) {}
 
-  /** True once a transaction of this update has marked it (committed when the handler returned). */
+  /** True once this update is marked: by a transaction of it (committed when the handler returned), or alone. */
   get settled(): boolean {
     return this.settledWithin
   }
@@ -160,9 +160,15 @@ export class UpdateTicket {
     this.settledWithin = true
   }
 
-  /** For a handler that wrote nothing (a refusal) or failed: the mark alone, autocommitted. */
-  settleAlone(): Promise<boolean> {
-    return settleUpdate(this.deps.db, this.deps, this.update, this.workerId)
+  /**
+   * For a handler that writes nothing (a refusal) or failed: the mark alone,
+   * autocommitted. False when the update was handled already or elsewhere: a
+   * refusal then answers nothing, as a redelivery must not be answered twice.
+   */
+  async settleAlone(): Promise<boolean> {
+    const settled = await settleUpdate(this.deps.db, this.deps, this.update, this.workerId)
+    if (settled) this.settledWithin = true
+    return settled
   }
 }
 

@@ -24,6 +24,16 @@ export function settlesItsUpdate(ctx: LoaContext): boolean {
 }
 
 /**
+ * A press this feature cannot take, refused before any write: the update is
+ * marked first, so that a redelivery of it is not refused a second time
+ * (src/telegram/middlewares/inbox.ts).
+ */
+async function refuseStale(ctx: LoaContext): Promise<void> {
+  if (ctx.inbox !== undefined && !(await ctx.inbox.settleAlone())) return
+  await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+}
+
+/**
  * "Đã đọc" three ways (PRODUCT §2, §3, §10): the ✅ button, any emoji reaction
  * on a delivered copy, and a text reply to it in the group; and "🙋 Tham gia".
  * The button is answered at once with a toast; the counts on it are refreshed
@@ -55,7 +65,7 @@ export function acknowledgeFeature(translate: Translate): {
     const broadcastId = callbacks.acknowledge.unpack(ctx.callbackQuery.data)
     const message = ctx.callbackQuery.message
     if (broadcastId === undefined || message === undefined || ctx.member === undefined) {
-      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+      await refuseStale(ctx)
       return
     }
     const result = await recordAcknowledgement(
@@ -87,7 +97,7 @@ export function acknowledgeFeature(translate: Translate): {
     const activityId = callbacks.participate.unpack(ctx.callbackQuery.data)
     const message = ctx.callbackQuery.message
     if (activityId === undefined || message === undefined || ctx.member === undefined) {
-      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+      await refuseStale(ctx)
       return
     }
     const result = await recordParticipation(
