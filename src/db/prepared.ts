@@ -51,7 +51,7 @@ export function prepared<P extends Record<string, unknown>, R>(
     return found
   }
 
-  return (db, params) => {
+  return async (db, params) => {
     const { query, slots } = template(db)
     const parameters = slots.map((slot) => {
       if (!('name' in slot)) return slot.value
