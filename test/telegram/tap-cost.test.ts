@@ -53,9 +53,10 @@ describe('the tap path (issue 8: counters instead of counting)', () => {
       // (the poll stored the row; a webhook update would be inserted handled instead).
       'update "inbound_update" set',
       'insert into "acknowledgement"',
-      'update "delivery" set',
       // Issue 10: the member's queued private reminders of this broadcast are withdrawn.
       'update "outbound_message" set',
+      // The copy's counter last: on PostgreSQL its row lock is held until the commit.
+      'update "delivery" set',
     ])
     // One write commit per tap, as the bare bot makes: every write between the one begin and commit.
     const begin = tap.indexOf('begin')

@@ -137,9 +137,11 @@ export async function recordAcknowledgement(
       let source = input.source
       let count = delivery.acknowledged
       if (created) {
-        // The copy's counter and keyboard version, in this transaction: no counting.
-        count = await countAcknowledgement(trx, delivery.id)
         await withdrawPrivateReminders(trx, delivery.broadcast_id, member.id)
+        // The copy's counter and keyboard version, in this transaction: no counting. Last,
+        // just before the commit: on PostgreSQL its row lock makes every other tap on the
+        // same copy wait, so it is held over one round trip (the commit), not two.
+        count = await countAcknowledgement(trx, delivery.id)
       } else {
         const existing = await firstSource(trx, {
           broadcastId: delivery.broadcast_id,
