@@ -51,6 +51,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDat
   // NORMAL is durable in WAL mode across application crashes; only a power cut may
   // roll back the last transactions, never corrupt the file.
   sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('wal_autocheckpoint = 10000')
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     // For measuring hot paths (the tap's statement count test); off otherwise.

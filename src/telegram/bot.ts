@@ -117,7 +117,12 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   })
   bot.use(async (ctx, next) => {
     ctx.deps = deps
-    ctx.log = deps.logger.child({ update_id: ctx.update.update_id })
+    // Made on first use: most taps log nothing, and a child logger per update was garbage.
+    let log: LoaContext['log'] | undefined
+    Object.defineProperty(ctx, 'log', {
+      get: () => (log ??= deps.logger.child({ update_id: ctx.update.update_id })),
+      configurable: true,
+    })
     ctx.member = undefined
     ctx.role = 'member'
     ctx.unitChat = undefined
@@ -138,6 +143,10 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(trackMember)
   bot.use(i18n)
   bot.use(unregisteredGroupGate())
+  // Taps and reactions first (the bulk of the traffic, issue 14): no feature before
+  // them handles their data, and each composer passed costs every tap.
+  const acknowledge = acknowledgeFeature(noticeTranslator(i18n, deps.config.defaultLocale))
+  bot.use(acknowledge.taps)
 
   // Before every feature that reads private text: an open approval conversation takes the next message.
   bot.use(approvalsFeature(i18n))
@@ -156,7 +165,7 @@ export function createBot(deps: Deps, options: CreateBotOptions): LoaBot {
   bot.use(campaignsFeature())
   bot.use(remindFeature(i18n))
   bot.use(calendarFeature())
-  bot.use(acknowledgeFeature(noticeTranslator(i18n, deps.config.defaultLocale)))
+  bot.use(acknowledge.replies)
   bot.use(joinFeature())
   bot.use(mineFeature())
   bot.use(reportFeature())

@@ -32,9 +32,28 @@ export function createI18n(defaultLocale: Locale): I18n<LoaContext> {
   const fluent = i18n.fluent
   const translate: FluentTranslate = fluent.translate.bind(fluent)
   plainTranslate.set(fluent, translate)
-  fluent.translate = (locales, path, variables?: TranslationVariables) =>
-    translate(locales, path, variables === undefined ? undefined : htmlSafeArgs(variables))
+  // A text without arguments is the same every time: formatted once per locale (a tap's toast).
+  const plain = new Map<string, string>()
+  fluent.translate = (locales, path, variables?: TranslationVariables) => {
+    const fixed = typeof locales === 'string' && !hasArguments(variables)
+    const key = fixed ? `${locales}\u0000${path}` : ''
+    const known = fixed ? plain.get(key) : undefined
+    if (known !== undefined) return known
+    const text = translate(
+      locales,
+      path,
+      variables === undefined ? undefined : htmlSafeArgs(variables),
+    )
+    if (fixed) plain.set(key, text)
+    return text
+  }
   return i18n
+}
+
+function hasArguments(variables: TranslationVariables | undefined): boolean {
+  if (variables === undefined) return false
+  for (const _ in variables) return true
+  return false
 }
 
 /**

@@ -53,9 +53,10 @@ describe('the tap path (issue 8: counters instead of counting)', () => {
       // (the poll stored the row; a webhook update would be inserted handled instead).
       'update "inbound_update" set',
       'insert into "acknowledgement"',
-      'update "delivery" set',
       // Issue 10: the member's queued private reminders of this broadcast are withdrawn.
       'update "outbound_message" set',
+      // The copy's counter last: on PostgreSQL its row lock is held until the commit.
+      'update "delivery" set',
     ])
     // One write commit per tap, as the bare bot makes: every write between the one begin and commit.
     const begin = tap.indexOf('begin')
@@ -66,8 +67,12 @@ describe('the tap path (issue 8: counters instead of counting)', () => {
     // No count over acknowledgement, no member write.
     expect(tap.some((sql) => /count\(/i.test(sql))).toBe(false)
     expect(tap.some((sql) => /^update "member"/i.test(sql))).toBe(false)
-    // 10 statements and the transaction's begin and commit; a flat cost, whatever the table sizes.
-    expect(tap.length).toBe(12)
+    // One read of the member, their presence in the group within it; not again inside the
+    // transaction (the edge's ctx.member stands), and no read of the inbox ahead of its mark.
+    expect(tap.filter((sql) => /^select .* from "member"/.test(sql))).toHaveLength(1)
+    expect(tap.slice(0, begin).some((sql) => /inbound_update/.test(sql))).toBe(false)
+    // 7 statements and the transaction's begin and commit; a flat cost, whatever the table sizes.
+    expect(tap.length).toBe(9)
     const inbox = await t.db
       .selectFrom('inbound_update')
       .select(['handled_at', 'claimed_by'])
@@ -79,5 +84,41 @@ describe('the tap path (issue 8: counters instead of counting)', () => {
     expect(
       await t.db.selectFrom('delivery').select(['acknowledged', 'keyboard_version']).execute(),
     ).toEqual([{ acknowledged: 1, keyboard_version: 1 }])
+  })
+
+  it('a tap delivered again (webhook retry, replay) is dropped by its mark: counted once, answered once, refusals too', async () => {
+    t = await TestBot.start({ clock: new ManualClock('2024-04-15T01:00:00Z') })
+    const world = await seedWorld(t.app.deps)
+    const group = t.group(world.units[0]!.chatId, 'Nhóm phòng 1')
+    const office = t.person({ id: 9, first_name: 'Văn', last_name: 'Phòng' })
+    const composed = await office.says('Sách hay cần bạn đọc', 'private')
+    await office.says(`/gui ${world.campaignCode} ngay U1`, 'private', {
+      replyTo: composed.message!.message_id,
+    })
+    await t.confirmLast(office)
+    await t.runSenderAt('2024-04-15T01:00:01Z')
+    const copy = t.api.botMessages(group.id).at(-1)!
+    const ack = t.buttons(group, copy.message_id)[0]!
+    const member = world.members[0]!
+    const person = t.person({ id: member.telegramId, first_name: 'Người', last_name: '1.1' })
+
+    const press = await person.presses(group, copy.message_id, ack.callback_data)
+    // A button of another broadcast on this copy: refused (stale-button), nothing written.
+    const forged = await person.presses(group, copy.message_id, 'v1:a:999999', { forged: true })
+    for (const update of [press, forged]) await t.app.loa.bot.handleUpdate(update)
+
+    const calls = (update: typeof press) =>
+      t.api
+        .callsOf('answerCallbackQuery')
+        .filter((c) => c.params['callback_query_id'] === update.callback_query!.id)
+    expect(calls(press)).toHaveLength(1)
+    expect(calls(forged)).toHaveLength(1)
+    expect(calls(forged)[0]?.params['show_alert']).toBe(true)
+    expect(await t.db.selectFrom('acknowledgement').select('member_id').execute()).toEqual([
+      { member_id: member.id },
+    ])
+    expect(await t.db.selectFrom('delivery').select('acknowledged').execute()).toEqual([
+      { acknowledged: 1 },
+    ])
   })
 })

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from 'kysely'
 import type { Db } from '../../db/database.js'
+import { prepared } from '../../db/prepared.js'
 import { withdrawPrivateReminders } from '../reminders/withdraw-reminders.js'
 import type { AcknowledgementSource, Database } from '../../db/schema.js'
 import { countAcknowledgement } from '../broadcasts/keyboard-refresh.js'
@@ -15,6 +16,11 @@ export interface AcknowledgementInput {
   /** From the button's callback data; absent for reactions and replies. */
   broadcastId?: number
   telegramUserId?: number
+  /**
+   * A member row the caller has just read (the edge's ctx.member): taken as
+   * it is, without reading it again (members are never deleted, and the
+   * acknowledgement's foreign key stands guard).
+   */
   memberId?: number
   source: AcknowledgementSource
   /** Pressed in the member's private chat (a reminder's button), not under a group copy. */
@@ -120,32 +126,30 @@ export async function recordAcknowledgement(
       // and one in flight at the recall lands after it).
       if (delivery.recall_state !== null || delivery.recalled_at !== null)
         return err({ code: 'broadcast-recalled', broadcastId: delivery.broadcast_id })
-      const inserted = await trx
-        .insertInto('acknowledgement')
-        .values({
-          broadcast_id: delivery.broadcast_id,
-          member_id: member.id,
-          delivery_id: delivery.id,
-          source: input.source,
-          created_at: at,
-        })
-        .onConflict((oc) => oc.columns(['broadcast_id', 'member_id']).doNothing())
-        .executeTakeFirst()
-      const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
+      const inserted = await insertAcknowledgement(trx, {
+        broadcastId: delivery.broadcast_id,
+        memberId: member.id,
+        deliveryId: delivery.id,
+        source: input.source,
+        at,
+      })
+      const created = Number(inserted.numAffectedRows ?? 0) > 0
       let source = input.source
       let count = delivery.acknowledged
       if (created) {
-        // The copy's counter and keyboard version, in this transaction: no counting.
-        count = await countAcknowledgement(trx, delivery.id)
         await withdrawPrivateReminders(trx, delivery.broadcast_id, member.id)
+        // The copy's counter and keyboard version, in this transaction: no counting. Last,
+        // just before the commit: on PostgreSQL its row lock makes every other tap on the
+        // same copy wait, so it is held over one round trip (the commit), not two.
+        count = await countAcknowledgement(trx, delivery.id)
       } else {
-        const existing = await trx
-          .selectFrom('acknowledgement')
-          .select('source')
-          .where('broadcast_id', '=', delivery.broadcast_id)
-          .where('member_id', '=', member.id)
-          .executeTakeFirstOrThrow()
-        source = existing.source
+        const existing = await firstSource(trx, {
+          broadcastId: delivery.broadcast_id,
+          memberId: member.id,
+        })
+        const first = existing.rows[0]
+        if (first === undefined) throw new Error('acknowledgement not inserted and not found')
+        source = first.source
       }
       return ok({
         created,
@@ -158,10 +162,11 @@ export async function recordAcknowledgement(
   )
 }
 
-async function findMember(db: Db, input: { telegramUserId?: number; memberId?: number }) {
-  if (input.memberId !== undefined) {
-    return db.selectFrom('member').select('id').where('id', '=', input.memberId).executeTakeFirst()
-  }
+async function findMember(
+  db: Db,
+  input: { telegramUserId?: number; memberId?: number },
+): Promise<{ id: number } | undefined> {
+  if (input.memberId !== undefined) return { id: input.memberId }
   if (input.telegramUserId !== undefined) {
     return db
       .selectFrom('member')
@@ -172,6 +177,49 @@ async function findMember(db: Db, input: { telegramUserId?: number; memberId?: n
   return undefined
 }
 
+/*
+ * The tap's own statements, compiled once (src/db/prepared.ts): a burst runs
+ * each of them thousands of times a minute.
+ */
+const insertAcknowledgement = prepared(
+  (
+    db,
+    p: {
+      broadcastId: number
+      memberId: number
+      deliveryId: number
+      source: AcknowledgementSource
+      at: string
+    },
+  ) =>
+    db
+      .insertInto('acknowledgement')
+      .values({
+        broadcast_id: p.broadcastId,
+        member_id: p.memberId,
+        delivery_id: p.deliveryId,
+        source: p.source,
+        created_at: p.at,
+      })
+      .onConflict((oc) => oc.columns(['broadcast_id', 'member_id']).doNothing()),
+)
+
+const firstSource = prepared((db, p: { broadcastId: number; memberId: number }) =>
+  db
+    .selectFrom('acknowledgement')
+    .select('source')
+    .where('broadcast_id', '=', p.broadcastId)
+    .where('member_id', '=', p.memberId),
+)
+
+const deliveryOfMessage = prepared((db, p: { chatId: number; messageId: number }) =>
+  db
+    .selectFrom('delivery')
+    .select((eb) => ['id', 'broadcast_id', 'acknowledged', 'recall_state', broadcastRecalledAt(eb)])
+    .where('chat_id', '=', p.chatId)
+    .where('message_id', '=', p.messageId),
+)
+
 /**
  * The delivered copy a message belongs to. The button message is `message_id`;
  * for an album, a reaction may land on any of its parts, listed in delivery_message.
@@ -181,12 +229,7 @@ async function findDeliveryByMessage(
   chatId: number,
   messageId: number,
 ): Promise<DeliveryRef | undefined> {
-  const exact = await db
-    .selectFrom('delivery')
-    .select((eb) => ['id', 'broadcast_id', 'acknowledged', 'recall_state', broadcastRecalledAt(eb)])
-    .where('chat_id', '=', chatId)
-    .where('message_id', '=', messageId)
-    .executeTakeFirst()
+  const exact = (await deliveryOfMessage(db, { chatId, messageId })).rows[0]
   if (exact !== undefined) return exact
   // Any other part of a copy (an album's photos): one indexed lookup (migration 0007).
   return db

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { addMilliseconds, subMilliseconds } from 'date-fns'
 import type { Db } from '../../db/database.js'
+import { prepared } from '../../db/prepared.js'
 import { nowIso, type Deps } from '../deps.js'
 import type { ChatPort, InlineButton, Translate } from '../ports.js'
 import { noticeEveryoneRead } from '../everyone-read/everyone-read.js'
@@ -20,17 +21,21 @@ import type { Pacer } from './pacer.js'
 
 /** A new acknowledgement on a copy: its counter and keyboard version, one statement. */
 export async function countAcknowledgement(db: Db, deliveryId: number): Promise<number> {
-  const row = await db
+  const { rows } = await countOnCopy(db, { deliveryId })
+  return rows[0]?.acknowledged ?? 0
+}
+
+/** Compiled once (src/db/prepared.ts): every new acknowledgement runs it. */
+const countOnCopy = prepared((db, p: { deliveryId: number }) =>
+  db
     .updateTable('delivery')
     .set((eb) => ({
       acknowledged: eb('acknowledged', '+', 1),
       keyboard_version: eb('keyboard_version', '+', 1),
     }))
-    .where('id', '=', deliveryId)
-    .returning('acknowledged')
-    .executeTakeFirst()
-  return row?.acknowledged ?? 0
-}
+    .where('id', '=', p.deliveryId)
+    .returning('acknowledged'),
+)
 
 /**
  * A new participant of a unit: the 🙋 count on the unit's recent copies of the

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
+import { prepared } from '../../db/prepared.js'
 
 /**
  * A member confirmed a broadcast: their private reminders of it that are
@@ -14,26 +15,35 @@ export async function withdrawPrivateReminders(
   broadcastId: number,
   memberId: number,
 ): Promise<number> {
-  const result = await db
-    .updateTable('outbound_message')
-    .set({ state: 'cancelled' })
-    .where('state', '=', 'pending')
-    .where((eb) =>
-      // Private reminders (`m`) and personal nudges in the group (`e`, issue 12, nudges.ts).
-      eb.or(
-        ['m', 'e'].map((tag) =>
-          eb(
-            'key',
-            'in',
-            eb
-              .selectFrom('reminder')
-              .select(sql<string>`'rem:' || reminder.id || ${`:${tag}${memberId}:0`}`.as('key'))
-              .where('reminder.broadcast_id', '=', broadcastId)
-              .where('reminder.state', '=', 'sent'),
+  const result = await withdrawQueued(db, {
+    broadcastId,
+    privateKeyEnd: `:m${memberId}:0`,
+    nudgeKeyEnd: `:e${memberId}:0`,
+  })
+  return Number(result.numAffectedRows ?? 0)
+}
+
+/** Compiled once (src/db/prepared.ts): every new acknowledgement runs it. */
+const withdrawQueued = prepared(
+  (db, p: { broadcastId: number; privateKeyEnd: string; nudgeKeyEnd: string }) =>
+    db
+      .updateTable('outbound_message')
+      .set({ state: 'cancelled' })
+      .where('state', '=', 'pending')
+      .where((eb) =>
+        // Private reminders (`m`) and personal nudges in the group (`e`, issue 12, nudges.ts).
+        eb.or(
+          [p.privateKeyEnd, p.nudgeKeyEnd].map((keyEnd) =>
+            eb(
+              'key',
+              'in',
+              eb
+                .selectFrom('reminder')
+                .select(sql<string>`'rem:' || reminder.id || ${keyEnd}`.as('key'))
+                .where('reminder.broadcast_id', '=', p.broadcastId)
+                .where('reminder.state', '=', 'sent'),
+            ),
           ),
         ),
       ),
-    )
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows)
-}
+)

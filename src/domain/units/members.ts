@@ -3,6 +3,7 @@ import { nowIso, type Deps } from '../deps.js'
 import { err, ok, type Result } from '../errors.js'
 import type { Selectable } from 'kysely'
 import type { Db } from '../../db/database.js'
+import { prepared } from '../../db/prepared.js'
 import type { MemberTable } from '../../db/schema.js'
 import { rowToMember, type Member } from './member.js'
 import { vietnameseOrder } from './vietnamese-name.js'
@@ -61,13 +62,13 @@ export async function rememberMember(
   const at = nowIso(deps)
   // The hot path (a tap, a reaction): someone already known, nothing new about
   // them, seen within the hour, present in this group. Read only; no write.
-  const known = await deps.db
-    .selectFrom('member')
-    .selectAll()
-    .where('telegram_id', '=', person.telegramId)
-    .executeTakeFirst()
-  if (known !== undefined && (await isUnchanged(deps, known, person, where, at)))
-    return rowToMember(known)
+  const known = (
+    await sightedMember(deps.db, {
+      telegramId: person.telegramId,
+      chatId: where?.isGroup === true ? where.chatId : null,
+    })
+  ).rows[0]
+  if (known !== undefined && isUnchanged(deps, known, person, where, at)) return rowToMember(known)
   let firstSighting = false
   const member = await deps.db.transaction().execute(async (trx) => {
     let row = await trx
@@ -139,16 +140,36 @@ export async function rememberMember(
   return member
 }
 
+/**
+ * The hot path's one read, compiled once (src/db/prepared.ts): the member and,
+ * in a unit's group (`chatId`), their presence there (null elsewhere).
+ */
+const sightedMember = prepared((db, p: { telegramId: number; chatId: number | null }) =>
+  db
+    .selectFrom('member')
+    .selectAll('member')
+    .select((eb) =>
+      eb
+        .selectFrom('chat_membership')
+        .innerJoin('unit_chat', 'unit_chat.chat_id', 'chat_membership.chat_id')
+        .select('chat_membership.status')
+        .whereRef('chat_membership.member_id', '=', 'member.id')
+        .where('chat_membership.chat_id', '=', p.chatId)
+        .as('presence'),
+    )
+    .where('member.telegram_id', '=', p.telegramId),
+)
+
 /** last_seen_at is kept to the hour: finer would cost a write per tap. */
 const SEEN_GRANULARITY_MS = 3600_000
 
-async function isUnchanged(
+function isUnchanged(
   deps: Deps,
-  row: Selectable<MemberTable>,
+  row: Selectable<MemberTable> & { presence: string | null },
   person: PersonSighting,
   where: { chatId: number; isGroup: boolean } | undefined,
   at: string,
-): Promise<boolean> {
+): boolean {
   const username = person.username?.toLowerCase() ?? null
   if ((username ?? row.username) !== row.username) return false
   if (row.in_roster !== 1 && displayName(person) !== row.full_name) return false
@@ -160,17 +181,10 @@ async function isUnchanged(
     return false
   if (where?.isGroup !== true) return true
   // In a group: the unit and the presence must already be what this sighting would write.
-  const presence = await deps.db
-    .selectFrom('chat_membership')
-    .innerJoin('unit_chat', 'unit_chat.chat_id', 'chat_membership.chat_id')
-    .select(['chat_membership.status', 'unit_chat.unit_id'])
-    .where('chat_membership.member_id', '=', row.id)
-    .where('chat_membership.chat_id', '=', where.chatId)
-    .executeTakeFirst()
   // Someone who does not learn a unit from groups (admin, office, leader) is complete without one.
   const unitSettled =
     row.unit_id !== null || !learnsUnitFromGroup(deps, row.telegram_id ?? 0, row.role)
-  return presence?.status === 'present' && unitSettled
+  return row.presence === 'present' && unitSettled
 }
 
 async function setPresence(

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../../db/database.js'
+import { prepared } from '../../db/prepared.js'
 import type { UnitChatTable, UnitTable } from '../../db/schema.js'
 
 export interface Unit {
@@ -93,13 +94,14 @@ export async function listUnitCodes(db: Db): Promise<string[]> {
 }
 
 export async function findUnitChat(db: Db, chatId: number): Promise<UnitChat | undefined> {
-  const row = await db
-    .selectFrom('unit_chat')
-    .selectAll()
-    .where('chat_id', '=', chatId)
-    .executeTakeFirst()
+  const row = (await unitChatById(db, { chatId })).rows[0]
   return row && rowToUnitChat(row)
 }
+
+/** Compiled once (src/db/prepared.ts): every update from a group asks it. */
+const unitChatById = prepared((db, p: { chatId: number }) =>
+  db.selectFrom('unit_chat').selectAll().where('chat_id', '=', p.chatId),
+)
 
 /** The groups that receive copies for these units: active ones only, in registration order. */
 export async function listActiveChatsOfUnits(

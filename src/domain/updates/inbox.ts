@@ -1,5 +1,6 @@
 import { isDeadLocalWorker } from '../../db/claim.js'
 import type { Db } from '../../db/database.js'
+import { prepared } from '../../db/prepared.js'
 import { addMilliseconds } from 'date-fns'
 import { nowIso, type Deps } from '../deps.js'
 
@@ -88,21 +89,8 @@ export async function settleUpdate(
   workerId: string,
 ): Promise<boolean> {
   const at = nowIso(deps)
-  const settled = await db
-    .updateTable('inbound_update')
-    .set({ handled_at: at, claimed_by: null, lease_until: null })
-    .where('update_id', '=', update.update_id)
-    .where('handled_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('claimed_by', 'is', null),
-        eb('claimed_by', '=', workerId),
-        eb('lease_until', '<=', at),
-      ]),
-    )
-    .returning('update_id')
-    .executeTakeFirst()
-  if (settled !== undefined) return true
+  const settled = await markSettled(db, { updateId: update.update_id, at, workerId })
+  if (settled.rows.length > 0) return true
   const inserted = await db
     .insertInto('inbound_update')
     .values({
@@ -116,6 +104,23 @@ export async function settleUpdate(
     .executeTakeFirst()
   return inserted !== undefined
 }
+
+/** settleUpdate's hot statement, compiled once (src/db/prepared.ts): it runs for every tap. */
+const markSettled = prepared((db, p: { updateId: number; at: string; workerId: string }) =>
+  db
+    .updateTable('inbound_update')
+    .set({ handled_at: p.at, claimed_by: null, lease_until: null })
+    .where('update_id', '=', p.updateId)
+    .where('handled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('claimed_by', 'is', null),
+        eb('claimed_by', '=', p.workerId),
+        eb('lease_until', '<=', p.at),
+      ]),
+    )
+    .returning('update_id'),
+)
 
 /** Thrown inside a handler's transaction when its update is someone else's: it rolls back. */
 export class UpdateHandledElsewhere extends Error {
@@ -141,7 +146,7 @@ export class UpdateTicket {
     private readonly workerId: string,
   ) {}
 
-  /** True once a transaction of this update has marked it (committed when the handler returned). */
+  /** True once this update is marked: by a transaction of it (committed when the handler returned), or alone. */
   get settled(): boolean {
     return this.settledWithin
   }
@@ -155,9 +160,15 @@ export class UpdateTicket {
     this.settledWithin = true
   }
 
-  /** For a handler that wrote nothing (a refusal) or failed: the mark alone, autocommitted. */
-  settleAlone(): Promise<boolean> {
-    return settleUpdate(this.deps.db, this.deps, this.update, this.workerId)
+  /**
+   * For a handler that writes nothing (a refusal) or failed: the mark alone,
+   * autocommitted. False when the update was handled already or elsewhere: a
+   * refusal then answers nothing, as a redelivery must not be answered twice.
+   */
+  async settleAlone(): Promise<boolean> {
+    const settled = await settleUpdate(this.deps.db, this.deps, this.update, this.workerId)
+    if (settled) this.settledWithin = true
+    return settled
   }
 }
 
@@ -179,13 +190,14 @@ export function transactionOfUpdate<T>(
 
 /** True once the update has been handled (by any process). */
 export async function isUpdateHandled(deps: Deps, updateId: number): Promise<boolean> {
-  const row = await deps.db
-    .selectFrom('inbound_update')
-    .select('handled_at')
-    .where('update_id', '=', updateId)
-    .executeTakeFirst()
-  return row?.handled_at != null
+  const { rows } = await handledAt(deps.db, { updateId })
+  return rows[0]?.handled_at != null
 }
+
+/** Asked once or twice per update (the redelivery check, app.handled): compiled once. */
+const handledAt = prepared((db, p: { updateId: number }) =>
+  db.selectFrom('inbound_update').select('handled_at').where('update_id', '=', p.updateId),
+)
 
 /**
  * Updates stored and never handled, oldest first, that nobody alive holds:

@@ -24,13 +24,29 @@ export function settlesItsUpdate(ctx: LoaContext): boolean {
 }
 
 /**
+ * A press this feature cannot take, refused before any write: the update is
+ * marked first, so that a redelivery of it is not refused a second time
+ * (src/telegram/middlewares/inbox.ts).
+ */
+async function refuseStale(ctx: LoaContext): Promise<void> {
+  if (ctx.inbox !== undefined && !(await ctx.inbox.settleAlone())) return
+  await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+}
+
+/**
  * "Đã đọc" three ways (PRODUCT §2, §3, §10): the ✅ button, any emoji reaction
  * on a delivered copy, and a text reply to it in the group; and "🙋 Tham gia".
  * The button is answered at once with a toast; the counts on it are refreshed
  * later by the sender, coalesced per message.
  */
-export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
+export function acknowledgeFeature(translate: Translate): {
+  /** The ✅ and 🙋 buttons and reactions: early in the chain, nothing before them claims these. */
+  taps: Composer<LoaContext>
+  /** Text replies to a copy: in the order of the other text handlers. */
+  replies: Composer<LoaContext>
+} {
   const composer = new Composer<LoaContext>()
+  const replies = new Composer<LoaContext>()
 
   /**
    * A new count is owed to a copy's buttons: the scheduler may be asleep for up to a
@@ -49,7 +65,7 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
     const broadcastId = callbacks.acknowledge.unpack(ctx.callbackQuery.data)
     const message = ctx.callbackQuery.message
     if (broadcastId === undefined || message === undefined || ctx.member === undefined) {
-      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+      await refuseStale(ctx)
       return
     }
     const result = await recordAcknowledgement(
@@ -81,7 +97,7 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
     const activityId = callbacks.participate.unpack(ctx.callbackQuery.data)
     const message = ctx.callbackQuery.message
     if (activityId === undefined || message === undefined || ctx.member === undefined) {
-      await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
+      await refuseStale(ctx)
       return
     }
     const result = await recordParticipation(
@@ -131,7 +147,7 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
 
   // A text reply to a delivered copy (PRODUCT §10, issue 11 point 1): «Đã nắm», «Ok ạ» or only
   // emoji count; a question goes to the sender in private instead; other talk is left alone.
-  composer.on('message:text').filter(
+  replies.on('message:text').filter(
     (ctx) => ctx.unitChat !== undefined && ctx.message.reply_to_message?.from?.id === ctx.me.id,
     async (ctx, next) => {
       const repliedTo = ctx.message.reply_to_message
@@ -152,5 +168,5 @@ export function acknowledgeFeature(translate: Translate): Composer<LoaContext> {
       await next()
     },
   )
-  return composer
+  return { taps: composer, replies }
 }

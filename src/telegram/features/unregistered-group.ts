@@ -27,7 +27,9 @@ export function unregisteredGroupGate(): Composer<LoaContext> {
     if (await claimNotice(ctx.deps, ctx.chat.id, 'unregistered')) {
       await ctx.api.sendMessage(ctx.chat.id, ctx.t('unregistered-note'))
     }
-    if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery()
+    // A tap is marked before it is answered (middlewares/inbox.ts): a redelivery is answered once.
+    const answerable = ctx.inbox === undefined || (await ctx.inbox.settleAlone())
+    if (ctx.callbackQuery !== undefined && answerable) await ctx.answerCallbackQuery()
   })
   return composer
 }

@@ -2,7 +2,6 @@ import type { MiddlewareFn } from 'grammy'
 import {
   claimUpdate,
   finishUpdate,
-  isUpdateHandled,
   UpdateHandledElsewhere,
   UpdateTicket,
 } from '../../domain/updates/inbox.js'
@@ -17,13 +16,14 @@ import type { LoaContext } from '../context.js'
  *
  * Two ways through. Most updates: claim (autocommit), handle, mark handled
  * (autocommit). The kinds `settledInHandler` names (taps and reactions, the
- * bulk of the traffic) skip both: their handler's one write transaction claims
- * and marks the update as its first statement (ctx.inbox, UpdateTicket), and
- * the toast is answered after the commit — one commit per tap instead of three
- * (issue 14, scenario 2). Whatever such a handler does before that transaction
- * (remembering the member) is idempotent; a path that opens none (a refusal)
- * is marked alone afterwards. A redelivery of a handled one is dropped by a
- * read before anything runs.
+ * bulk of the traffic) skip all three: their handler's one write transaction
+ * claims and marks the update as its first statement (ctx.inbox, UpdateTicket),
+ * and the toast is answered after the commit — one commit per tap instead of
+ * three (issue 14, scenario 2). A redelivery of a handled one is dropped by
+ * that statement, or, on a path that answers without writing (a refusal), by
+ * marking it alone before answering (UpdateTicket.settleAlone); whatever runs
+ * before either (remembering the member) is idempotent. No read ahead of it:
+ * that was a statement per tap for the rare redelivery.
  */
 export function handleOnce(
   workerId: string,
@@ -33,10 +33,6 @@ export function handleOnce(
   return async (ctx, next) => {
     const id = ctx.update.update_id
     if (settledInHandler(ctx)) {
-      if (await isUpdateHandled(ctx.deps, id)) {
-        ctx.log.debug('update handled already: dropped')
-        return
-      }
       const ticket = new UpdateTicket(ctx.deps, ctx.update, workerId)
       ctx.inbox = ticket
       try {
@@ -47,8 +43,13 @@ export function handleOnce(
           return
         }
         // The failure rolled the transaction's mark back with its effect: mark it alone.
-        await ticket.settleAlone()
+        // Not markable: handled already (a redelivery that failed before any mark), dropped.
+        const mine = ticket.settled || (await ticket.settleAlone())
         onHandled?.(id)
+        if (!mine) {
+          ctx.log.debug('update handled elsewhere: dropped')
+          return
+        }
         throw error
       }
       if (!ticket.settled) await ticket.settleAlone()
