@@ -1,8 +1,8 @@
 /**
  * Telegram's sending limits (PRODUCT §9), measured here so the outbox never
- * needs a 429 to find them: about 30 messages per second overall and 20 per
- * minute into one group, edits counted in the same per-group budget. Private
- * chats are held to the global limit only.
+ * needs a 429 to find them: about 30 messages per second overall (edits have
+ * 30 of their own) and 20 per minute into one group, edits counted in the same
+ * per-group budget. Private chats are held to the global limit only.
  *
  * Sliding windows over the instants of past reservations, on an injected
  * monotonic clock in milliseconds (`performance.now` in production): pacing
@@ -112,7 +112,15 @@ export function isGroupChat(chatId: number): boolean {
 }
 
 export class Pacer {
-  private readonly global: Stamp[] = []
+  /**
+   * Calls in the last second, per kind: sends (new messages, albums counted by
+   * message) and edits each have Telegram's 30 a second. Its overall limit is
+   * stated for messages (PRODUCT §9); an edit puts no new message anywhere, and
+   * counting the office's edit of its own preview against a broadcast left one
+   * of its copies for the next second (issue 14, scenario 1: 301 slots for 300
+   * copies, a second more). Edits still share each group's 20 a minute.
+   */
+  private readonly global: Record<PaceKind, Stamp[]> = { send: [], edit: [] }
   /** Instants of recent replies: how much room background sends leave (replyReserve). */
   private readonly replies: number[] = []
   /** A reply found no slot: background sends leave it room until it has had its turn. */
@@ -182,7 +190,7 @@ export class Pacer {
     }
     const t = this.now()
     const stamps: Stamp[] = Array.from({ length: count }, () => ({ at: t, open }))
-    this.global.push(...stamps)
+    this.global[kind].push(...stamps)
     if (priority === 'reply') for (let i = 0; i < count; i++) this.replies.push(t)
     if (isGroupChat(chatId)) {
       const window = this.groups.get(chatId)
@@ -226,7 +234,8 @@ export class Pacer {
       return { ok: false, waitMs: this.handoverUntil - t, scope: 'paused' }
     const second = SECOND + this.limits.globalMarginMs
     const minute = MINUTE + this.limits.groupMarginMs
-    pruneStamps(this.global, t - second, t)
+    const global = this.global[kind]
+    pruneStamps(global, t - second, t)
     prune(this.replies, t - second)
     const fullRate =
       t < this.slowUntil
@@ -235,7 +244,7 @@ export class Pacer {
     const answering = t < this.replyWaitingUntil
     const reserve = answering ? Math.min(this.limits.replyReserve, this.replies.length + 1) : 0
     const globalLimit = priority === 'reply' ? fullRate : Math.max(1, fullRate - reserve)
-    let waitMs = waitForRoom(this.global, globalLimit, second, t, count)
+    let waitMs = waitForRoom(global, globalLimit, second, t, count)
     let scope: 'global' | 'group' = 'global'
     if (isGroupChat(chatId)) {
       const window = this.groups.get(chatId)

@@ -126,6 +126,15 @@ describe('Pacer', () => {
     expect(pacer.reserve(99, 'send', 'reply').ok).toBe(true)
   })
 
+  it('gives edits 30 a second of their own: the office editing its preview leaves the broadcast its 30 copies', () => {
+    const now = 0
+    const pacer = new Pacer(() => now, EXACT_WINDOWS)
+    for (let i = 0; i < 30; i++) expect(pacer.take(-100 - i).ok).toBe(true)
+    expect(pacer.take(-1)).toMatchObject({ ok: false, scope: 'global' })
+    for (let i = 0; i < 30; i++) expect(pacer.take(-200 - i, 'edit').ok).toBe(true)
+    expect(pacer.take(-2, 'edit')).toMatchObject({ ok: false, scope: 'global' })
+  })
+
   it('allows 20 per minute into a group, edits keeping room for sends; private chats only the global limit', () => {
     let now = 0
     const pacer = new Pacer(() => now, EXACT_WINDOWS)
