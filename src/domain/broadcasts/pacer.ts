@@ -42,7 +42,7 @@ export interface PacerLimits {
    * or either process runs, no window of Telegram's sees 31 — without guessing
    * the jitter (issue 14, scenario 1: a fixed 150 ms margin still let stalls of
    * the stand-in's process through). The margin is then only the millisecond
-   * rounding of Telegram's clock. Slots taken with `reserve` count from the
+   * rounding of Telegram's clock, one millisecond at each end of a window. Slots taken with `reserve` count from the
    * reservation, and need a margin for the jitter.
    */
   globalMarginMs: number
@@ -69,7 +69,7 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   slowdownMs: 60_000,
   floodBurst: 3,
   floodWindowMs: 5_000,
-  globalMarginMs: 5,
+  globalMarginMs: 2,
   groupMarginMs: 2_000,
   roundTripCredit: 0.8,
 }

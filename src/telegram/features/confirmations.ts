@@ -36,9 +36,13 @@ export function confirmationsFeature(
         await ctx.answerCallbackQuery({ text: ctx.t('error-stale-button'), show_alert: true })
         return
       }
-      // Answer at once: the work below may take a moment and Telegram shows a spinner until then.
-      await ctx.answerCallbackQuery()
+      // Answer at once: the work below may take a moment and Telegram shows a spinner until
+      // then. Not awaited first: the work does not wait out the answer's round trip (a
+      // confirmed broadcast's first copies leave that much sooner: issue 14, scenario 1).
+      const answered = ctx.answerCallbackQuery()
+      answered.catch(() => undefined)
       const outcome = await handler[action](ctx, id, pending.memberId)
+      await answered
       await ctx.editMessageText(outcome, { parse_mode: 'HTML' })
     })
   }
