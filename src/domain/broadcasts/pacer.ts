@@ -42,7 +42,8 @@ export interface PacerLimits {
    * or either process runs, no window of Telegram's sees 31 — without guessing
    * the jitter (issue 14, scenario 1: a fixed 150 ms margin still let stalls of
    * the stand-in's process through). The margin is then only the millisecond
-   * rounding of Telegram's clock, one millisecond at each end of a window. Slots taken with `reserve` count from the
+   * rounding of Telegram's clock and of ours (2 ms was tried: a loaded machine
+   * drew 429s on localhost, where the round-trip credit is next to nothing). Slots taken with `reserve` count from the
    * reservation, and need a margin for the jitter.
    */
   globalMarginMs: number
@@ -69,7 +70,7 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   slowdownMs: 60_000,
   floodBurst: 3,
   floodWindowMs: 5_000,
-  globalMarginMs: 2,
+  globalMarginMs: 5,
   groupMarginMs: 2_000,
   roundTripCredit: 0.8,
 }
@@ -102,6 +103,12 @@ const ROUND_TRIPS_KEPT = 100
 const MAX_OPEN_MS = 120_000
 
 const SECOND = 1_000
+/**
+ * Added to the second a new holder of the sending role waits out: calls the
+ * dead holder wrote just before it died can still reach Telegram after it.
+ */
+const HANDOVER_MARGIN_MS = 100
+
 /** How long background sends leave room for replies after one had to wait (replyReserve). */
 const REPLY_PRIORITY_MS = 3_000
 const MINUTE = 60_000
@@ -284,10 +291,7 @@ export class Pacer {
    * background; not a flood. Replies go on: each instance paces its own anyway.
    */
   waitOutHandover(): void {
-    this.handoverUntil = Math.max(
-      this.handoverUntil,
-      this.now() + SECOND + this.limits.globalMarginMs,
-    )
+    this.handoverUntil = Math.max(this.handoverUntil, this.now() + SECOND + HANDOVER_MARGIN_MS)
   }
 
   /** Slots left in a group's minute, for tests and logs. */

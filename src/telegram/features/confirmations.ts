@@ -39,11 +39,12 @@ export function confirmationsFeature(
       // Answer at once: the work below may take a moment and Telegram shows a spinner until
       // then. Not awaited first: the work does not wait out the answer's round trip (a
       // confirmed broadcast's first copies leave that much sooner: issue 14, scenario 1).
+      // The outcome's edit still leaves as soon as the work is done, before whatever the
+      // work queued (a recall's deletions and its report) can overtake it.
       const answered = ctx.answerCallbackQuery()
       answered.catch(() => undefined)
       const outcome = await handler[action](ctx, id, pending.memberId)
-      await answered
-      await ctx.editMessageText(outcome, { parse_mode: 'HTML' })
+      await Promise.all([answered, ctx.editMessageText(outcome, { parse_mode: 'HTML' })])
     })
   }
   return composer
