@@ -70,7 +70,6 @@ describe('outbox, 300 groups', () => {
       groupPerMinute: 1e9,
       globalMarginMs: 0,
       groupMarginMs: 0,
-      roundTripCredit: 0,
       replyReserve: 0,
       floodBurst: 3,
       floodWindowMs: 5_000,

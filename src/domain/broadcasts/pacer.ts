@@ -36,29 +36,21 @@ export interface PacerLimits {
   floodWindowMs: number
   /**
    * Added to each window. A slot taken with `take` is held until its call
-   * completes and then a window more, less the round-trip credit below:
-   * Telegram received the call at the latest when its answer came back, and
-   * the next call cannot arrive before it is made, so however late the network
-   * or either process runs, no window of Telegram's sees 31 — without guessing
-   * the jitter (issue 14, scenario 1: a fixed 150 ms margin still let stalls of
-   * the stand-in's process through). The margin is then only the millisecond
-   * rounding of Telegram's clock and of ours (2 ms was tried: a loaded machine
-   * drew 429s on localhost, where the round-trip credit is next to nothing). Slots taken with `reserve` count from the
-   * reservation, and need a margin for the jitter.
+   * completes and then a full window more: Telegram received the call at the
+   * latest when its answer came back, and the next call cannot arrive before it
+   * is made, so however late the network or either process runs, no window of
+   * Telegram's sees 31 — without guessing the jitter (issue 14, scenario 1: a
+   * fixed 150 ms margin still let stalls of the stand-in's process through).
+   * Counting a slot from a little before its answer (a share of the fastest
+   * round trip seen) was tried and dropped: a stall can sit in either leg of a
+   * call, so the way back of one call and the way out of the next can both be
+   * near nothing while every round trip is long, and a loaded machine drew
+   * 429s. The margin is only the millisecond rounding of Telegram's clock and
+   * ours. Slots taken with `reserve` count from the reservation, and need a
+   * margin for the jitter.
    */
   globalMarginMs: number
   groupMarginMs: number
-  /**
-   * The share of the fastest recent round trip by which a done slot counts as
-   * earlier than its answer. An answer travels back for at least the fastest
-   * way back, and the next call travels out for at least the fastest way out;
-   * together that is the fastest round trip seen, which no stall can shorten
-   * (a stall only makes a leg longer). Without it every window costs a whole
-   * round trip (issue 14, scenario 1: 1.05 s a window at 20–50 ms latency).
-   * Below 1 for legs that vary apart; 0 trusts nothing. Dropped after a 429
-   * until `slowdownMs` has passed: the budget was misjudged.
-   */
-  roundTripCredit: number
 }
 
 export const TELEGRAM_LIMITS: PacerLimits = {
@@ -72,7 +64,6 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   floodWindowMs: 5_000,
   globalMarginMs: 5,
   groupMarginMs: 2_000,
-  roundTripCredit: 0.8,
 }
 
 export type PaceKind = 'send' | 'edit'
@@ -95,9 +86,6 @@ interface Stamp {
   at: number
   open: boolean
 }
-
-/** Round trips remembered for the credit: the fastest of the last this many calls. */
-const ROUND_TRIPS_KEPT = 100
 
 /** A call in flight longer than any timeout is taken as done then (a caller that forgot `done`). */
 const MAX_OPEN_MS = 120_000
@@ -139,11 +127,6 @@ export class Pacer {
   private slowUntil = -Infinity
   /** Instants of recent 429s, to tell a burst from a stray one. */
   private readonly floods: number[] = []
-  /** The last ROUND_TRIPS_KEPT round trips of taken slots, oldest overwritten first. */
-  private readonly roundTrips: number[] = []
-  private roundTripNext = 0
-  /** No round-trip credit until then: a 429 said the pace was misjudged. */
-  private noCreditUntil = -Infinity
 
   constructor(
     private readonly now: () => number,
@@ -210,22 +193,13 @@ export class Pacer {
       done: () => {
         if (done || !open) return
         done = true
-        const answered = this.now()
-        const counted = answered - this.credit(answered - t, answered)
+        const counted = this.now()
         for (const stamp of stamps) {
           stamp.open = false
           stamp.at = counted
         }
       },
     }
-  }
-
-  /** How much earlier than its answer a call of this round trip counts (roundTripCredit). */
-  private credit(roundTrip: number, t: number): number {
-    this.roundTrips[this.roundTripNext] = roundTrip
-    this.roundTripNext = (this.roundTripNext + 1) % ROUND_TRIPS_KEPT
-    if (t < this.noCreditUntil) return 0
-    return Math.min(roundTrip, Math.min(...this.roundTrips)) * this.limits.roundTripCredit
   }
 
   /** Like reserve, without taking the slot: room for `count` of them at once (an album). */
@@ -279,7 +253,6 @@ export class Pacer {
     prune(this.floods, t - this.limits.floodWindowMs)
     this.floods.push(t)
     this.pausedUntil = Math.max(this.pausedUntil, t + milliseconds)
-    this.noCreditUntil = Math.max(this.noCreditUntil, this.pausedUntil + this.limits.slowdownMs)
     if (this.floods.length >= this.limits.floodBurst)
       this.slowUntil = Math.max(this.slowUntil, this.pausedUntil + this.limits.slowdownMs)
   }

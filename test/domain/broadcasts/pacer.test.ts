@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Pacer, TELEGRAM_LIMITS } from '../../../src/domain/broadcasts/pacer.js'
 
 /** Telegram's limits without the jitter margins, to check the window arithmetic itself. */
-const EXACT_WINDOWS = {
-  ...TELEGRAM_LIMITS,
-  globalMarginMs: 0,
-  groupMarginMs: 0,
-  roundTripCredit: 0,
-}
+const EXACT_WINDOWS = { ...TELEGRAM_LIMITS, globalMarginMs: 0, groupMarginMs: 0 }
 
 describe('Pacer', () => {
   it('allows 30 per second overall, replies first: background sends leave room once someone is answered', () => {
@@ -57,45 +52,6 @@ describe('Pacer', () => {
     now = 6_000
     for (let i = 0; i < 10; i++) expect(pacer.take(-200 - i).ok).toBe(true)
     expect(pacer.take(-1)).toEqual({ ok: false, waitMs: 200, scope: 'global' })
-  })
-
-  it('counts a done slot earlier than its answer by part of the fastest recent round trip, never by more than its own', () => {
-    let now = 0
-    const pacer = new Pacer(() => now, { ...EXACT_WINDOWS, roundTripCredit: 0.8 })
-    const fast = Array.from({ length: 30 }, (_, i) => pacer.take(-100 - i))
-    now = 40
-    for (const s of fast) if (s.ok) s.done()
-    // 40 ms there and back: counted 32 ms before the answer, so free at 1,008 instead of 1,040.
-    now = 1_007
-    expect(pacer.take(-1)).toEqual({ ok: false, waitMs: 1, scope: 'global' })
-    now = 1_008
-    const slow = Array.from({ length: 30 }, (_, i) => pacer.take(-200 - i))
-    expect(slow.every((s) => s.ok)).toBe(true)
-    // A slow answer is credited with the fastest way there and back, not with its own length.
-    now = 1_508
-    for (const s of slow) if (s.ok) s.done()
-    now = 2_475
-    expect(pacer.take(-1)).toEqual({ ok: false, waitMs: 1, scope: 'global' })
-  })
-
-  it('gives no round-trip credit after a 429 until the slowdown period has passed', () => {
-    let now = 0
-    const limits = { ...EXACT_WINDOWS, roundTripCredit: 0.8 }
-    const pacer = new Pacer(() => now, limits)
-    pacer.pauseAll(1_000)
-    now = 1_000
-    const slots = Array.from({ length: 30 }, (_, i) => pacer.take(-100 - i))
-    now = 1_040
-    for (const s of slots) if (s.ok) s.done()
-    now = 2_039
-    expect(pacer.take(-1)).toEqual({ ok: false, waitMs: 1, scope: 'global' })
-    now = 1_000 + limits.slowdownMs
-    const later = Array.from({ length: 30 }, (_, i) => pacer.take(-200 - i))
-    now += 40
-    for (const s of later) if (s.ok) s.done()
-    const answered = now
-    now = answered + 1_000 - 32
-    expect(pacer.take(-1).ok).toBe(true)
   })
 
   it('takes every slot of an album at once or none, so a half-taken album holds nothing back', () => {
