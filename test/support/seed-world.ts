@@ -122,3 +122,31 @@ export async function seedWorld(
     campaignCode: created.value.code,
   }
 }
+
+/**
+ * A second active campaign over 15/4–30/4/2024 targeting every unit, with one
+ * report due on `dueOn` led by unit U1: a campaign of its own to sync or close.
+ */
+export async function seedReportCampaign(deps: Deps, world: World, dueOn: string): Promise<number> {
+  const [, month, day] = dueOn.split('-').map(Number)
+  const created = await createCampaign(deps, {
+    title: 'Báo cáo sơ kết công tác tháng 4 năm 2024',
+    period: { start: '2024-04-15', end: '2024-04-30' },
+    slogans: [],
+    targetUnitIds: world.units.map((u) => u.id),
+    activities: [
+      {
+        title: 'Báo cáo sơ kết',
+        kind: 'report',
+        leadUnitId: world.units[0]!.id,
+        leadText: null,
+        coordinators: [],
+        dueOn,
+        dueText: `trước ngày ${day}/${month}/2024`,
+      },
+    ],
+    status: 'active',
+  })
+  if (!created.ok) throw new Error(`seed report campaign: ${created.error.code}`)
+  return created.value.id
+}

@@ -6,6 +6,24 @@ import { TestBot } from '../support/test-bot.js'
 let t: TestBot
 afterEach(() => t.stop())
 
+/** The office's broadcast sent to unit U1's group, and the member of U1 who will tap its ✅. */
+async function sentCopy() {
+  const world = await seedWorld(t.app.deps)
+  const group = t.group(world.units[0]!.chatId, 'Nhóm phòng 1')
+  const office = t.person({ id: 9, first_name: 'Văn', last_name: 'Phòng' })
+  const composed = await office.says('Sách hay cần bạn đọc', 'private')
+  await office.says(`/gui ${world.campaignCode} ngay U1`, 'private', {
+    replyTo: composed.message!.message_id,
+  })
+  await t.confirmLast(office)
+  await t.runSenderAt('2024-04-15T01:00:01Z')
+  const copy = t.api.botMessages(group.id).at(-1)!
+  const ack = t.buttons(group, copy.message_id)[0]!
+  const member = world.members[0]!
+  const person = t.person({ id: member.telegramId, first_name: 'Người', last_name: '1.1' })
+  return { group, copy, ack, member, person }
+}
+
 describe('the tap path (issue 8: counters instead of counting)', () => {
   it('a ✅ press by a known member costs a fixed handful of statements, one write transaction for the ack and the inbox', async () => {
     const statements: string[] = []
@@ -14,19 +32,7 @@ describe('the tap path (issue 8: counters instead of counting)', () => {
       // PostgreSQL numbers its parameters ($1): one spelling for both engines.
       onQuery: (event) => statements.push(event.query.sql.replace(/\$\d+/g, '?')),
     })
-    const world = await seedWorld(t.app.deps)
-    const group = t.group(world.units[0]!.chatId, 'Nhóm phòng 1')
-    const office = t.person({ id: 9, first_name: 'Văn', last_name: 'Phòng' })
-    const composed = await office.says('Sách hay cần bạn đọc', 'private')
-    await office.says(`/gui ${world.campaignCode} ngay U1`, 'private', {
-      replyTo: composed.message!.message_id,
-    })
-    await t.confirmLast(office)
-    await t.runSenderAt('2024-04-15T01:00:01Z')
-    const copy = t.api.botMessages(group.id).at(-1)!
-    const ack = t.buttons(group, copy.message_id)[0]!
-    const member = world.members[0]!
-    const person = t.person({ id: member.telegramId, first_name: 'Người', last_name: '1.1' })
+    const { group, copy, ack, person } = await sentCopy()
     // Seen once already (within the hour), as a member tapping is in practice.
     await person.says('Chào cả phòng', group)
 
@@ -88,19 +94,7 @@ describe('the tap path (issue 8: counters instead of counting)', () => {
 
   it('a tap delivered again (webhook retry, replay) is dropped by its mark: counted once, answered once, refusals too', async () => {
     t = await TestBot.start({ clock: new ManualClock('2024-04-15T01:00:00Z') })
-    const world = await seedWorld(t.app.deps)
-    const group = t.group(world.units[0]!.chatId, 'Nhóm phòng 1')
-    const office = t.person({ id: 9, first_name: 'Văn', last_name: 'Phòng' })
-    const composed = await office.says('Sách hay cần bạn đọc', 'private')
-    await office.says(`/gui ${world.campaignCode} ngay U1`, 'private', {
-      replyTo: composed.message!.message_id,
-    })
-    await t.confirmLast(office)
-    await t.runSenderAt('2024-04-15T01:00:01Z')
-    const copy = t.api.botMessages(group.id).at(-1)!
-    const ack = t.buttons(group, copy.message_id)[0]!
-    const member = world.members[0]!
-    const person = t.person({ id: member.telegramId, first_name: 'Người', last_name: '1.1' })
+    const { group, copy, ack, member, person } = await sentCopy()
 
     const press = await person.presses(group, copy.message_id, ack.callback_data)
     // A button of another broadcast on this copy: refused (stale-button), nothing written.

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCampaign } from '../../../src/domain/campaigns/create-campaign.js'
 import { startReminderSync } from '../../../src/domain/reminders/start-sync.js'
 import type { ScheduledJob } from '../../../src/scheduler.js'
 import { createTestDeps, type TestDeps } from '../../support/temp-db.js'
-import { seedWorld, type World } from '../../support/seed-world.js'
+import { seedReportCampaign, seedWorld, type World } from '../../support/seed-world.js'
 
 /**
  * The start's reminder sync as a job (issue 14): every campaign once, a failure
@@ -17,26 +16,7 @@ let second: number
 beforeEach(async () => {
   deps = await createTestDeps()
   world = await seedWorld(deps)
-  const created = await createCampaign(deps, {
-    title: 'Báo cáo sơ kết công tác tháng 4 năm 2024',
-    period: { start: '2024-04-15', end: '2024-04-30' },
-    slogans: [],
-    targetUnitIds: world.units.map((u) => u.id),
-    activities: [
-      {
-        title: 'Báo cáo sơ kết',
-        kind: 'report',
-        leadUnitId: world.units[0]!.id,
-        leadText: null,
-        coordinators: [],
-        dueOn: '2024-04-24',
-        dueText: 'trước ngày 24/4/2024',
-      },
-    ],
-    status: 'active',
-  })
-  if (!created.ok) throw new Error(created.error.code)
-  second = created.value.id
+  second = await seedReportCampaign(deps, world, '2024-04-24')
 })
 afterEach(() => deps.close())
 

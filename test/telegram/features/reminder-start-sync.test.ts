@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../src/clock.js'
 import type { Deps } from '../../../src/domain/deps.js'
-import { createCampaign } from '../../../src/domain/campaigns/create-campaign.js'
 import { syncReminders } from '../../../src/domain/reminders/sync-reminders.js'
-import { seedWorld, type World } from '../../support/seed-world.js'
+import { seedReportCampaign, seedWorld, type World } from '../../support/seed-world.js'
 import { TestBot, type Person } from '../../support/test-bot.js'
 
 /**
@@ -91,26 +90,7 @@ describe('the reminder sync at start', () => {
 
   it('sends nothing of a campaign closed just before a crash: its due rows are skipped', async () => {
     // A second campaign (synced after the seeded one) with a report due Wednesday 17/04.
-    const created = await createCampaign(t.app.deps, {
-      title: 'Báo cáo sơ kết công tác tháng 4 năm 2024',
-      period: { start: '2024-04-15', end: '2024-04-30' },
-      slogans: [],
-      targetUnitIds: world.units.map((u) => u.id),
-      activities: [
-        {
-          title: 'Báo cáo sơ kết',
-          kind: 'report',
-          leadUnitId: world.units[0]!.id,
-          leadText: null,
-          coordinators: [],
-          dueOn: '2024-04-17',
-          dueText: 'trước ngày 17/4/2024',
-        },
-      ],
-      status: 'active',
-    })
-    if (!created.ok) throw new Error(created.error.code)
-    const closing = created.value.id
+    const closing = await seedReportCampaign(t.app.deps, world, '2024-04-17')
     await syncReminders(t.app.deps, closing)
     // closeCampaign committed, then the process died before re-planning (campaigns.ts).
     await t.db.updateTable('campaign').set({ status: 'closed' }).where('id', '=', closing).execute()
